@@ -1,0 +1,90 @@
+package io.listeningpost.core.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException.WrongType;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One documented configuration key: its HOCON path, a doc line, the default and the check.
+ * Reading a key never throws: a wrong type or a failed check becomes a problem naming key and value.
+ */
+public final class ConfigKey<T> {
+  private final String path;
+  private final String doc;
+  private final T defaultValue;
+  private final String type;
+  private final Reader<T> reader;
+  private final Function<T, String> check;
+
+  interface Reader<T> {
+    T read(Config c, String path);
+  }
+
+  private ConfigKey(String path, String type, String doc, T defaultValue, Reader<T> reader, Function<T, String> check) {
+    this.path = path;
+    this.type = type;
+    this.doc = doc;
+    this.defaultValue = defaultValue;
+    this.reader = reader;
+    this.check = check;
+  }
+
+  public static ConfigKey<String> string(String path, String doc, String def, Function<String, String> check) {
+    return new ConfigKey<>(path, "string", doc, def, Config::getString, check);
+  }
+
+  public static ConfigKey<Integer> integer(String path, String doc, int def, int min, int max) {
+    return new ConfigKey<>(path, "integer", doc, def, Config::getInt,
+        v -> v < min || v > max ? "must be between " + min + " and " + max : null);
+  }
+
+  public static ConfigKey<Long> bytes(String path, String doc, long def, long min, long max) {
+    return new ConfigKey<>(path, "size", doc, def, (c, p) -> c.getBytes(p),
+        v -> v < min || v > max ? "must be between " + min + " and " + max + " bytes" : null);
+  }
+
+  public static ConfigKey<Boolean> bool(String path, String doc, boolean def) {
+    return new ConfigKey<>(path, "boolean", doc, def, Config::getBoolean, v -> null);
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public String doc() {
+    return doc;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public T defaultValue() {
+    return defaultValue;
+  }
+
+  /** Reads the key below {@code prefix} (empty for top level); records any problem in {@code problems}. */
+  T read(Config config, String prefix, List<String> problems) {
+    String full = prefix.isEmpty() ? path : prefix + "." + path;
+    if (!config.hasPath(path)) {
+      return defaultValue;
+    }
+    T value;
+    try {
+      value = reader.read(config, path);
+    } catch (WrongType | com.typesafe.config.ConfigException.BadValue e) {
+      problems.add(full + " = " + render(config, path) + ": must be a " + type);
+      return defaultValue;
+    }
+    String problem = check.apply(value);
+    if (problem != null) {
+      problems.add(full + " = " + render(config, path) + ": " + problem);
+    }
+    return value;
+  }
+
+  static String render(Config config, String path) {
+    return config.getValue(path).render(com.typesafe.config.ConfigRenderOptions.concise());
+  }
+}

@@ -1,0 +1,13 @@
+package io.listeningpost.core.config;
+
+import java.io.Serializable;
+
+/** The limits every adapter applies to raw input; see the ingest.* keys. */
+public record IngestLimits(int maxTextChars, long maxRecordBytes, long splitBytes, boolean failFast)
+    implements Serializable {
+
+  public static IngestLimits defaults() {
+    return new IngestLimits(ListeningPostConfig.MAX_TEXT_CHARS.defaultValue(),
+        ListeningPostConfig.MAX_RECORD_BYTES.defaultValue(), ListeningPostConfig.SPLIT_BYTES.defaultValue(), false);
+  }
+}
