@@ -62,9 +62,9 @@ public record Post(
     private Long score;
     private Long replyCount;
     private Long shareCount;
-    private List<String> mentions = List.of();
-    private List<String> hashtags = List.of();
-    private List<String> links = List.of();
+    private List<String> mentions;
+    private List<String> hashtags;
+    private List<String> links;
     private String lang;
     private Boolean isQuestion;
     private String source;
@@ -95,15 +95,61 @@ public record Post(
     public Builder source(String v) { source = v; return this; }
     public Builder position(String v) { position = v; return this; }
 
+    public String platform() { return platform; }
+    public String community() { return community; }
     public String postId() { return postId; }
     public String title() { return title; }
     public String text() { return text; }
+    public List<String> mentions() { return mentions; }
+    public List<String> hashtags() { return hashtags; }
+    public List<String> links() { return links; }
+
+    /** Why this post cannot be stored, or null when it has everything a post needs. */
+    public String problem() {
+      if (postId == null || postId.isBlank()) {
+        return "missing post id";
+      }
+      if (createdAt == null) {
+        return "missing creation time";
+      }
+      if (platform == null) {
+        return "missing platform";
+      }
+      return null;
+    }
+
+    /** Strips control characters from every text field and cuts the text to {@code maxTextChars}. */
+    public Builder normalize(int maxTextChars) {
+      String clean = text == null ? "" : TextLimits.tidyLines(TextLimits.stripControl(text));
+      if (clean.length() > maxTextChars) {
+        clean = TextLimits.cut(clean, maxTextChars);
+        textTruncated = true;
+      }
+      text = clean;
+      title = shortField(title);
+      authorName = shortField(authorName);
+      authorId = shortField(authorId);
+      community = shortField(community);
+      return this;
+    }
+
+    private static String shortField(String s) {
+      if (s == null) {
+        return null;
+      }
+      String clean = TextLimits.stripControl(s).strip();
+      return clean.isEmpty() ? null : TextLimits.cut(clean, 1_000);
+    }
 
     public Post build() {
       boolean question = isQuestion != null ? isQuestion : QuestionHeuristic.looksLikeQuestion(title, text);
       return new Post(platform, community, postId, parentId, threadId, kind, authorId, authorName,
           createdAt, editedAt, title, text, textTruncated, url, score, replyCount, shareCount,
-          mentions, hashtags, links, lang, question, source, position);
+          orEmpty(mentions), orEmpty(hashtags), orEmpty(links), lang, question, source, position);
+    }
+
+    private static List<String> orEmpty(List<String> l) {
+      return l == null ? List.of() : l;
     }
   }
 }
