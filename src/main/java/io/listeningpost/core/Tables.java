@@ -1,0 +1,135 @@
+package io.listeningpost.core;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.apache.spark.sql.types.DataTypes.createStructField;
+import static org.apache.spark.sql.types.DataTypes.createStructType;
+
+import java.util.List;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The warehouse tables and their schemas. Column order and types are a contract with the data
+ * teams (docs/tables.md); a change bumps {@link #SCHEMA_VERSION}, which every run records.
+ */
+public final class Tables {
+  public static final int SCHEMA_VERSION = 1;
+
+  public static final String POSTS = "posts";
+  public static final String AUTHORS = "authors";
+  public static final String INTERACTIONS = "interactions";
+  public static final String QUARANTINE = "quarantine";
+  public static final String RUNS = "_runs";
+
+  /** The columns of a post as adapters produce them; {@code posts} adds ingest_run_id and dt. */
+  public static final StructType POST_RECORD = createStructType(List.of(
+      nullable("platform", StringType),
+      nullable("community", StringType),
+      nullable("post_id", StringType),
+      nullable("parent_id", StringType),
+      nullable("thread_id", StringType),
+      nullable("kind", StringType),
+      nullable("author_id", StringType),
+      nullable("author_name", StringType),
+      nullable("created_at", TimestampType),
+      nullable("edited_at", TimestampType),
+      nullable("title", StringType),
+      nullable("text", StringType),
+      nullable("text_truncated", BooleanType),
+      nullable("url", StringType),
+      nullable("score", LongType),
+      nullable("reply_count", LongType),
+      nullable("share_count", LongType),
+      nullable("mentions", createArrayType(StringType)),
+      nullable("hashtags", createArrayType(StringType)),
+      nullable("links", createArrayType(StringType)),
+      nullable("lang", StringType),
+      nullable("is_question", BooleanType),
+      nullable("source", StringType),
+      nullable("source_position", StringType)));
+
+  public static final StructType AUTHOR_RECORD = createStructType(List.of(
+      nullable("platform", StringType),
+      nullable("author_id", StringType),
+      nullable("name", StringType),
+      nullable("account_created_at", TimestampType),
+      nullable("observed_at", TimestampType),
+      nullable("reputation", LongType),
+      nullable("followers", LongType),
+      nullable("following", LongType),
+      nullable("location", StringType),
+      nullable("source", StringType)));
+
+  public static final StructType INTERACTION_RECORD = createStructType(List.of(
+      nullable("platform", StringType),
+      nullable("src_author", StringType),
+      nullable("dst_author", StringType),
+      nullable("kind", StringType),
+      nullable("post_id", StringType),
+      nullable("dst_post_id", StringType),
+      nullable("community", StringType),
+      nullable("created_at", TimestampType)));
+
+  public static final StructType QUARANTINE_RECORD = createStructType(List.of(
+      nullable("source", StringType),
+      nullable("format", StringType),
+      nullable("source_name", StringType),
+      nullable("table_name", StringType),
+      nullable("position", StringType),
+      nullable("excerpt", StringType),
+      nullable("reason", StringType)));
+
+  /** One row per file split read, for the run's file accounting. */
+  public static final StructType FILE_RECORD = createStructType(List.of(
+      nullable("path", StringType),
+      nullable("source_name", StringType),
+      nullable("format", StringType),
+      nullable("mode", StringType),
+      nullable("note", StringType),
+      nullable("split_start", LongType)));
+
+  /** What the parse stage emits: one of the record structs per row, named by {@code rec}. */
+  public static final StructType PARSED = createStructType(List.of(
+      nullable("rec", StringType),
+      nullable("post", POST_RECORD),
+      nullable("author", AUTHOR_RECORD),
+      nullable("interaction", INTERACTION_RECORD),
+      nullable("quarantine", QUARANTINE_RECORD),
+      nullable("file", FILE_RECORD)));
+
+  public static final StructType TABLE_COUNTS = createStructType(List.of(
+      nullable("table_name", StringType),
+      nullable("rows_read", LongType),
+      nullable("rows_written", LongType),
+      nullable("rows_deduplicated", LongType),
+      nullable("rows_quarantined", LongType)));
+
+  public static final StructType RUNS_SCHEMA = createStructType(List.of(
+      nullable("run_id", StringType),
+      nullable("job", StringType),
+      nullable("run_date", DateType),
+      nullable("status", StringType),
+      nullable("started_at", TimestampType),
+      nullable("finished_at", TimestampType),
+      nullable("duration_ms", LongType),
+      nullable("config_hash", StringType),
+      nullable("code_version", StringType),
+      nullable("schema_version", LongType),
+      nullable("spark_master", StringType),
+      nullable("sources", createArrayType(StringType)),
+      nullable("files_read", LongType),
+      nullable("files_ignored", LongType),
+      nullable("table_counts", createArrayType(TABLE_COUNTS)),
+      nullable("message", StringType)));
+
+  private Tables() {}
+
+  private static StructField nullable(String name, org.apache.spark.sql.types.DataType type) {
+    return createStructField(name, type, true);
+  }
+}

@@ -1,0 +1,84 @@
+package io.listeningpost.run;
+
+import io.listeningpost.core.TableCounts;
+import io.listeningpost.core.config.ConfigException;
+import io.listeningpost.core.config.ListeningPostConfig;
+import io.listeningpost.ingest.IngestStep;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Mixin;
+
+/**
+ * Shared life cycle of the commands that run stages: validate the config before Spark starts, run,
+ * record the run in {@code _runs} whatever happened, and print a plain summary.
+ */
+abstract class DataCommand implements Callable<Integer> {
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int BAD_CONFIG = 2;
+
+  @Mixin
+  CommonOptions options;
+
+  abstract String job();
+
+  /** Runs the command's stages; returns the ingest result for the summary. */
+  abstract IngestStep.Result stages(SparkSession spark, ListeningPostConfig config, String runId, LocalDate date)
+      throws Exception;
+
+  @Override
+  public Integer call() {
+    ListeningPostConfig config;
+    LocalDate date;
+    try {
+      config = options.load();
+      date = options.runDate();
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      return BAD_CONFIG;
+    }
+    Instant started = Instant.now();
+    String runId = RunRecorder.newRunId(job(), started);
+    SparkSession spark = SparkSessions.create(config, "listening-post " + job() + " " + runId);
+    IngestStep.Result result = null;
+    String status = "SUCCEEDED";
+    String message = null;
+    try {
+      result = stages(spark, config, runId, date);
+      if (result.tables().stream().anyMatch(c -> !c.reconciles())) {
+        status = "FAILED";
+        message = "Counts do not reconcile: " + result.tables().stream().filter(c -> !c.reconciles())
+            .map(TableCounts::toString).toList();
+      }
+    } catch (Exception e) {
+      status = "FAILED";
+      message = "The run failed: " + rootMessage(e);
+      e.printStackTrace(System.err);
+    }
+    Instant finished = Instant.now();
+    try {
+      RunRecorder.record(spark, config, runId, job(), date, status, started, finished, result, message);
+      String summary = RunRecorder.summary(job(), runId, date, status, Duration.between(started, finished), config,
+          result, message);
+      System.out.println(summary);
+      System.out.println("  summary kept in " + RunRecorder.keep(config.reports(), runId, summary));
+    } catch (Exception e) {
+      System.err.println("Could not record the run: " + rootMessage(e));
+      status = "FAILED";
+    } finally {
+      spark.stop();
+    }
+    return "SUCCEEDED".equals(status) ? OK : FAILED;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (cause: " + t + ")";
+  }
+}

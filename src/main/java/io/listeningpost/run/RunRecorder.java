@@ -1,0 +1,136 @@
+package io.listeningpost.run;
+
+import io.listeningpost.core.TableCounts;
+import io.listeningpost.core.Tables;
+import io.listeningpost.core.config.ListeningPostConfig;
+import io.listeningpost.core.config.SourceSpec;
+import io.listeningpost.ingest.IngestStep;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/** Records each run in the {@code _runs} table and tells the analyst, in plain words, what happened. */
+public final class RunRecorder {
+  private static final DateTimeFormatter RUN_ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private RunRecorder() {}
+
+  public static String newRunId(String job, Instant started) {
+    byte[] rnd = new byte[2];
+    ThreadLocalRandom.current().nextBytes(rnd);
+    return RUN_ID_TIME.format(started) + "-" + job + "-" + HexFormat.of().formatHex(rnd);
+  }
+
+  /** The build's version and git commit, as the jar was built. */
+  public static String codeVersion() {
+    Properties p = new Properties();
+    try (InputStream in = RunRecorder.class.getResourceAsStream("/listening-post-git.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    String version = p.getProperty("git.build.version", "dev");
+    String commit = p.getProperty("git.commit.id.abbrev", "unknown");
+    return version + "+" + commit + ("true".equals(p.getProperty("git.dirty")) ? "-dirty" : "");
+  }
+
+  /** Appends the run's row to {@code _runs}. */
+  public static void record(SparkSession spark, ListeningPostConfig config, String runId, String job, LocalDate date,
+      String status, Instant started, Instant finished, IngestStep.Result result, String message) {
+    List<Row> counts = new ArrayList<>();
+    if (result != null) {
+      for (TableCounts c : result.tables()) {
+        counts.add(RowFactory.create(c.table(), c.read(), c.written(), c.deduplicated(), c.quarantined()));
+      }
+    }
+    List<String> sources = config.sources().stream().map(s -> s.format().configName() + "=" + s.path()).toList();
+    Row row = RowFactory.create(runId, job, Date.valueOf(date), status, Timestamp.from(started),
+        Timestamp.from(finished), Duration.between(started, finished).toMillis(), config.hash(), codeVersion(),
+        (long) Tables.SCHEMA_VERSION, config.sparkMaster(), sources.toArray(new String[0]),
+        result == null ? null : result.filesRead(), result == null ? null : result.filesIgnored(),
+        counts.toArray(new Row[0]), message);
+    spark.sparkContext().setJobGroup("run:record", "Record run " + runId + " in _runs", false);
+    spark.createDataFrame(List.of(row), Tables.RUNS_SCHEMA).coalesce(1).write().mode(SaveMode.Append)
+        .parquet(new org.apache.hadoop.fs.Path(config.warehouse(), Tables.RUNS).toString());
+  }
+
+  /** The closing summary printed at the end of a run and kept under the reports folder. */
+  public static String summary(String job, String runId, LocalDate date, String status, Duration took,
+      ListeningPostConfig config, IngestStep.Result result, String message) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("\nListening Post ").append(job).append(" — ").append(status).append(" in ")
+        .append(String.format("%.1f s", took.toMillis() / 1000.0)).append('\n');
+    sb.append("  run ").append(runId).append(", date ").append(date).append(", config ").append(config.origin())
+        .append('\n');
+    sb.append("  sources:");
+    for (SourceSpec s : config.sources()) {
+      sb.append(' ').append(s.name()).append('=').append(s.path());
+    }
+    sb.append('\n');
+    if (message != null) {
+      sb.append("\n  ").append(message.replace("\n", "\n  ")).append('\n');
+    }
+    if (result == null) {
+      return sb.toString();
+    }
+    sb.append('\n').append(String.format("  %-14s %12s %12s %13s %12s %s%n", "table", "read", "written",
+        "deduplicated", "quarantined", "check"));
+    for (TableCounts c : result.tables()) {
+      sb.append(String.format("  %-14s %,12d %,12d %,13d %,12d %s%n", c.table(), c.read(), c.written(),
+          c.deduplicated(), c.quarantined(), c.reconciles() ? "ok" : "MISMATCH"));
+    }
+    sb.append("  (read = written + deduplicated + quarantined; for _files, deduplicated counts files the format does not use)\n");
+    if (!result.quarantineReasons().isEmpty()) {
+      long total = result.quarantineReasons().values().stream().mapToLong(Long::longValue).sum();
+      sb.append(String.format("%n  %,d records quarantined, by reason:%n", total));
+      int shown = 0;
+      for (Map.Entry<String, Long> e : result.quarantineReasons().entrySet()) {
+        if (shown++ == 10) {
+          sb.append("    …\n");
+          break;
+        }
+        sb.append(String.format("    %,8d  %s%n", e.getValue(), e.getKey()));
+      }
+      sb.append("  See them with: SELECT * FROM parquet.`").append(result.outputs().get(Tables.QUARANTINE))
+          .append("` WHERE run_id = '").append(runId).append("'\n");
+    }
+    if (!result.ignoredFiles().isEmpty()) {
+      sb.append(String.format("%n  %d files not used by their format:%n", result.ignoredFiles().size()));
+      result.ignoredFiles().stream().limit(10).forEach(f -> sb.append("    ").append(f).append('\n'));
+    }
+    sb.append("\n  outputs:\n");
+    result.outputs().forEach((t, p) -> sb.append(String.format("    %-13s %s%n", t, p)));
+    return sb.toString();
+  }
+
+  /** Keeps the summary as a text file under the reports folder; returns its path. */
+  public static Path keep(String reports, String runId, String summary) throws IOException {
+    Path dir = Path.of(reports, "runs");
+    Files.createDirectories(dir);
+    Path file = dir.resolve(runId + ".txt");
+    Files.writeString(file, summary, StandardCharsets.UTF_8);
+    return file;
+  }
+}

@@ -1,0 +1,37 @@
+package io.listeningpost.run;
+
+import io.listeningpost.core.config.ListeningPostConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+
+/** The one place a SparkSession is configured, for the CLI and for tests alike. */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  public static SparkSession create(ListeningPostConfig config, String appName) {
+    SparkSession.Builder b = SparkSession.builder()
+        .appName(appName)
+        .master(config.sparkMaster())
+        .config("spark.sql.shuffle.partitions", config.shufflePartitions())
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+        // Microsecond timestamps, not the legacy INT96, so that DuckDB and pandas read them as-is.
+        .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+        .config("spark.sql.adaptive.enabled", "true")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.sources.partitionColumnTypeInference.enabled", "true");
+    if (config.sparkMaster().startsWith("local")) {
+      b.config("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));
+      b.config("spark.driver.host", "127.0.0.1");
+      b.config("spark.driver.bindAddress", "127.0.0.1");
+    } else {
+      String jar = System.getProperty("listeningpost.cluster.jar");
+      if (jar != null && Files.exists(Path.of(jar))) {
+        b.config("spark.jars", jar);
+      }
+      b.config("spark.executor.extraJavaOptions", String.join(" ", JavaOptions.OPENS));
+    }
+    return b.getOrCreate();
+  }
+}
