@@ -57,7 +57,7 @@ final class MappedCsvAdapter implements SourceAdapter, SplitReader.StreamingDocu
           sink.quarantine(ctx.quarantine("posts", "line " + line, null, "malformed CSV: " + e.getMessage()));
           continue;
         }
-        String position = "line " + (line + 1);
+        String position = "line " + line;
         String raw = String.join(ctx.spec().delimiter(), row);
         if (row.size() != header.size()) {
           sink.quarantine(ctx.quarantine("posts", position, raw,

@@ -52,7 +52,9 @@ public final class MarkupText {
       public void head(org.jsoup.nodes.Node node, int depth) {
         if (node instanceof TextNode t) {
           boolean pre = t.parent() instanceof Element e && (e.tagName().equals("pre") || e.tagName().equals("code"));
-          out.append(pre ? t.getWholeText() : collapse(t.getWholeText()));
+          String text = pre ? t.getWholeText() : collapse(t.getWholeText());
+          boolean atBreak = out.length() == 0 || out.charAt(out.length() - 1) == ' ' || out.charAt(out.length() - 1) == '\n';
+          out.append(atBreak && text.startsWith(" ") ? text.substring(1) : text);
         } else if (node instanceof Element e && BLOCKS.contains(e.normalName()) && out.length() > 0) {
           newline(out);
         }
@@ -128,10 +130,10 @@ public final class MarkupText {
     boolean space = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00a0') {
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
         space = true;
       } else {
-        if (space && b.length() > 0) {
+        if (space) {
           b.append(' ');
         }
         space = false;
