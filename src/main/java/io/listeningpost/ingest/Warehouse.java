@@ -43,7 +43,17 @@ public final class Warehouse {
     try {
       Path p = new Path(path(table));
       FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      return fs.exists(new Path(p, "_SUCCESS"));
+      if (!fs.exists(p)) {
+        return false;
+      }
+      // Dynamic partition overwrite leaves no _SUCCESS marker at the table root, so look for data.
+      for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(p)) {
+        String n = f.getPath().getName();
+        if (n.startsWith("dt=") || n.endsWith(".parquet")) {
+          return true;
+        }
+      }
+      return false;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

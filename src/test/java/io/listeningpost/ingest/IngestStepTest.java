@@ -1,0 +1,197 @@
+package io.listeningpost.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.listeningpost.core.TableCounts;
+import io.listeningpost.core.Tables;
+import io.listeningpost.core.config.ListeningPostConfig;
+import io.listeningpost.core.config.SourceFormat;
+import io.listeningpost.core.config.SourceSpec;
+import io.listeningpost.testing.LocalSpark;
+import io.listeningpost.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("spark")
+class IngestStepTest {
+  @RegisterExtension
+  static final LocalSpark SPARK = new LocalSpark();
+
+  private static final LocalDate DATE = LocalDate.of(2026, 11, 21);
+
+  private static ListeningPostConfig config(Path warehouse, List<SourceSpec> sources) {
+    return ListeningPostConfig.load(Path.of("jobs/nightly.conf"), new ListeningPostConfig.Overrides(
+        warehouse.toString(), warehouse.resolveSibling("reports").toString(), null, false, sources));
+  }
+
+  private static ListeningPostConfig nightly(Path warehouse) {
+    return config(warehouse, List.of());
+  }
+
+  private static Map<String, TableCounts> counts(IngestStep.Result r) {
+    return r.tables().stream().collect(Collectors.toMap(TableCounts::table, c -> c));
+  }
+
+  @Test
+  void nightlySamplesGiveGoldenCountsThatReconcile(@TempDir Path dir) throws Exception {
+    IngestStep.Result r = new IngestStep(SPARK.spark(), nightly(dir), "run-1", DATE).run();
+    Map<String, TableCounts> c = counts(r);
+    assertThat(r.tables()).allSatisfy(t -> assertThat(t.reconciles()).as(t.toString()).isTrue());
+    assertThat(c.get("posts")).isEqualTo(new TableCounts("posts", 56, 40, 5, 11));
+    assertThat(c.get("_files")).isEqualTo(new TableCounts("_files", 15, 14, 1, 0));
+    Dataset<Row> posts = SPARK.spark().read().parquet(dir.resolve("posts").toString());
+    assertThat(posts.count()).isEqualTo(40);
+    assertThat(posts.columns()).containsExactly(withoutDt(Tables.POST_RECORD.fieldNames(), "ingest_run_id", "dt"));
+    assertThat(posts.select("platform").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+        .containsExactlyInAnyOrder("stackexchange", "reddit", "twitter", "mastodon", "blog", "forum");
+    // The edited Reddit comment and the edited tweet are kept once, in their latest version.
+    assertThat(text(posts, "t1_ka1111")).endsWith("EDIT: and where the runbooks live.");
+    assertThat(text(posts, "1991000000000000009")).endsWith("(edited: typo)");
+    // The SE comment on an answer finds the question as its thread through the answer.
+    assertThat(posts.filter(col("post_id").equalTo("workplace.stackexchange.com:c502")).select("thread_id")
+        .first().getString(0)).isEqualTo("workplace.stackexchange.com:101");
+    Dataset<Row> interactions = SPARK.spark().read().parquet(dir.resolve("interactions").toString());
+    assertThat(interactions.filter(col("kind").equalTo("answer").and(col("post_id")
+        .equalTo("workplace.stackexchange.com:102"))).select("dst_author").first().getString(0))
+        .isEqualTo("workplace.stackexchange.com:7");
+    Dataset<Row> quarantine = SPARK.spark().read().parquet(dir.resolve("quarantine").toString());
+    assertThat(quarantine.count()).isEqualTo(11);
+    assertThat(quarantine.filter(col("reason").isNull().or(col("position").isNull())).count()).isZero();
+    Dataset<Row> authors = SPARK.spark().read().parquet(dir.resolve("authors").toString());
+    Row priya = authors.filter(col("author_id").equalTo("workplace.stackexchange.com:12")).first();
+    assertThat(priya.<Long>getAs("reputation")).isEqualTo(48_211L);
+    assertThat(priya.<Long>getAs("post_count")).isEqualTo(2L);
+  }
+
+  @Test
+  void runningTheSameInputTwiceGivesIdenticalTables(@TempDir Path dir) throws Exception {
+    new IngestStep(SPARK.spark(), nightly(dir), "run-1", DATE).run();
+    Map<String, List<Row>> first = snapshot(dir);
+    IngestStep.Result second = new IngestStep(SPARK.spark(), nightly(dir), "run-2", DATE).run();
+    Map<String, List<Row>> again = snapshot(dir);
+    for (String table : List.of("posts", "interactions", "authors", "quarantine")) {
+      LocalSpark.assertSameRows(rows(first.get(table)), rows(again.get(table)));
+    }
+    assertThat(counts(second).get("posts").written()).isZero();
+    assertThat(counts(second).get("posts").deduplicated()).isEqualTo(45);
+  }
+
+  @Test
+  void aLaterRunReplacesOnlyTheDaysItTouchesAndTheLatestEditWins(@TempDir Path dir) throws Exception {
+    Path early = Files.createDirectories(dir.resolve("in-early"));
+    Path late = Files.createDirectories(dir.resolve("in-late"));
+    Files.copy(Path.of("data-samples/reddit/pushshift/RS_2026-11.ndjson"), early.resolve("a.ndjson"));
+    Files.copy(Path.of("data-samples/reddit/threads/cscareerquestions/cscareerquestions-1795036000-5t6y7u.json"),
+        early.resolve("thread.json"));
+    Files.copy(Path.of("data-samples/reddit/pushshift/RC_2026-11-late.ndjson"), late.resolve("b.ndjson"));
+    Path wh = dir.resolve("warehouse");
+    new IngestStep(SPARK.spark(), config(wh, List.of(SourceSpec.of(SourceFormat.REDDIT, early.toString()))), "r1", DATE)
+        .run();
+    List<String> daysBefore = partitions(wh.resolve("posts"));
+    assertThat(daysBefore).containsExactly("dt=2026-11-18", "dt=2026-11-19", "dt=2026-11-20", "dt=2026-11-21");
+    String untouchedFile = firstFile(wh.resolve("posts/dt=2026-11-18"));
+    String touchedFile = firstFile(wh.resolve("posts/dt=2026-11-21"));
+    Dataset<Row> before = SPARK.spark().read().parquet(wh.resolve("posts").toString());
+    assertThat(text(before, "t1_ka1111")).doesNotContain("EDIT");
+    long postsBefore = before.count();
+
+    IngestStep.Result r = new IngestStep(SPARK.spark(),
+        config(wh, List.of(SourceSpec.of(SourceFormat.REDDIT, late.toString()))), "r2", DATE).run();
+    assertThat(counts(r).get("posts")).isEqualTo(new TableCounts("posts", 2, 1, 1, 0));
+    Dataset<Row> after = SPARK.spark().read().parquet(wh.resolve("posts").toString());
+    assertThat(after.count()).isEqualTo(postsBefore);
+    assertThat(text(after, "t1_ka1111")).endsWith("EDIT: and where the runbooks live.");
+    assertThat(partitions(wh.resolve("posts"))).isEqualTo(daysBefore);
+    assertThat(firstFile(wh.resolve("posts/dt=2026-11-18"))).isEqualTo(untouchedFile);
+    assertThat(firstFile(wh.resolve("posts/dt=2026-11-21"))).isNotEqualTo(touchedFile);
+  }
+
+  @Test
+  void quantumComputingDumpGivesTheSourceEdgeCountsThroughSpark(@TempDir Path dir) throws Exception {
+    SourceSpec se = SourceSpec.of(SourceFormat.STACKEXCHANGE, SharedData.dataset("se-quantumcomputing").toString());
+    CountingListener jobs = new CountingListener();
+    SPARK.spark().sparkContext().addSparkListener(jobs);
+    IngestStep.Result r = new IngestStep(SPARK.spark(), config(dir, List.of(se)), "qc", DATE).run();
+    SPARK.spark().sparkContext().removeSparkListener(jobs);
+    assertThat(counts(r).get("posts")).isEqualTo(new TableCounts("posts", 5_399, 5_399, 0, 0));
+    // 42 jobs measured on 2026-11-22; more would mean a stage is computed twice.
+    assertThat(jobs.jobs).as("Spark jobs of one ingest").isLessThanOrEqualTo(45);
+    Dataset<Row> i = SPARK.spark().read().parquet(dir.resolve("interactions").toString())
+        .filter(col("dst_author").isNotNull().and(col("src_author").notEqual(col("dst_author"))));
+    assertThat(i.filter(col("kind").equalTo("answer")).count()).isEqualTo(1_013);
+    assertThat(i.filter(col("kind").equalTo("answer")).select("src_author", "dst_author").distinct().count())
+        .isEqualTo(806);
+    assertThat(i.filter(col("kind").equalTo("comment")).count()).isEqualTo(2_275);
+    assertThat(i.filter(col("kind").equalTo("comment")).select("src_author", "dst_author").distinct().count())
+        .isEqualTo(1_161);
+    Dataset<Row> authors = SPARK.spark().read().parquet(dir.resolve("authors").toString());
+    assertThat(authors.filter(col("reputation").isNotNull()).count()).isEqualTo(3_461);
+    assertThat(authors.filter(col("post_count").gt(0)).count()).isEqualTo(404);
+  }
+
+  @Test
+  void packingSpreadsSplitsOverBalancedPartitions() {
+    SourceSpec s = SourceSpec.of(SourceFormat.REDDIT, "x");
+    List<io.listeningpost.ingest.read.SourceSplit> splits = Stream.iterate(1, k -> k + 1).limit(50)
+        .map(k -> new io.listeningpost.ingest.read.SourceSplit(s, "f" + k, 0, k * 1_000_000L, k * 1_000_000L)).toList();
+    List<List<io.listeningpost.ingest.read.SourceSplit>> bins = IngestStep.pack(splits, 2);
+    assertThat(bins).hasSize(38);
+    assertThat(bins.stream().mapToInt(List::size).sum()).isEqualTo(50);
+    long max = bins.stream().mapToLong(b -> b.stream().mapToLong(x -> x.end()).sum()).max().orElseThrow();
+    long min = bins.stream().mapToLong(b -> b.stream().mapToLong(x -> x.end()).sum()).min().orElseThrow();
+    assertThat(max).isLessThanOrEqualTo(2 * Math.max(min, 50_000_000L));
+  }
+
+  static final class CountingListener extends SparkListener {
+    volatile int jobs;
+
+    @Override
+    public void onJobStart(SparkListenerJobStart jobStart) {
+      jobs++;
+    }
+  }
+
+  private static String text(Dataset<Row> posts, String id) {
+    return posts.filter(col("post_id").equalTo(id)).select("text").first().getString(0);
+  }
+
+  private static String[] withoutDt(String[] record, String... extra) {
+    return Stream.concat(Stream.of(record), Stream.of(extra)).toArray(String[]::new);
+  }
+
+  private static Map<String, List<Row>> snapshot(Path dir) {
+    return Stream.of("posts", "interactions", "authors", "quarantine").collect(Collectors.toMap(t -> t,
+        t -> SPARK.spark().read().parquet(dir.resolve(t).toString()).collectAsList()));
+  }
+
+  private static Dataset<Row> rows(List<Row> rows) {
+    return SPARK.spark().createDataFrame(rows, rows.get(0).schema());
+  }
+
+  private static List<String> partitions(Path table) throws Exception {
+    try (Stream<Path> s = Files.list(table)) {
+      return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("dt=")).sorted().toList();
+    }
+  }
+
+  private static String firstFile(Path partition) throws Exception {
+    try (Stream<Path> s = Files.list(partition)) {
+      return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet")).sorted().findFirst()
+          .orElseThrow();
+    }
+  }
+}
