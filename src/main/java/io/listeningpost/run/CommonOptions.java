@@ -68,11 +68,20 @@ public final class CommonOptions {
         cliSources.add(SourceSpec.of(format, path));
       }
     }
-    if (!problems.isEmpty()) {
+    try {
+      ListeningPostConfig loaded = ListeningPostConfig.load(config,
+          new ListeningPostConfig.Overrides(warehouse, reports, master, failFast, cliSources));
+      if (!problems.isEmpty()) {
+        throw new ConfigException("command line", problems);
+      }
+      return loaded;
+    } catch (ConfigException e) {
+      if (problems.isEmpty()) {
+        throw e;
+      }
+      problems.addAll(e.problems().stream().filter(p -> !p.startsWith("sources = []")).toList());
       throw new ConfigException("command line", problems);
     }
-    return ListeningPostConfig.load(config,
-        new ListeningPostConfig.Overrides(warehouse, reports, master, failFast, cliSources));
   }
 
   LocalDate runDate() {

@@ -5,11 +5,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
+import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
-import org.commonmark.renderer.text.TextContentRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -24,7 +34,6 @@ import org.jsoup.select.NodeVisitor;
  */
 public final class MarkupText {
   private static final Parser MARKDOWN = Parser.builder().build();
-  private static final TextContentRenderer MARKDOWN_TEXT = TextContentRenderer.builder().build();
   private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5",
       "h6", "pre", "blockquote", "tr", "table", "hr", "section", "article", "header", "footer", "dd", "dt");
 
@@ -67,7 +76,7 @@ public final class MarkupText {
         }
       }
     }, doc.body());
-    return new Result(out.toString(), new ArrayList<>(links));
+    return new Result(out.toString().strip(), new ArrayList<>(links));
   }
 
   /** Plain text of a Markdown text whose HTML entities may be escaped (as Reddit exports are). */
@@ -96,7 +105,69 @@ public final class MarkupText {
         visitChildren(image);
       }
     });
-    return new Result(MARKDOWN_TEXT.render(doc), new ArrayList<>(links));
+    StringBuilder out = new StringBuilder(md.length());
+    doc.accept(new AbstractVisitor() {
+      @Override
+      public void visit(Text text) {
+        out.append(text.getLiteral());
+      }
+
+      @Override
+      public void visit(Code code) {
+        out.append(code.getLiteral());
+      }
+
+      @Override
+      public void visit(FencedCodeBlock code) {
+        out.append(code.getLiteral());
+        newline(out);
+      }
+
+      @Override
+      public void visit(IndentedCodeBlock code) {
+        out.append(code.getLiteral());
+        newline(out);
+      }
+
+      @Override
+      public void visit(SoftLineBreak br) {
+        out.append('\n');
+      }
+
+      @Override
+      public void visit(HardLineBreak br) {
+        out.append('\n');
+      }
+
+      @Override
+      public void visit(HtmlInline html) {
+        // inline HTML tags carry no text of their own
+      }
+
+      @Override
+      public void visit(Paragraph p) {
+        visitChildren(p);
+        newline(out);
+      }
+
+      @Override
+      public void visit(Heading h) {
+        visitChildren(h);
+        newline(out);
+      }
+
+      @Override
+      public void visit(ListItem item) {
+        visitChildren(item);
+        newline(out);
+      }
+
+      @Override
+      public void visit(ThematicBreak br) {
+        newline(out);
+      }
+    });
+    return new Result(out.toString().strip(), new ArrayList<>(links));
   }
 
   /** Decodes HTML entities in an otherwise plain text (Stack Exchange comments, tweets). */
