@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
  * or when it opens with an interrogative phrase used to ask communities for advice.
  */
 public final class QuestionHeuristic {
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
   private static final Pattern ASKING_OPENER = Pattern.compile(
-      "^(?i)(any (advice|tips|recommendations|thoughts)|does anyone|has anyone|is it (normal|worth|ok|okay)"
+      "(?i)(any (advice|tips|recommendations|thoughts)|does anyone|has anyone|is it (normal|worth|ok|okay)"
           + "|should i|how (do|can|should) i|what (do|should|would) you|can someone|looking for advice)\\b");
+  private static final int HEAD_CHARS = 600;
 
   private QuestionHeuristic() {}
 
@@ -20,27 +20,52 @@ public final class QuestionHeuristic {
       return true;
     }
     String probe = title != null && !title.isBlank() ? title : text;
-    if (probe != null && ASKING_OPENER.matcher(probe.strip()).find()) {
+    if (probe != null && opensWithAsk(probe)) {
       return true;
     }
-    if (text == null || text.isEmpty()) {
-      return false;
+    return text != null && earlySentenceIsQuestion(text);
+  }
+
+  private static boolean opensWithAsk(String s) {
+    int start = 0;
+    while (start < s.length() && Character.isWhitespace(s.charAt(start))) {
+      start++;
     }
-    String head = text.length() > 600 ? text.substring(0, 600) : text;
-    String[] sentences = SENTENCE_END.split(head, 4);
-    for (int i = 0; i < Math.min(3, sentences.length); i++) {
-      if (endsWithQuestionMark(sentences[i])) {
+    return ASKING_OPENER.matcher(s).region(start, Math.min(s.length(), start + 60)).lookingAt();
+  }
+
+  /** Whether one of the first three sentences (ended by . ! ? or a line break) ends with '?'. */
+  private static boolean earlySentenceIsQuestion(String text) {
+    int sentences = 0;
+    int n = Math.min(text.length(), HEAD_CHARS);
+    boolean inSentence = false;
+    for (int i = 0; i < n && sentences < 3; i++) {
+      char c = text.charAt(i);
+      if (c == '?') {
         return true;
+      }
+      if (c == '.' || c == '!' || c == '\n') {
+        if (inSentence && (i + 1 >= n || Character.isWhitespace(text.charAt(i + 1)) || c == '\n')) {
+          sentences++;
+          inSentence = false;
+        }
+      } else if (!Character.isWhitespace(c)) {
+        inSentence = true;
       }
     }
     return false;
   }
 
   private static boolean endsWithQuestionMark(String s) {
-    String t = s.strip();
-    while (!t.isEmpty() && !Character.isLetterOrDigit(t.charAt(t.length() - 1)) && t.charAt(t.length() - 1) != '?') {
-      t = t.substring(0, t.length() - 1);
+    for (int i = s.length() - 1; i >= 0; i--) {
+      char c = s.charAt(i);
+      if (c == '?') {
+        return true;
+      }
+      if (Character.isLetterOrDigit(c)) {
+        return false;
+      }
     }
-    return t.endsWith("?");
+    return false;
   }
 }

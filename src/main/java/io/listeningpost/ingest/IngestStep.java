@@ -1,6 +1,7 @@
 package io.listeningpost.ingest;
 
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -64,7 +65,12 @@ public final class IngestStep {
 
   /** What one ingest run did: counts per table, files, and where the tables are. */
   public record Result(String runId, List<TableCounts> tables, long filesRead, long filesIgnored,
-      List<String> ignoredFiles, Map<String, Long> quarantineReasons, Map<String, String> outputs) {}
+      List<String> ignoredFiles, Map<String, Long> quarantineReasons, Map<String, String> outputs,
+      Map<String, Long> stageMillis) {}
+
+  private final Map<String, Long> stageMillis = new LinkedHashMap<>();
+  private String stage;
+  private long stageStart;
 
   public Result run() throws IOException {
     IngestLimits limits = config.ingestLimits();
@@ -86,19 +92,17 @@ public final class IngestStep {
     List<List<SourceSplit>> bins = pack(splits, jsc.defaultParallelism());
     InputOpener opener = SourceFiles.opener();
     boolean failFast = limits.failFast();
-    JavaRDD<Row> rows = jsc.parallelize(bins, Math.max(1, bins.size())).flatMap(bin -> {
-      SplitReader reader = new SplitReader(opener, limits);
-      List<Row> out = new ArrayList<>();
-      for (SourceSplit split : bin) {
-        CollectingSink sink = new CollectingSink();
-        SplitReader.Outcome outcome = reader.read(split, sink);
-        if (failFast && outcome.note() != null && outcome.note().startsWith("unreadable")) {
-          throw new SourceFiles.InputFileException(split.path() + ": " + outcome.note() + " (ingest.fail-fast is on)");
-        }
-        out.addAll(ParsedRows.of(split, outcome, sink));
-      }
-      return out.iterator();
-    });
+    // One split's rows at a time are held in memory, not a whole partition's.
+    JavaRDD<Row> rows = jsc.parallelize(bins, Math.max(1, bins.size()))
+        .flatMap(bin -> bin.iterator())
+        .flatMap(split -> {
+          CollectingSink sink = new CollectingSink();
+          SplitReader.Outcome outcome = new SplitReader(opener, limits).read(split, sink);
+          if (failFast && outcome.note() != null && outcome.note().startsWith("unreadable")) {
+            throw new SourceFiles.InputFileException(split.path() + ": " + outcome.note() + " (ingest.fail-fast is on)");
+          }
+          return ParsedRows.of(split, outcome, sink).iterator();
+        });
     return spark.createDataFrame(rows, Tables.PARSED);
   }
 
@@ -128,7 +132,7 @@ public final class IngestStep {
   }
 
   private Result merge(Dataset<Row> parsed, SourceFiles.Discovery discovery) throws IOException {
-    label("ingest:count", "Count parsed records and files");
+    label("ingest:parse", "Parse sources and count records and files");
     Map<String, Long> recCounts = new LinkedHashMap<>();
     Map<String, Long> quarantinedByTable = new LinkedHashMap<>();
     for (Row r : parsed.groupBy(col("rec"), col("quarantine.table_name")).count().collectAsList()) {
@@ -164,7 +168,8 @@ public final class IngestStep {
     for (String t : List.of(Tables.POSTS, Tables.AUTHORS, Tables.INTERACTIONS, Tables.QUARANTINE)) {
       outputs.put(t, warehouse.path(t));
     }
-    return new Result(runId, counts, filesRead, ignored.size(), ignored, reasons, outputs);
+    label(null, null);
+    return new Result(runId, counts, filesRead, ignored.size(), ignored, reasons, outputs, Map.copyOf(stageMillis));
   }
 
   private TableCounts mergePosts(Dataset<Row> parsed, long read, long quarantined) {
@@ -172,36 +177,41 @@ public final class IngestStep {
     Dataset<Row> incoming = parsed.filter(col("rec").equalTo("post")).select("post.*")
         .withColumn("ingest_run_id", lit(runId))
         .withColumn("dt", to_date(col("created_at")));
-    Column version = coalesce(col("edited_at"), col("created_at"));
     List<Date> affected = warehouse.affectedPartitions(incoming);
-    Dataset<Row> ranked = warehouse.withPartitions(Tables.POSTS, incoming, affected)
-        .withColumn("_rank", row_number().over(Window.partitionBy("platform", "post_id")
-            .orderBy(version.desc(), col("_new").asc(), col("source").asc(), col("source_position").asc())));
-    Dataset<Row> winners = ranked.filter(col("_rank").equalTo(1)).drop("_rank");
-
-    // Thread and reply counts come from the whole table, since a parent may have arrived in any run.
-    Dataset<Row> lookup = warehouse.otherPartitions(Tables.POSTS, winners, affected)
-        .select("platform", "post_id", "parent_id", "thread_id")
-        .unionByName(winners.select("platform", "post_id", "parent_id", "thread_id"));
-    Dataset<Row> parents = lookup.select(col("platform").as("_p_platform"), col("post_id").as("_p_id"),
-        col("thread_id").as("_p_thread"));
-    Dataset<Row> children = lookup.filter(col("parent_id").isNotNull()).groupBy(col("platform").as("_c_platform"),
-        col("parent_id").as("_c_parent")).agg(count(lit(1)).as("_c_replies"));
-    Dataset<Row> resolved = winners
-        .join(parents, col("platform").equalTo(col("_p_platform")).and(col("parent_id").equalTo(col("_p_id"))), "left")
-        .join(children, col("platform").equalTo(col("_c_platform")).and(col("post_id").equalTo(col("_c_parent"))), "left")
-        .withColumn("thread_id", coalesce(col("thread_id"), col("_p_thread"), col("parent_id"), col("post_id")))
-        .withColumn("reply_count", coalesce(col("reply_count"), col("_c_replies"), lit(0L)))
-        .select(columnsOf(incoming, "_new"))
+    Dataset<Row> candidates = warehouse.withPartitions(Tables.POSTS, incoming, affected)
+        .withColumn("_key", concat_ws("\u0001", col("platform"), col("post_id")));
+    Dataset<Row> winners = Dedup.firstPerKey(candidates, "_key",
+            coalesce(col("edited_at"), col("created_at")).desc(), col("_new").asc(), col("source").asc(),
+            col("source_position").asc())
+        .drop("_key")
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      long written = resolved.filter(col("_new")).count();
-      warehouse.overwritePartitions(Tables.POSTS, resolved.drop("_new"),
-          new String[] {"platform", "community", "created_at", "post_id"});
+      long written = winners.filter(col("_new")).count();
+      warehouse.overwritePartitions(Tables.POSTS, withThreads(winners, affected).drop("_new"),
+          new String[] {"created_at"});
       return new TableCounts(Tables.POSTS, read + quarantined, written, read - written, quarantined);
     } finally {
-      resolved.unpersist();
+      winners.unpersist();
     }
+  }
+
+  /**
+   * Fills the thread of posts whose source names only their parent (Stack Exchange comments, Mastodon
+   * replies): the parent's thread, looked up in this run's posts and the rest of the table.
+   */
+  private Dataset<Row> withThreads(Dataset<Row> winners, List<Date> affected) {
+    Dataset<Row> known = winners.filter(col("thread_id").isNotNull());
+    Dataset<Row> unknown = winners.filter(col("thread_id").isNull());
+    Dataset<Row> parents = warehouse.otherPartitions(Tables.POSTS, winners, affected)
+        .select("platform", "post_id", "parent_id", "thread_id")
+        .unionByName(winners.select("platform", "post_id", "parent_id", "thread_id"))
+        .select(col("platform").as("_p_platform"), col("post_id").as("_p_id"),
+            coalesce(col("thread_id"), col("parent_id")).as("_p_thread"));
+    Dataset<Row> filled = unknown
+        .join(parents, col("platform").equalTo(col("_p_platform")).and(col("parent_id").equalTo(col("_p_id"))), "left")
+        .withColumn("thread_id", coalesce(col("_p_thread"), col("parent_id"), col("post_id")))
+        .drop("_p_platform", "_p_id", "_p_thread");
+    return known.unionByName(filled);
   }
 
   private TableCounts mergeInteractions(Dataset<Row> parsed, long read) {
@@ -216,17 +226,18 @@ public final class IngestStep {
         .drop("_t_platform", "_t_post", "_t_author")
         .withColumn("ingest_run_id", lit(runId))
         .withColumn("dt", to_date(col("created_at")));
-    Dataset<Row> ranked = warehouse.withPartitions(Tables.INTERACTIONS, resolvedNew,
+    Dataset<Row> candidates = warehouse.withPartitions(Tables.INTERACTIONS, resolvedNew,
             warehouse.affectedPartitions(resolvedNew))
-        .withColumn("_rank", row_number().over(Window.partitionBy(col("platform"), col("post_id"), col("kind"),
-            coalesce(col("dst_post_id"), col("dst_author"))).orderBy(col("dst_author").isNull().asc(), col("_new").asc(),
-            col("src_author").asc_nulls_last())));
-    Dataset<Row> winners = ranked.filter(col("_rank").equalTo(1)).drop("_rank")
+        .withColumn("_key", concat_ws("\u0001", col("platform"), col("post_id"), col("kind"),
+            coalesce(col("dst_post_id"), col("dst_author"), lit(""))));
+    Dataset<Row> winners = Dedup.firstPerKey(candidates, "_key", col("dst_author").isNull().asc(), col("_new").asc(),
+            col("src_author").asc_nulls_last())
+        .drop("_key")
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long written = winners.filter(col("_new")).count();
       warehouse.overwritePartitions(Tables.INTERACTIONS, winners.drop("_new"),
-          new String[] {"platform", "created_at", "post_id", "kind", "dst_author"});
+          new String[] {"created_at"});
       return new TableCounts(Tables.INTERACTIONS, read, written, read - written, 0);
     } finally {
       winners.unpersist();
@@ -315,7 +326,18 @@ public final class IngestStep {
     return cols.toArray(new Column[0]);
   }
 
+  /** Names the Spark jobs that follow, for the UI and the logs, and times each stage for the summary. */
   private void label(String group, String description) {
-    spark.sparkContext().setJobGroup(group, description + " [run " + runId + "]", false);
+    long now = System.nanoTime();
+    if (stage != null) {
+      stageMillis.merge(stage, (now - stageStart) / 1_000_000, Long::sum);
+    }
+    stage = group;
+    stageStart = now;
+    if (group != null) {
+      spark.sparkContext().setJobGroup(group, description + " [run " + runId + "]", false);
+    } else {
+      spark.sparkContext().clearJobGroup();
+    }
   }
 }

@@ -120,6 +120,10 @@ public final class RunRecorder {
       sb.append(String.format("%n  %d files not used by their format:%n", result.ignoredFiles().size()));
       result.ignoredFiles().stream().limit(10).forEach(f -> sb.append("    ").append(f).append('\n'));
     }
+    sb.append("\n  time per stage:");
+    result.stageMillis().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> sb.append(String.format(" %s %.1f s;", e.getKey(), e.getValue() / 1000.0)));
+    sb.append('\n');
     sb.append("\n  outputs:\n");
     result.outputs().forEach((t, p) -> sb.append(String.format("    %-13s %s%n", t, p)));
     return sb.toString();

@@ -48,6 +48,10 @@ class TextTest {
         "tired_applicant");
     assertThat(TextEntities.hashtags("#Hiring is up #remoteWork #hiring")).containsExactly("hiring", "remotework");
     assertThat(TextEntities.links("see https://acme.com/jobs now")).containsExactly("https://acme.com/jobs");
+    assertThat(TextEntities.links("(details: https://acme.com/a?b=1.)")).containsExactly("https://acme.com/a?b=1");
+    assertThat(TextEntities.mentions("mail me@acme.com or ping @kim@hachyderm.io, cc @Lee."))
+        .containsExactly("kim@hachyderm.io", "lee");
+    assertThat(TextEntities.hashtags("#1 fan of #Café_Culture & see https://x.org/#anchor")).containsExactly("café_culture");
   }
 
   @Test
