@@ -135,10 +135,18 @@ public final class IngestStep {
     label("ingest:parse", "Parse sources and count records and files");
     Map<String, Long> recCounts = new LinkedHashMap<>();
     Map<String, Long> quarantinedByTable = new LinkedHashMap<>();
-    for (Row r : parsed.groupBy(col("rec"), col("quarantine.table_name")).count().collectAsList()) {
-      recCounts.merge(r.getString(0), r.getLong(2), Long::sum);
+    // One pass counts records per kind, and the posts and interactions that need a lookup join.
+    Column needsLookup = col("post.post_id").isNotNull().and(col("post.thread_id").isNull())
+        .or(col("interaction.dst_author").isNull().and(col("interaction.dst_post_id").isNotNull()));
+    Map<String, Long> needLookup = new LinkedHashMap<>();
+    for (Row r : parsed.groupBy(col("rec"), col("quarantine.table_name"), needsLookup.as("lookup")).count()
+        .collectAsList()) {
+      recCounts.merge(r.getString(0), r.getLong(3), Long::sum);
       if ("quarantine".equals(r.getString(0))) {
-        quarantinedByTable.merge(r.getString(1), r.getLong(2), Long::sum);
+        quarantinedByTable.merge(r.getString(1), r.getLong(3), Long::sum);
+      }
+      if (!r.isNullAt(2) && r.getBoolean(2)) {
+        needLookup.merge(r.getString(0), r.getLong(3), Long::sum);
       }
     }
     List<Row> files = parsed.filter(col("rec").equalTo("file")).select("file.*").collectAsList();
@@ -156,8 +164,10 @@ public final class IngestStep {
     }
 
     List<TableCounts> counts = new ArrayList<>();
-    counts.add(mergePosts(parsed, recCounts.getOrDefault("post", 0L), quarantinedByTable.getOrDefault("posts", 0L)));
-    counts.add(mergeInteractions(parsed, recCounts.getOrDefault("interaction", 0L)));
+    counts.add(mergePosts(parsed, recCounts.getOrDefault("post", 0L), quarantinedByTable.getOrDefault("posts", 0L),
+        needLookup.getOrDefault("post", 0L) > 0));
+    counts.add(mergeInteractions(parsed, recCounts.getOrDefault("interaction", 0L),
+        needLookup.getOrDefault("interaction", 0L) > 0));
     counts.add(mergeAuthors(parsed, quarantinedByTable.getOrDefault("authors", 0L)));
     Map<String, Long> reasons = mergeQuarantine(parsed, discovery.fileProblems());
     long fileProblems = discovery.fileProblems().size() + quarantinedByTable.getOrDefault("_files", 0L);
@@ -172,7 +182,7 @@ public final class IngestStep {
     return new Result(runId, counts, filesRead, ignored.size(), ignored, reasons, outputs, Map.copyOf(stageMillis));
   }
 
-  private TableCounts mergePosts(Dataset<Row> parsed, long read, long quarantined) {
+  private TableCounts mergePosts(Dataset<Row> parsed, long read, long quarantined, boolean threadsToFill) {
     label("ingest:posts", "Deduplicate and write posts");
     Dataset<Row> incoming = parsed.filter(col("rec").equalTo("post")).select("post.*")
         .withColumn("ingest_run_id", lit(runId))
@@ -183,16 +193,18 @@ public final class IngestStep {
     Dataset<Row> winners = Dedup.firstPerKey(candidates, "_key",
             coalesce(col("edited_at"), col("created_at")).desc(), col("_new").asc(), col("source").asc(),
             col("source_position").asc())
-        .drop("_key")
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .drop("_key");
+    if (threadsToFill) {
+      winners = winners.persist(StorageLevel.MEMORY_AND_DISK());
+    }
     try {
-      long written = winners.filter(col("_new")).count();
-      warehouse.overwritePartitions(Tables.POSTS, withThreads(winners, affected).drop("_new"),
-          new String[] {"created_at"});
-      return new TableCounts(Tables.POSTS, read + quarantined, written, read - written, quarantined);
+      warehouse.overwritePartitions(Tables.POSTS, (threadsToFill ? withThreads(winners, affected) : winners)
+          .drop("_new"), new String[] {"created_at"});
     } finally {
       winners.unpersist();
     }
+    long written = warehouse.rowsOfRun(Tables.POSTS, affected, runId);
+    return new TableCounts(Tables.POSTS, read + quarantined, written, read - written, quarantined);
   }
 
   /**
@@ -214,34 +226,32 @@ public final class IngestStep {
     return known.unionByName(filled);
   }
 
-  private TableCounts mergeInteractions(Dataset<Row> parsed, long read) {
+  private TableCounts mergeInteractions(Dataset<Row> parsed, long read, boolean targetsToResolve) {
     label("ingest:interactions", "Resolve reply targets and write interactions");
-    Dataset<Row> posts = warehouse.read(Tables.POSTS).select(col("platform").as("_t_platform"),
-        col("post_id").as("_t_post"), col("author_id").as("_t_author"));
     Dataset<Row> incoming = parsed.filter(col("rec").equalTo("interaction")).select("interaction.*");
-    Dataset<Row> resolvedNew = incoming
-        .join(posts, col("dst_author").isNull().and(col("platform").equalTo(col("_t_platform")))
-            .and(col("dst_post_id").equalTo(col("_t_post"))), "left")
-        .withColumn("dst_author", coalesce(col("dst_author"), col("_t_author")))
-        .drop("_t_platform", "_t_post", "_t_author")
-        .withColumn("ingest_run_id", lit(runId))
-        .withColumn("dt", to_date(col("created_at")));
-    Dataset<Row> candidates = warehouse.withPartitions(Tables.INTERACTIONS, resolvedNew,
-            warehouse.affectedPartitions(resolvedNew))
+    Dataset<Row> resolvedNew = incoming;
+    if (targetsToResolve) {
+      Column open = col("dst_author").isNull().and(col("dst_post_id").isNotNull());
+      Dataset<Row> posts = warehouse.read(Tables.POSTS).select(col("platform").as("_t_platform"),
+          col("post_id").as("_t_post"), col("author_id").as("_t_author"));
+      resolvedNew = incoming.filter(open.unary_$bang())
+          .unionByName(incoming.filter(open)
+              .join(posts, col("platform").equalTo(col("_t_platform")).and(col("dst_post_id").equalTo(col("_t_post"))),
+                  "left")
+              .withColumn("dst_author", col("_t_author"))
+              .drop("_t_platform", "_t_post", "_t_author"));
+    }
+    resolvedNew = resolvedNew.withColumn("ingest_run_id", lit(runId)).withColumn("dt", to_date(col("created_at")));
+    List<Date> affected = warehouse.affectedPartitions(resolvedNew);
+    Dataset<Row> candidates = warehouse.withPartitions(Tables.INTERACTIONS, resolvedNew, affected)
         .withColumn("_key", concat_ws("\u0001", col("platform"), col("post_id"), col("kind"),
             coalesce(col("dst_post_id"), col("dst_author"), lit(""))));
     Dataset<Row> winners = Dedup.firstPerKey(candidates, "_key", col("dst_author").isNull().asc(), col("_new").asc(),
             col("src_author").asc_nulls_last())
-        .drop("_key")
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      long written = winners.filter(col("_new")).count();
-      warehouse.overwritePartitions(Tables.INTERACTIONS, winners.drop("_new"),
-          new String[] {"created_at"});
-      return new TableCounts(Tables.INTERACTIONS, read, written, read - written, 0);
-    } finally {
-      winners.unpersist();
-    }
+        .drop("_key", "_new");
+    warehouse.overwritePartitions(Tables.INTERACTIONS, winners, new String[] {"created_at"});
+    long written = warehouse.rowsOfRun(Tables.INTERACTIONS, affected, runId);
+    return new TableCounts(Tables.INTERACTIONS, read, written, read - written, 0);
   }
 
   /**

@@ -63,6 +63,14 @@ public final class Warehouse {
     return spark.read().parquet(path(table));
   }
 
+  /** Rows of {@code runId} in the given partitions: what a run's write left in the table. */
+  public long rowsOfRun(String table, List<Date> partitions, String runId) {
+    if (partitions.isEmpty() || !exists(table)) {
+      return 0;
+    }
+    return read(table).filter(col("dt").isin(partitions.toArray()).and(col("ingest_run_id").equalTo(runId))).count();
+  }
+
   /** The distinct {@code dt} values of incoming rows: the partitions a write will replace. */
   public List<Date> affectedPartitions(Dataset<Row> incoming) {
     List<Date> out = new ArrayList<>();
