@@ -243,13 +243,19 @@ public final class IngestStep {
     }
     resolvedNew = resolvedNew.withColumn("ingest_run_id", lit(runId)).withColumn("dt", to_date(col("created_at")));
     List<Date> affected = warehouse.affectedPartitions(resolvedNew);
+    // Cached, so that the target join runs once for the dedup's key count and the write.
     Dataset<Row> candidates = warehouse.withPartitions(Tables.INTERACTIONS, resolvedNew, affected)
         .withColumn("_key", concat_ws("\u0001", col("platform"), col("post_id"), col("kind"),
-            coalesce(col("dst_post_id"), col("dst_author"), lit(""))));
-    Dataset<Row> winners = Dedup.firstPerKey(candidates, "_key", col("dst_author").isNull().asc(), col("_new").asc(),
-            col("src_author").asc_nulls_last())
-        .drop("_key", "_new");
-    warehouse.overwritePartitions(Tables.INTERACTIONS, winners, new String[] {"created_at"});
+            coalesce(col("dst_post_id"), col("dst_author"), lit(""))))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> winners = Dedup.firstPerKey(candidates, "_key", col("dst_author").isNull().asc(),
+              col("_new").asc(), col("src_author").asc_nulls_last())
+          .drop("_key", "_new");
+      warehouse.overwritePartitions(Tables.INTERACTIONS, winners, new String[] {"created_at"});
+    } finally {
+      candidates.unpersist();
+    }
     long written = warehouse.rowsOfRun(Tables.INTERACTIONS, affected, runId);
     return new TableCounts(Tables.INTERACTIONS, read, written, read - written, 0);
   }

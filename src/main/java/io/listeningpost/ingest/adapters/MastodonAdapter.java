@@ -6,14 +6,10 @@ import io.listeningpost.core.Interaction;
 import io.listeningpost.core.InteractionKind;
 import io.listeningpost.core.Post;
 import io.listeningpost.core.PostKind;
-import io.listeningpost.core.config.TimeFormats;
 import io.listeningpost.ingest.RecordSink;
-import io.listeningpost.ingest.SourceAdapter;
 import io.listeningpost.ingest.SourceContext;
-import io.listeningpost.ingest.read.SplitReader;
 import io.listeningpost.ingest.text.MarkupText;
 import io.listeningpost.ingest.text.TextEntities;
-import java.io.Reader;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,36 +21,23 @@ import java.util.Locale;
  * line. The community is the author's instance. A reblog is a share of its original, and the
  * original, which the API embeds whole, is stored as a post of its own.
  */
-final class MastodonAdapter implements SourceAdapter, SplitReader.StreamingDocuments {
+final class MastodonAdapter extends JsonRecordAdapter {
+
+
+
 
   @Override
-  public Layout layout(String fileName, String head) {
-    return Json.layoutOf(head);
-  }
-
-  @Override
-  public void parseLine(String line, String position, SourceContext ctx, RecordSink sink) throws Exception {
-    status(Json.MAPPER.readTree(line), position, line, ctx, sink);
-  }
-
-  @Override
-  public void parseDocument(Reader in, SourceContext ctx, RecordSink sink) throws Exception {
-    JsonDocuments.forEach(in, ctx, sink, "posts", (node, position) -> status(node, position, node.toString(), ctx, sink));
-  }
-
-  private void status(JsonNode s, String position, String raw, SourceContext ctx, RecordSink sink) {
-    if (!s.isObject()) {
-      throw new IllegalArgumentException("not a JSON object");
-    }
+  void record(JsonNode s, String position, String raw, SourceContext ctx, RecordSink sink) {
+    requireObject(s);
     JsonNode account = s.path("account");
     String authorId = Json.text(account, "id");
     String acct = Json.text(account, "acct");
     String community = ctx.spec().community() != null ? ctx.spec().community() : instance(account, s);
-    Instant created = time(Json.text(s, "created_at"));
+    Instant created = isoTime(Json.text(s, "created_at"));
     JsonNode reblog = s.get("reblog");
     boolean isShare = reblog != null && reblog.isObject();
     if (isShare) {
-      status(reblog, position + " reblogged status", reblog.toString(), ctx, sink);
+      record(reblog, position + " reblogged status", reblog.toString(), ctx, sink);
     }
     JsonNode content = isShare ? reblog : s;
     MarkupText.Result body = MarkupText.fromHtml(Json.text(content, "content"));
@@ -87,7 +70,7 @@ final class MastodonAdapter implements SourceAdapter, SplitReader.StreamingDocum
         .authorId(authorId)
         .authorName(acct)
         .createdAt(created)
-        .editedAt(time(Json.text(s, "edited_at")))
+        .editedAt(isoTime(Json.text(s, "edited_at")))
         .text(text)
         .url(Json.text(s, "url") != null ? Json.text(s, "url") : Json.text(s, "uri"))
         .score(Json.number(s, "favourites_count"))
@@ -102,7 +85,7 @@ final class MastodonAdapter implements SourceAdapter, SplitReader.StreamingDocum
     }
     if (authorId != null) {
       sink.author(new AuthorProfile("mastodon", authorId, SourceContextNames.clean(acct),
-          time(Json.text(account, "created_at")), created, null, Json.number(account, "followers_count"),
+          isoTime(Json.text(account, "created_at")), created, null, Json.number(account, "followers_count"),
           Json.number(account, "following_count"), null, ctx.file()));
       if (isShare) {
         sink.interaction(new Interaction("mastodon", authorId, Json.text(reblog.path("account"), "id"),
@@ -141,14 +124,4 @@ final class MastodonAdapter implements SourceAdapter, SplitReader.StreamingDocum
     return "mastodon";
   }
 
-  private static Instant time(String v) {
-    if (v == null) {
-      return null;
-    }
-    try {
-      return TimeFormats.parseIso(v);
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
 }

@@ -2,16 +2,12 @@ package io.listeningpost.ingest.adapters;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.listeningpost.core.Interaction;
-import io.listeningpost.core.InteractionKind;
 import io.listeningpost.core.Post;
 import io.listeningpost.core.PostKind;
 import io.listeningpost.ingest.RecordSink;
-import io.listeningpost.ingest.SourceAdapter;
 import io.listeningpost.ingest.SourceContext;
-import io.listeningpost.ingest.read.SplitReader;
 import io.listeningpost.ingest.text.MarkupText;
 import io.listeningpost.ingest.text.TextEntities;
-import java.io.Reader;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
@@ -28,29 +24,16 @@ import java.util.regex.Pattern;
  * </ul>
  * Ids are Reddit fullnames ({@code t3_} submissions, {@code t1_} comments), so the shapes agree.
  */
-final class RedditAdapter implements SourceAdapter, SplitReader.StreamingDocuments {
+final class RedditAdapter extends JsonRecordAdapter {
   private static final Pattern SUBREDDIT_IN_LINK = Pattern.compile("/r/([A-Za-z0-9_]+)/");
 
-  @Override
-  public Layout layout(String fileName, String head) {
-    return Json.layoutOf(head);
-  }
+
+
 
   @Override
-  public void parseLine(String line, String position, SourceContext ctx, RecordSink sink) throws Exception {
-    record(Json.MAPPER.readTree(line), position, line, ctx, sink);
-  }
-
-  @Override
-  public void parseDocument(Reader in, SourceContext ctx, RecordSink sink) throws Exception {
-    JsonDocuments.forEach(in, ctx, sink, "posts", (node, position) -> record(node, position, null, ctx, sink));
-  }
-
-  private void record(JsonNode n, String position, String raw, SourceContext ctx, RecordSink sink) {
-    if (!n.isObject()) {
-      throw new IllegalArgumentException("not a JSON object");
-    }
-    String rawText = raw != null ? raw : n.toString();
+  void record(JsonNode n, String position, String raw, SourceContext ctx, RecordSink sink) {
+    requireObject(n);
+    String rawText = raw;
     if (n.has("sid") || n.has("comments") && (n.get("comments").isObject() || n.get("comments").isArray())) {
       thread(n, position, ctx, sink);
     } else if (n.has("body")) {

@@ -6,13 +6,9 @@ import io.listeningpost.core.Interaction;
 import io.listeningpost.core.InteractionKind;
 import io.listeningpost.core.Post;
 import io.listeningpost.core.PostKind;
-import io.listeningpost.core.config.TimeFormats;
 import io.listeningpost.ingest.RecordSink;
-import io.listeningpost.ingest.SourceAdapter;
 import io.listeningpost.ingest.SourceContext;
-import io.listeningpost.ingest.read.SplitReader;
 import io.listeningpost.ingest.text.MarkupText;
-import java.io.Reader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,27 +26,14 @@ import java.util.Set;
  * <p>An edited tweet keeps the id of its first version ({@code edit_history_tweet_ids[0]}), so that
  * the edits of one tweet are one post and the latest edit wins.
  */
-final class TwitterAdapter implements SourceAdapter, SplitReader.StreamingDocuments {
+final class TwitterAdapter extends JsonRecordAdapter {
+
+
+
 
   @Override
-  public Layout layout(String fileName, String head) {
-    return Json.layoutOf(head);
-  }
-
-  @Override
-  public void parseLine(String line, String position, SourceContext ctx, RecordSink sink) throws Exception {
-    response(Json.MAPPER.readTree(line), position, line, ctx, sink);
-  }
-
-  @Override
-  public void parseDocument(Reader in, SourceContext ctx, RecordSink sink) throws Exception {
-    JsonDocuments.forEach(in, ctx, sink, "posts", (node, position) -> response(node, position, null, ctx, sink));
-  }
-
-  private void response(JsonNode n, String position, String raw, SourceContext ctx, RecordSink sink) {
-    if (!n.isObject()) {
-      throw new IllegalArgumentException("not a JSON object");
-    }
+  void record(JsonNode n, String position, String raw, SourceContext ctx, RecordSink sink) {
+    requireObject(n);
     if (!n.has("data")) {
       if (n.has("errors") && !n.has("id")) {
         throw new IllegalArgumentException("API error response: " + Json.text(n.get("errors").get(0), "detail"));
@@ -96,7 +79,7 @@ final class TwitterAdapter implements SourceAdapter, SplitReader.StreamingDocume
     String id = Json.text(t, "id");
     JsonNode history = t.get("edit_history_tweet_ids");
     String postId = history != null && history.isArray() && history.size() > 0 ? history.get(0).asText() : id;
-    Instant created = time(Json.text(t, "created_at"));
+    Instant created = isoTime(Json.text(t, "created_at"));
     String authorId = Json.text(t, "author_id");
     JsonNode user = authorId == null ? null : users.get(authorId);
     PostKind kind = PostKind.POST;
@@ -192,22 +175,12 @@ final class TwitterAdapter implements SourceAdapter, SplitReader.StreamingDocume
 
   private static AuthorProfile profile(JsonNode u, SourceContext ctx) {
     JsonNode metrics = u.path("public_metrics");
-    Instant created = time(Json.text(u, "created_at"));
+    Instant created = isoTime(Json.text(u, "created_at"));
     return new AuthorProfile("twitter", Json.text(u, "id"), SourceContextNames.clean(Json.text(u, "username")),
         created, null, null, Json.number(metrics, "followers_count"), Json.number(metrics, "following_count"),
         SourceContextNames.clean(Json.text(u, "location")), ctx.file());
   }
 
-  private static Instant time(String v) {
-    if (v == null) {
-      return null;
-    }
-    try {
-      return TimeFormats.parseIso(v);
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
 
   private static Long sumNullable(Long a, Long b) {
     return a == null && b == null ? null : (a == null ? 0 : a) + (b == null ? 0 : b);
