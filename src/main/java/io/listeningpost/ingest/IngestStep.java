@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.to_date;
-import static org.apache.spark.sql.functions.when;
 
 import io.listeningpost.core.QuarantineRecord;
 import io.listeningpost.core.TableCounts;
@@ -325,10 +324,9 @@ public final class IngestStep {
     return reasons;
   }
 
-  /** Groups reasons without their variable parts, so the summary shows kinds of problem. */
+  /** The reason as the summary lists it: long parser messages are cut, so alike reasons group. */
   private static Column reasonGroup() {
-    return when(col("reason").contains(":"), org.apache.spark.sql.functions.substring_index(col("reason"), ":", 1))
-        .otherwise(col("reason")).as("reason_kind");
+    return org.apache.spark.sql.functions.substring(col("reason"), 1, 120).as("reason_kind");
   }
 
   private static Column[] columnsOf(Dataset<Row> ds, String... extra) {
