@@ -126,20 +126,13 @@ public record Post(
         textTruncated = true;
       }
       text = clean;
-      title = shortField(title);
-      authorName = shortField(authorName);
-      authorId = shortField(authorId);
-      community = shortField(community);
+      title = TextLimits.shortField(title);
+      authorName = TextLimits.shortField(authorName);
+      authorId = TextLimits.shortField(authorId);
+      community = TextLimits.shortField(community);
       return this;
     }
 
-    private static String shortField(String s) {
-      if (s == null) {
-        return null;
-      }
-      String clean = TextLimits.stripControl(s).strip();
-      return clean.isEmpty() ? null : TextLimits.cut(clean, 1_000);
-    }
 
     public Post build() {
       boolean question = isQuestion != null ? isQuestion : QuestionHeuristic.looksLikeQuestion(title, text);

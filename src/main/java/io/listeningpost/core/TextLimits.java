@@ -66,6 +66,15 @@ public final class TextLimits {
     return s.substring(0, end);
   }
 
+  /** A cleaned short field (names, titles, locations): trimmed, at most 1,000 characters, null if empty. */
+  public static String shortField(String s) {
+    if (s == null) {
+      return null;
+    }
+    String clean = stripControl(s).strip();
+    return clean.isEmpty() ? null : cut(clean, 1_000);
+  }
+
   /** Trims each line's trailing blanks, and collapses runs of blank lines to one. */
   public static String tidyLines(String s) {
     if (s.indexOf('\n') < 0) {

@@ -6,6 +6,7 @@ import io.listeningpost.core.Interaction;
 import io.listeningpost.core.InteractionKind;
 import io.listeningpost.core.Post;
 import io.listeningpost.core.PostKind;
+import io.listeningpost.core.TextLimits;
 import io.listeningpost.ingest.RecordSink;
 import io.listeningpost.ingest.SourceContext;
 import io.listeningpost.ingest.text.MarkupText;
@@ -84,7 +85,7 @@ final class MastodonAdapter extends JsonRecordAdapter {
       return;
     }
     if (authorId != null) {
-      sink.author(new AuthorProfile("mastodon", authorId, SourceContextNames.clean(acct),
+      sink.author(new AuthorProfile("mastodon", authorId, TextLimits.shortField(acct),
           isoTime(Json.text(account, "created_at")), created, null, Json.number(account, "followers_count"),
           Json.number(account, "following_count"), null, ctx.file()));
       if (isShare) {

@@ -4,6 +4,7 @@ import io.listeningpost.core.AuthorProfile;
 import io.listeningpost.core.Interaction;
 import io.listeningpost.core.Post;
 import io.listeningpost.core.PostKind;
+import io.listeningpost.core.TextLimits;
 import io.listeningpost.ingest.RecordSink;
 import io.listeningpost.ingest.SourceAdapter;
 import io.listeningpost.ingest.SourceContext;
@@ -182,8 +183,8 @@ final class StackExchangeAdapter implements SourceAdapter {
     Instant created = time(row.get("CreationDate"));
     Instant lastAccess = time(row.get("LastAccessDate"));
     sink.author(new AuthorProfile("stackexchange", qualify(site, id),
-        SourceContextNames.clean(row.get("DisplayName")), created, lastAccess != null ? lastAccess : created,
-        number(row.get("Reputation")), null, null, SourceContextNames.clean(row.get("Location")), ctx.file()));
+        TextLimits.shortField(row.get("DisplayName")), created, lastAccess != null ? lastAccess : created,
+        number(row.get("Reputation")), null, null, TextLimits.shortField(row.get("Location")), ctx.file()));
   }
 
   static String qualify(String site, String id) {

@@ -6,6 +6,7 @@ import io.listeningpost.core.Interaction;
 import io.listeningpost.core.InteractionKind;
 import io.listeningpost.core.Post;
 import io.listeningpost.core.PostKind;
+import io.listeningpost.core.TextLimits;
 import io.listeningpost.ingest.RecordSink;
 import io.listeningpost.ingest.SourceContext;
 import io.listeningpost.ingest.text.MarkupText;
@@ -176,9 +177,9 @@ final class TwitterAdapter extends JsonRecordAdapter {
   private static AuthorProfile profile(JsonNode u, SourceContext ctx) {
     JsonNode metrics = u.path("public_metrics");
     Instant created = isoTime(Json.text(u, "created_at"));
-    return new AuthorProfile("twitter", Json.text(u, "id"), SourceContextNames.clean(Json.text(u, "username")),
+    return new AuthorProfile("twitter", Json.text(u, "id"), TextLimits.shortField(Json.text(u, "username")),
         created, null, null, Json.number(metrics, "followers_count"), Json.number(metrics, "following_count"),
-        SourceContextNames.clean(Json.text(u, "location")), ctx.file());
+        TextLimits.shortField(Json.text(u, "location")), ctx.file());
   }
 
 
