@@ -1,0 +1,65 @@
+package io.listeningpost.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.listeningpost.core.config.ListeningPostConfig;
+import io.listeningpost.ingest.CollectingSink;
+import io.listeningpost.testing.Parse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SyntheticWriterTest {
+  private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+  @Test
+  void sameSeedSameBytesOtherSeedOtherBytes(@TempDir Path dir) throws Exception {
+    new SyntheticWriter(7, 3_000, START, 30).write(dir.resolve("a"));
+    new SyntheticWriter(7, 3_000, START, 30).write(dir.resolve("b"));
+    new SyntheticWriter(8, 3_000, START, 30).write(dir.resolve("c"));
+    assertThat(contents(dir.resolve("a"))).isEqualTo(contents(dir.resolve("b")));
+    assertThat(contents(dir.resolve("a"))).isNotEqualTo(contents(dir.resolve("c")));
+  }
+
+  @Test
+  void everyPostIsReadBackWithItsRepeatsAndBrokenRecordsAccountedFor(@TempDir Path dir) throws Exception {
+    SyntheticWriter.Summary s = new SyntheticWriter(3, 20_000, START, 30).write(dir);
+    ListeningPostConfig config = ListeningPostConfig.load(dir.resolve("generated.conf"),
+        ListeningPostConfig.Overrides.none());
+    CollectingSink all = new CollectingSink();
+    for (var spec : config.sources()) {
+      CollectingSink one = Parse.files(spec, Path.of(spec.path()));
+      all.posts.addAll(one.posts);
+      all.quarantined.addAll(one.quarantined);
+    }
+    // Each broken record costs exactly one post; repeats come back as extra rows of the same posts.
+    assertThat(all.quarantined).hasSize(s.broken());
+    assertThat(all.posts.size() + all.quarantined.size()).isEqualTo(20_000 + s.repeated());
+    assertThat(all.posts.stream().map(p -> p.platform() + "/" + p.postId()).distinct().count())
+        .isEqualTo(20_000 - s.broken());
+    Map<String, Long> byPlatform = new HashMap<>();
+    all.posts.forEach(p -> byPlatform.merge(p.platform(), 1L, Long::sum));
+    assertThat(byPlatform).containsOnlyKeys("reddit", "twitter", "stackexchange", "mastodon", "blog", "forum");
+    // Power-law activity: the most active author writes far more than the median one.
+    Map<String, Long> perAuthor = new HashMap<>();
+    all.posts.stream().filter(p -> p.authorId() != null).forEach(p -> perAuthor.merge(p.authorName(), 1L, Long::sum));
+    List<Long> counts = perAuthor.values().stream().sorted().toList();
+    assertThat(counts.get(counts.size() - 1)).isGreaterThan(20 * counts.get(counts.size() / 2));
+  }
+
+  private static Map<String, String> contents(Path root) throws Exception {
+    Map<String, String> out = new HashMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        out.put(root.relativize(p).toString(), Files.readString(p));
+      }
+    }
+    return out;
+  }
+}
