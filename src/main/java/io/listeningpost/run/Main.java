@@ -24,7 +24,7 @@ public final class Main {
 
   @Command(name = "ingest", mixinStandardHelpOptions = true,
       description = "Read the configured sources into the posts, authors, interactions and quarantine tables.")
-  static final class Ingest extends DataCommand {
+  static class Ingest extends DataCommand {
     @Override
     String job() {
       return "ingest";
@@ -39,16 +39,10 @@ public final class Main {
 
   @Command(name = "nightly", mixinStandardHelpOptions = true,
       description = "Run every stage in order: ingest (enrichment, graph and reports join as they are built).")
-  static final class Nightly extends DataCommand {
+  static final class Nightly extends Ingest {
     @Override
     String job() {
       return "nightly";
-    }
-
-    @Override
-    IngestStep.Result stages(SparkSession spark, ListeningPostConfig config, String runId, LocalDate date)
-        throws Exception {
-      return new IngestStep(spark, config, runId, date).run();
     }
   }
 
