@@ -42,9 +42,6 @@ public final class SourceContext {
     return parts.length >= 2 ? parts[parts.length - 2] : null;
   }
 
-  public IngestLimits limits() {
-    return limits;
-  }
 
   public QuarantineRecord quarantine(String table, String position, String raw, String reason) {
     return new QuarantineRecord(file, spec.format().configName(), table, position,

@@ -2,6 +2,7 @@ package io.listeningpost.ingest.adapters;
 
 import io.listeningpost.core.AuthorProfile;
 import io.listeningpost.core.Interaction;
+import io.listeningpost.core.InteractionKind;
 import io.listeningpost.core.Post;
 import io.listeningpost.core.PostKind;
 import io.listeningpost.core.TextLimits;
@@ -142,7 +143,7 @@ final class StackExchangeAdapter implements SourceAdapter {
         .isQuestion(kind == PostKind.QUESTION);
     if (ctx.emitPost(b, position, raw, sink) && parent != null && kind == PostKind.ANSWER) {
       sink.interaction(new Interaction("stackexchange", qualify(site, row.get("OwnerUserId")), null,
-          qualify(site, parent), io.listeningpost.core.InteractionKind.ANSWER, qualify(site, id), site,
+          qualify(site, parent), InteractionKind.ANSWER, qualify(site, id), site,
           time(row.get("CreationDate"))));
     }
   }
@@ -168,7 +169,7 @@ final class StackExchangeAdapter implements SourceAdapter {
         .isQuestion(false);
     if (ctx.emitPost(b, position, raw, sink) && parent != null) {
       sink.interaction(new Interaction("stackexchange", qualify(site, row.get("UserId")), null, parent,
-          io.listeningpost.core.InteractionKind.COMMENT, qualify(site, "c" + id), site,
+          InteractionKind.COMMENT, qualify(site, "c" + id), site,
           time(row.get("CreationDate"))));
     }
   }

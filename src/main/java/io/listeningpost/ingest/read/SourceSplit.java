@@ -8,9 +8,4 @@ import java.io.Serializable;
  * in [start, end); a whole-document file is one split from 0 to its length.
  */
 public record SourceSplit(SourceSpec source, String path, long start, long end, long fileLength)
-    implements Serializable {
-
-  public boolean isWholeFile() {
-    return start == 0 && end >= fileLength;
-  }
-}
+    implements Serializable {}
