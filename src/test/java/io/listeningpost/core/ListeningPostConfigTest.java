@@ -89,7 +89,7 @@ class ListeningPostConfigTest {
   }
 
   @Test
-  void badValuesStopBeforeAnyOverrideIsApplied() {
+  void aMissingJobFileIsNamed() {
     assertThatThrownBy(() -> ListeningPostConfig.load(Path.of("jobs/missing.conf"), ListeningPostConfig.Overrides.none()))
         .isInstanceOf(ConfigException.class).hasMessageContaining("--config = jobs/missing.conf: no such file");
   }
