@@ -2,6 +2,8 @@ package io.listeningpost.core;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
@@ -25,6 +27,10 @@ public final class Tables {
   public static final String INTERACTIONS = "interactions";
   public static final String QUARANTINE = "quarantine";
   public static final String RUNS = "_runs";
+  public static final String POST_NLP = "post_nlp";
+  public static final String NLP_CACHE = "nlp_cache";
+  public static final String INFLUENCERS = "influencers";
+  public static final String COMMUNITIES = "communities";
 
   /** The columns of a post as adapters produce them; {@code posts} adds ingest_run_id and dt. */
   public static final StructType POST_RECORD = createStructType(List.of(
@@ -126,6 +132,121 @@ public final class Tables {
       nullable("files_ignored", LongType),
       nullable("table_counts", createArrayType(TABLE_COUNTS)),
       nullable("message", StringType)));
+
+  public static final StructType SENTENCE = createStructType(List.of(
+      nullable("begin", IntegerType),
+      nullable("end", IntegerType),
+      nullable("label", StringType),
+      nullable("score", DoubleType),
+      nullable("dist", createArrayType(DoubleType)),
+      nullable("model", StringType)));
+
+  public static final StructType ENTITY = createStructType(List.of(
+      nullable("text", StringType),
+      nullable("type", StringType)));
+
+  public static final StructType WATCHED = createStructType(List.of(
+      nullable("term", StringType),
+      nullable("kind", StringType),
+      nullable("matched", StringType)));
+
+  /** What the analysis of one text yields; depends on the text alone (cached by text_hash). */
+  public static final List<StructField> TEXT_ANALYSIS = List.of(
+      nullable("text_hash", StringType),
+      nullable("lang", StringType),
+      nullable("lang_source", StringType),
+      nullable("scored", BooleanType),
+      nullable("unscored_reason", StringType),
+      nullable("sentiment_label", StringType),
+      nullable("sentiment_score", DoubleType),
+      nullable("sentiment_dist", createArrayType(DoubleType)),
+      nullable("sentiment_model", StringType),
+      nullable("sentences", createArrayType(SENTENCE)),
+      nullable("lemmas", createArrayType(StringType)),
+      nullable("noun_phrases", createArrayType(StringType)),
+      nullable("entities", createArrayType(ENTITY)),
+      nullable("is_question", BooleanType),
+      nullable("fallbacks", createArrayType(StringType)));
+
+  public static final StructType NLP_CACHE_SCHEMA = createStructType(concat(TEXT_ANALYSIS, List.of(
+      nullable("analysis_version", StringType),
+      nullable("analysed_run_id", StringType),
+      nullable("analysed_at", TimestampType))));
+
+  public static final StructType POST_NLP_SCHEMA = createStructType(concat(List.of(
+      nullable("platform", StringType),
+      nullable("community", StringType),
+      nullable("post_id", StringType),
+      nullable("author_id", StringType),
+      nullable("created_at", TimestampType)), TEXT_ANALYSIS, List.of(
+      nullable("watched", createArrayType(WATCHED)),
+      nullable("analysis_version", StringType),
+      nullable("enrich_run_id", StringType),
+      nullable("dt", DateType))));
+
+  public static final StructType INFLUENCERS_SCHEMA = createStructType(List.of(
+      nullable("platform", StringType),
+      nullable("author_id", StringType),
+      nullable("author_name", StringType),
+      nullable("community_id", IntegerType),
+      nullable("influence_score", DoubleType),
+      nullable("influence_rank", IntegerType),
+      nullable("role", StringType),
+      nullable("role_reason", StringType),
+      nullable("pagerank", DoubleType),
+      nullable("hub", DoubleType),
+      nullable("authority", DoubleType),
+      nullable("weighted_in_degree", DoubleType),
+      nullable("unique_repliers", LongType),
+      nullable("posts", LongType),
+      nullable("score_sum", LongType),
+      nullable("replies_received", LongType),
+      nullable("engagement", DoubleType),
+      nullable("reach_2hop", LongType),
+      nullable("community_pagerank", DoubleType),
+      nullable("participation", DoubleType),
+      nullable("answering_communities", IntegerType),
+      nullable("betweenness", DoubleType),
+      nullable("sentiment", DoubleType),
+      nullable("watched_sentiment", DoubleType),
+      nullable("watched_posts", LongType),
+      nullable("sentiment_leadership", DoubleType),
+      nullable("growth", DoubleType),
+      nullable("flagged", BooleanType),
+      nullable("flag_reason", StringType),
+      nullable("declared_communities", createArrayType(StringType)),
+      nullable("window_start", DateType),
+      nullable("graph_run_id", StringType),
+      nullable("dt", DateType)));
+
+  public static final StructType DECLARED_OVERLAP = createStructType(List.of(
+      nullable("name", StringType),
+      nullable("members", LongType)));
+
+  public static final StructType COMMUNITIES_SCHEMA = createStructType(List.of(
+      nullable("community_id", IntegerType),
+      nullable("size", IntegerType),
+      nullable("internal_edges", LongType),
+      nullable("density", DoubleType),
+      nullable("internal_weight", DoubleType),
+      nullable("top_members", createArrayType(StringType)),
+      nullable("declared_overlap", createArrayType(DECLARED_OVERLAP)),
+      nullable("modularity", DoubleType),
+      nullable("graph_nodes", IntegerType),
+      nullable("graph_edges", IntegerType),
+      nullable("window_start", DateType),
+      nullable("graph_run_id", StringType),
+      nullable("dt", DateType)));
+
+  private static List<StructField> concat(List<StructField> a, List<StructField> b) {
+    List<StructField> out = new java.util.ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  private static List<StructField> concat(List<StructField> a, List<StructField> b, List<StructField> c) {
+    return concat(concat(a, b), c);
+  }
 
   private Tables() {}
 

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.to_date;
 
+import io.listeningpost.core.JobLabels;
 import io.listeningpost.core.QuarantineRecord;
 import io.listeningpost.core.TableCounts;
 import io.listeningpost.core.Tables;
@@ -53,6 +54,7 @@ public final class IngestStep {
   private final String runId;
   private final LocalDate runDate;
   private final Warehouse warehouse;
+  private final JobLabels labels;
 
   public IngestStep(SparkSession spark, ListeningPostConfig config, String runId, LocalDate runDate) {
     this.spark = spark;
@@ -60,6 +62,7 @@ public final class IngestStep {
     this.runId = runId;
     this.runDate = runDate;
     this.warehouse = new Warehouse(spark, config.warehouse(), config.rowsPerFile());
+    this.labels = new JobLabels(spark, runId);
   }
 
   /** What one ingest run did: counts per table, files, and where the tables are. */
@@ -67,9 +70,6 @@ public final class IngestStep {
       List<String> ignoredFiles, Map<String, Long> quarantineReasons, Map<String, String> outputs,
       Map<String, Long> stageMillis) {}
 
-  private final Map<String, Long> stageMillis = new LinkedHashMap<>();
-  private String stage;
-  private long stageStart;
 
   public Result run() throws IOException {
     IngestLimits limits = config.ingestLimits();
@@ -178,7 +178,7 @@ public final class IngestStep {
       outputs.put(t, warehouse.path(t));
     }
     label(null, null);
-    return new Result(runId, counts, filesRead, ignored.size(), ignored, reasons, outputs, Map.copyOf(stageMillis));
+    return new Result(runId, counts, filesRead, ignored.size(), ignored, reasons, outputs, labels.millis());
   }
 
   private TableCounts mergePosts(Dataset<Row> parsed, long read, long quarantined, boolean threadsToFill) {
@@ -342,16 +342,7 @@ public final class IngestStep {
 
   /** Names the Spark jobs that follow, for the UI and the logs, and times each stage for the summary. */
   private void label(String group, String description) {
-    long now = System.nanoTime();
-    if (stage != null) {
-      stageMillis.merge(stage, (now - stageStart) / 1_000_000, Long::sum);
-    }
-    stage = group;
-    stageStart = now;
-    if (group != null) {
-      spark.sparkContext().setJobGroup(group, description + " [run " + runId + "]", false);
-    } else {
-      spark.sparkContext().clearJobGroup();
-    }
+    labels.label(group, description);
   }
+
 }

@@ -144,7 +144,7 @@ public final class Warehouse {
     }
   }
 
-  static Seq<String> seq(String... names) {
+  public static Seq<String> seq(String... names) {
     return JavaConverters.asScalaBufferConverter(Arrays.asList(names)).asScala().toSeq();
   }
 

@@ -3,7 +3,6 @@ package io.listeningpost.run;
 import io.listeningpost.core.TableCounts;
 import io.listeningpost.core.config.ConfigException;
 import io.listeningpost.core.config.ListeningPostConfig;
-import io.listeningpost.ingest.IngestStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,8 +24,8 @@ abstract class DataCommand implements Callable<Integer> {
 
   abstract String job();
 
-  /** Runs the command's stages; returns the ingest result for the summary. */
-  abstract IngestStep.Result stages(SparkSession spark, ListeningPostConfig config, String runId, LocalDate date)
+  /** Runs the command's stages; returns what each did, for the summary and {@code _runs}. */
+  abstract RunOutcome stages(SparkSession spark, ListeningPostConfig config, String runId, LocalDate date)
       throws Exception;
 
   @Override
@@ -43,7 +42,7 @@ abstract class DataCommand implements Callable<Integer> {
     Instant started = Instant.now();
     String runId = RunRecorder.newRunId(job(), started);
     SparkSession spark = SparkSessions.create(config, "listening-post " + job() + " " + runId);
-    IngestStep.Result result = null;
+    RunOutcome result = null;
     String status = "SUCCEEDED";
     String message = null;
     try {

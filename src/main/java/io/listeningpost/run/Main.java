@@ -1,7 +1,12 @@
 package io.listeningpost.run;
 
 import io.listeningpost.core.config.ListeningPostConfig;
+import io.listeningpost.core.StepResult;
+import io.listeningpost.enrich.EnrichStep;
+import io.listeningpost.graph.GraphStep;
 import io.listeningpost.ingest.IngestStep;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.LocalDate;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -11,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "listening-post", mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Social community listening for HR: ingest community posts, find opinion makers, report.",
-    subcommands = {Main.Ingest.class, Main.Nightly.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {Main.Ingest.class, Main.Enrich.class, GraphCommand.class, Main.Nightly.class, ScoreSentimentCommand.class,
+        TrainSentimentCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   public static void main(String[] args) {
@@ -31,18 +37,47 @@ public final class Main {
     }
 
     @Override
-    IngestStep.Result stages(SparkSession spark, ListeningPostConfig config, String runId, LocalDate date)
+    RunOutcome stages(SparkSession spark, ListeningPostConfig config, String runId, LocalDate date)
         throws Exception {
-      return new IngestStep(spark, config, runId, date).run();
+      return new RunOutcome(new IngestStep(spark, config, runId, date).run(), List.of());
+    }
+  }
+
+  @Command(name = "enrich", mixinStandardHelpOptions = true,
+      description = "Language, sentiment, lemmas, noun phrases, entities and watched terms for posts not yet enriched "
+          + "(the post_nlp table).")
+  static final class Enrich extends DataCommand {
+    @Override
+    String job() {
+      return "enrich";
+    }
+
+    @Override
+    RunOutcome stages(SparkSession spark, ListeningPostConfig config, String runId, LocalDate date) {
+      return new RunOutcome(null, List.of(new EnrichStep(spark, config, runId).run()));
     }
   }
 
   @Command(name = "nightly", mixinStandardHelpOptions = true,
-      description = "Run every stage in order: ingest (enrichment, graph and reports join as they are built).")
-  static final class Nightly extends Ingest {
+      description = "Run every stage in order: ingest, enrich, graph (enrich and graph can be turned off in the config).")
+  static final class Nightly extends DataCommand {
     @Override
     String job() {
       return "nightly";
+    }
+
+    @Override
+    RunOutcome stages(SparkSession spark, ListeningPostConfig config, String runId, LocalDate date)
+        throws Exception {
+      IngestStep.Result ingest = new IngestStep(spark, config, runId, date).run();
+      List<StepResult> steps = new ArrayList<>();
+      if (config.enrich().enabled()) {
+        steps.add(new EnrichStep(spark, config, runId).run());
+      }
+      if (config.graph().enabled()) {
+        steps.add(new GraphStep(spark, config, runId, date).run());
+      }
+      return new RunOutcome(ingest, steps);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.listeningpost.run;
 
+import io.listeningpost.core.StepResult;
 import io.listeningpost.core.TableCounts;
 import io.listeningpost.core.Tables;
 import io.listeningpost.core.config.ListeningPostConfig;
@@ -58,10 +59,11 @@ public final class RunRecorder {
 
   /** Appends the run's row to {@code _runs}. */
   public static void record(SparkSession spark, ListeningPostConfig config, String runId, String job, LocalDate date,
-      String status, Instant started, Instant finished, IngestStep.Result result, String message) {
+      String status, Instant started, Instant finished, RunOutcome outcome, String message) {
     List<Row> counts = new ArrayList<>();
-    if (result != null) {
-      for (TableCounts c : result.tables()) {
+    IngestStep.Result result = outcome == null ? null : outcome.ingest();
+    if (outcome != null) {
+      for (TableCounts c : outcome.tables()) {
         counts.add(RowFactory.create(c.table(), c.read(), c.written(), c.deduplicated(), c.quarantined()));
       }
     }
@@ -78,7 +80,8 @@ public final class RunRecorder {
 
   /** The closing summary printed at the end of a run and kept under the reports folder. */
   public static String summary(String job, String runId, LocalDate date, String status, Duration took,
-      ListeningPostConfig config, IngestStep.Result result, String message) {
+      ListeningPostConfig config, RunOutcome outcome, String message) {
+    IngestStep.Result result = outcome == null ? null : outcome.ingest();
     StringBuilder sb = new StringBuilder();
     sb.append("\nListening Post ").append(job).append(" — ").append(status).append(" in ")
         .append(String.format("%.1f s", took.toMillis() / 1000.0)).append('\n');
@@ -92,16 +95,28 @@ public final class RunRecorder {
     if (message != null) {
       sb.append("\n  ").append(message.replace("\n", "\n  ")).append('\n');
     }
-    if (result == null) {
+    if (outcome == null) {
       return sb.toString();
     }
     sb.append('\n').append(String.format("  %-14s %12s %12s %13s %12s %s%n", "table", "read", "written",
         "deduplicated", "quarantined", "check"));
-    for (TableCounts c : result.tables()) {
+    for (TableCounts c : outcome.tables()) {
       sb.append(String.format("  %-14s %,12d %,12d %,13d %,12d %s%n", c.table(), c.read(), c.written(),
           c.deduplicated(), c.quarantined(), c.reconciles() ? "ok" : "MISMATCH"));
     }
     sb.append("  (read = written + deduplicated + quarantined; for _files, deduplicated counts files the format does not use)\n");
+    for (StepResult step : outcome.steps()) {
+      for (String note : step.notes()) {
+        sb.append("\n  ").append(step.step()).append(": ").append(note);
+      }
+    }
+    if (!outcome.steps().isEmpty()) {
+      sb.append('\n');
+    }
+    if (result == null) {
+      appendTimesAndOutputs(sb, outcome);
+      return sb.toString();
+    }
     if (!result.quarantineReasons().isEmpty()) {
       long total = result.quarantineReasons().values().stream().mapToLong(Long::longValue).sum();
       sb.append(String.format("%n  %,d records quarantined, by reason:%n", total));
@@ -120,13 +135,27 @@ public final class RunRecorder {
       sb.append(String.format("%n  %d files not used by their format:%n", result.ignoredFiles().size()));
       result.ignoredFiles().stream().limit(10).forEach(f -> sb.append("    ").append(f).append('\n'));
     }
+    appendTimesAndOutputs(sb, outcome);
+    return sb.toString();
+  }
+
+  private static void appendTimesAndOutputs(StringBuilder sb, RunOutcome outcome) {
+    Map<String, Long> millis = new java.util.LinkedHashMap<>();
+    Map<String, String> outputs = new java.util.LinkedHashMap<>();
+    if (outcome.ingest() != null) {
+      millis.putAll(outcome.ingest().stageMillis());
+      outputs.putAll(outcome.ingest().outputs());
+    }
+    outcome.steps().forEach(s -> {
+      millis.putAll(s.stageMillis());
+      outputs.putAll(s.outputs());
+    });
     sb.append("\n  time per stage:");
-    result.stageMillis().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+    millis.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .forEach(e -> sb.append(String.format(" %s %.1f s;", e.getKey(), e.getValue() / 1000.0)));
     sb.append('\n');
     sb.append("\n  outputs:\n");
-    result.outputs().forEach((t, p) -> sb.append(String.format("    %-13s %s%n", t, p)));
-    return sb.toString();
+    outputs.forEach((t, p) -> sb.append(String.format("    %-13s %s%n", t, p)));
   }
 
   /** Keeps the summary as a text file under the reports folder; returns its path. */

@@ -10,10 +10,14 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   public static SparkSession create(ListeningPostConfig config, String appName) {
+    return create(config.sparkMaster(), config.shufflePartitions(), appName);
+  }
+
+  public static SparkSession create(String master, int shufflePartitions, String appName) {
     SparkSession.Builder b = SparkSession.builder()
         .appName(appName)
-        .master(config.sparkMaster())
-        .config("spark.sql.shuffle.partitions", config.shufflePartitions())
+        .master(master)
+        .config("spark.sql.shuffle.partitions", shufflePartitions)
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
         // Microsecond timestamps, not the legacy INT96, so that DuckDB and pandas read them as-is.
@@ -23,7 +27,7 @@ public final class SparkSessions {
         .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.sources.partitionColumnTypeInference.enabled", "true");
-    if (config.sparkMaster().startsWith("local")) {
+    if (master.startsWith("local")) {
       b.config("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));
       b.config("spark.driver.host", "127.0.0.1");
       b.config("spark.driver.bindAddress", "127.0.0.1");

@@ -47,10 +47,36 @@ class MainTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String cmd : new String[] {"ingest", "nightly", "generate"}) {
+    for (String cmd : new String[] {"ingest", "enrich", "nightly", "generate", "score-sentiment", "train-sentiment"}) {
       String[] r = run(cmd, "--help");
       assertThat(r[0]).isEqualTo("0");
       assertThat(r[1]).contains("Usage: listening-post " + cmd);
     }
+  }
+
+  @Test
+  void scoreSentimentWritesOneLinePerInputLineWhateverTheLine(@TempDir Path dir) throws Exception {
+    byte[] binary = {(byte) 0xff, (byte) 0xfe, 0x00, 0x01, (byte) 0x80, 0x41};
+    String longLine = "the interview went well ".repeat(5_000);
+    Path in = dir.resolve("in.txt");
+    try (var os = Files.newOutputStream(in)) {
+      os.write(("I love my new job at Acme 😍\n\n   \nThis company ghosted me, awful experience\n" + longLine
+          + "\n🎉🎉\nLe recrutement est terminé.\n").getBytes(StandardCharsets.UTF_8));
+      os.write(binary);
+      os.write("\r\nlast line without newline".getBytes(StandardCharsets.UTF_8));
+    }
+    Path out = dir.resolve("out.tsv");
+    String[] r = run("score-sentiment", "--in", in.toString(), "--out", out.toString());
+    assertThat(r[0]).isEqualTo("0");
+    var lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    assertThat(lines).hasSize(9);
+    assertThat(lines).allMatch(l -> l.matches("(negative|neutral|positive)\t-?\\d+(\\.\\d+)?"));
+    assertThat(lines.get(0)).startsWith("positive\t");
+    assertThat(lines.get(1)).isEqualTo("neutral\t0");
+    assertThat(lines.get(2)).isEqualTo("neutral\t0");
+    assertThat(lines.get(3)).startsWith("negative\t");
+    assertThat(lines.get(4)).startsWith("positive\t");
+    assertThat(lines.get(5)).startsWith("positive\t");
+    assertThat(r[1]).contains("9 lines scored").contains("1 cut to 20,000 characters");
   }
 }

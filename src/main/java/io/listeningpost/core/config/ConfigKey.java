@@ -44,6 +44,11 @@ public final class ConfigKey<T> {
         v -> v < min || v > max ? "must be between " + min + " and " + max + " bytes" : null);
   }
 
+  public static ConfigKey<Double> decimal(String path, String doc, double def, double min, double max) {
+    return new ConfigKey<>(path, "number", doc, def, Config::getDouble,
+        v -> v < min || v > max || v.isNaN() ? "must be between " + min + " and " + max : null);
+  }
+
   public static ConfigKey<Boolean> bool(String path, String doc, boolean def) {
     return new ConfigKey<>(path, "boolean", doc, def, Config::getBoolean, v -> null);
   }

@@ -52,8 +52,65 @@ public final class ListeningPostConfig {
   public static final ConfigKey<Boolean> FAIL_FAST = ConfigKey.bool("ingest.fail-fast",
       "Stop the run at the first unreadable or empty input file instead of reporting it in quarantine.", false);
 
+  public static final ConfigKey<Boolean> ENRICH_ENABLED = ConfigKey.bool("enrich.enabled",
+      "Run the enrich stage (language, sentiment, lemmas, entities, watched terms) in nightly.", true);
+  public static final ConfigKey<Integer> ENRICH_MAX_CHARS = ConfigKey.integer("enrich.max-chars",
+      "Only the first this many characters of a post are analysed; longer posts count the fallback 'truncated'.",
+      20_000, 200, 1_000_000);
+  public static final ConfigKey<Integer> ENRICH_TIME_LIMIT = ConfigKey.integer("enrich.post-time-limit-ms",
+      "Time limit for the CoreNLP analysis of one post; past it the post keeps the fast sentiment only ('timeout').",
+      10_000, 100, 600_000);
+  public static final ConfigKey<Integer> PARSE_MAX_TOKENS = ConfigKey.integer("enrich.parse-max-tokens",
+      "CoreNLP parse.maxlen: longer sentences are not parsed for the RNTN ('sentence too long').", 60, 5, 500);
+  public static final ConfigKey<Integer> RNTN_MIN_TOKENS = ConfigKey.integer("enrich.rntn-min-tokens",
+      "Posts with at least this many tokens also get CoreNLP's RNTN sentiment, blended in; 0 turns the RNTN off.",
+      0, 0, 1_000_000);
+  public static final ConfigKey<Double> RNTN_WEIGHT = ConfigKey.decimal("enrich.rntn-weight",
+      "Weight of the RNTN distribution in the blend for long posts (the social model has the rest).", 0.5, 0, 1);
+  public static final ConfigKey<String> LANGUAGES = ConfigKey.string("enrich.languages",
+      "ISO 639-1 codes the language detector chooses among (comma-separated); 'en' must be one.",
+      "en,de,fr,es,it,pt,nl,sv,da,pl,tr,ru,ja,zh,ar", ListeningPostConfig::checkLanguages);
+  public static final ConfigKey<Boolean> GRAPH_ENABLED = ConfigKey.bool("graph.enabled",
+      "Run the graph stage (influencers, communities) in nightly.", true);
+  public static final ConfigKey<Integer> GRAPH_WINDOW = ConfigKey.integer("graph.window-days",
+      "Trailing window of interactions, in days up to the run date, that make the graph.", 28, 1, 3650);
+  public static final ConfigKey<Double> GRAPH_HALF_LIFE = ConfigKey.decimal("graph.half-life-days",
+      "An interaction this many days old counts half as much as one on the run date.", 14, 0.1, 3650);
+  public static final ConfigKey<Double> WEIGHT_REPLY = ConfigKey.decimal("graph.weight.reply",
+      "Edge weight of a reply.", 1.0, 0, 100);
+  public static final ConfigKey<Double> WEIGHT_ANSWER = ConfigKey.decimal("graph.weight.answer",
+      "Edge weight of an answer to a question (asker → answerer's target: the asker).", 1.5, 0, 100);
+  public static final ConfigKey<Double> WEIGHT_COMMENT = ConfigKey.decimal("graph.weight.comment",
+      "Edge weight of a comment.", 0.75, 0, 100);
+  public static final ConfigKey<Double> WEIGHT_MENTION = ConfigKey.decimal("graph.weight.mention",
+      "Edge weight of an @mention.", 0.5, 0, 100);
+  public static final ConfigKey<Double> WEIGHT_SHARE = ConfigKey.decimal("graph.weight.share",
+      "Edge weight of a share, retweet or reblog.", 1.0, 0, 100);
+  public static final ConfigKey<Double> WEIGHT_QUOTE = ConfigKey.decimal("graph.weight.quote",
+      "Edge weight of a quote.", 1.0, 0, 100);
+  public static final ConfigKey<Double> GRAPH_RESOLUTION = ConfigKey.decimal("graph.resolution",
+      "Leiden resolution (modularity): higher gives more, smaller communities.", 1.0, 0.01, 100);
+  public static final ConfigKey<Integer> GRAPH_SEED = ConfigKey.integer("graph.seed",
+      "Random seed of community detection and betweenness sampling; a seed gives the same result every run.",
+      42, 0, Integer.MAX_VALUE);
+  public static final ConfigKey<Integer> BETWEENNESS_SAMPLES = ConfigKey.integer("graph.betweenness-samples",
+      "Source nodes sampled for approximate betweenness.", 256, 1, 1_000_000);
+  public static final ConfigKey<Integer> GRAPH_TOP = ConfigKey.integer("graph.top-members",
+      "Top members listed per community.", 10, 1, 1000);
+  public static final ConfigKey<Double> GRAPH_DAMPING = ConfigKey.decimal("graph.damping",
+      "PageRank damping factor.", 0.85, 0.01, 0.99);
+
   public static final List<ConfigKey<?>> KEYS = List.of(WAREHOUSE, REPORTS, SPARK_MASTER, SHUFFLE_PARTITIONS,
-      MAX_TEXT_CHARS, MAX_RECORD_BYTES, SPLIT_BYTES, ROWS_PER_FILE, FAIL_FAST);
+      MAX_TEXT_CHARS, MAX_RECORD_BYTES, SPLIT_BYTES, ROWS_PER_FILE, FAIL_FAST, ENRICH_ENABLED, ENRICH_MAX_CHARS,
+      ENRICH_TIME_LIMIT, PARSE_MAX_TOKENS, RNTN_MIN_TOKENS, RNTN_WEIGHT, LANGUAGES, GRAPH_ENABLED, GRAPH_WINDOW,
+      GRAPH_HALF_LIFE, WEIGHT_REPLY, WEIGHT_ANSWER, WEIGHT_COMMENT, WEIGHT_MENTION, WEIGHT_SHARE, WEIGHT_QUOTE,
+      GRAPH_RESOLUTION, GRAPH_SEED, BETWEENNESS_SAMPLES, GRAPH_TOP, GRAPH_DAMPING);
+
+  /** The keys of one entry of the {@code watch} list. */
+  public static final Map<String, String> WATCH_KEYS = docs(
+      "name", "Required. The name as people write it, e.g. \"Acme Corp\".",
+      "kind", "brand (ours, the default) or competitor.",
+      "aliases", "Other names, handles or hashtags of the same organisation, e.g. [\"Acme\", \"@AcmeJobs\"].");
 
   /** The keys of one entry of the {@code sources} list. */
   public static final Map<String, String> SOURCE_KEYS = docs(
@@ -84,7 +141,8 @@ public final class ListeningPostConfig {
       "edited_at", "Last edit time; the latest edit of a post wins.",
       "lang", "Language code declared by the source.");
 
-  private static final Set<String> TOP_LEVEL = Set.of("warehouse", "reports", "spark", "ingest", "sources");
+  private static final Set<String> TOP_LEVEL = Set.of("warehouse", "reports", "spark", "ingest", "sources",
+      "enrich", "graph", "watch");
   private static final Pattern DELIMITER = Pattern.compile(".|\\\\t|tab");
 
   private final String origin;
@@ -95,10 +153,13 @@ public final class ListeningPostConfig {
   private final IngestLimits ingestLimits;
   private final int rowsPerFile;
   private final List<SourceSpec> sources;
+  private final EnrichSettings enrich;
+  private final GraphSettings graph;
   private final String hash;
 
   private ListeningPostConfig(String origin, String warehouse, String reports, String sparkMaster,
-      int shufflePartitions, IngestLimits ingestLimits, int rowsPerFile, List<SourceSpec> sources, String hash) {
+      int shufflePartitions, IngestLimits ingestLimits, int rowsPerFile, List<SourceSpec> sources,
+      EnrichSettings enrich, GraphSettings graph, String hash) {
     this.origin = origin;
     this.warehouse = warehouse;
     this.reports = reports;
@@ -107,6 +168,8 @@ public final class ListeningPostConfig {
     this.ingestLimits = ingestLimits;
     this.rowsPerFile = rowsPerFile;
     this.sources = List.copyOf(sources);
+    this.enrich = enrich;
+    this.graph = graph;
     this.hash = hash;
   }
 
@@ -138,6 +201,23 @@ public final class ListeningPostConfig {
         FAIL_FAST.read(config, "", problems));
     int rowsPerFile = ROWS_PER_FILE.read(config, "", problems);
     List<SourceSpec> sources = readSources(config, base, problems);
+    EnrichSettings enrich = new EnrichSettings(ENRICH_ENABLED.read(config, "", problems),
+        ENRICH_MAX_CHARS.read(config, "", problems), ENRICH_TIME_LIMIT.read(config, "", problems),
+        PARSE_MAX_TOKENS.read(config, "", problems), RNTN_MIN_TOKENS.read(config, "", problems),
+        RNTN_WEIGHT.read(config, "", problems), List.of(LANGUAGES.read(config, "", problems).split(",")),
+        readWatch(config, problems));
+    Map<String, Double> kindWeights = new LinkedHashMap<>();
+    kindWeights.put("reply", WEIGHT_REPLY.read(config, "", problems));
+    kindWeights.put("answer", WEIGHT_ANSWER.read(config, "", problems));
+    kindWeights.put("comment", WEIGHT_COMMENT.read(config, "", problems));
+    kindWeights.put("mention", WEIGHT_MENTION.read(config, "", problems));
+    kindWeights.put("share", WEIGHT_SHARE.read(config, "", problems));
+    kindWeights.put("quote", WEIGHT_QUOTE.read(config, "", problems));
+    GraphSettings graph = new GraphSettings(GRAPH_ENABLED.read(config, "", problems),
+        GRAPH_WINDOW.read(config, "", problems), GRAPH_HALF_LIFE.read(config, "", problems), kindWeights,
+        GRAPH_RESOLUTION.read(config, "", problems), GRAPH_SEED.read(config, "", problems),
+        BETWEENNESS_SAMPLES.read(config, "", problems), GRAPH_TOP.read(config, "", problems),
+        GRAPH_DAMPING.read(config, "", problems));
 
     if (overrides.warehouse() != null) {
       warehouse = overrides.warehouse();
@@ -169,7 +249,8 @@ public final class ListeningPostConfig {
       throw new ConfigException(origin, problems);
     }
     String hash = sha256(config.root().render(ConfigRenderOptions.concise()) + "|" + overrides);
-    return new ListeningPostConfig(origin, warehouse, reports, master, shuffle, limits, rowsPerFile, sources, hash);
+    return new ListeningPostConfig(origin, warehouse, reports, master, shuffle, limits, rowsPerFile, sources, enrich,
+        graph, hash);
   }
 
   private static void checkUnknownKeys(Config config, List<String> problems) {
@@ -180,7 +261,7 @@ public final class ListeningPostConfig {
         problems.add("unknown key '" + key + "'" + suggestion(key, known));
       }
     }
-    for (String group : List.of("spark", "ingest")) {
+    for (String group : List.of("spark", "ingest", "enrich", "graph", "graph.weight")) {
       if (!config.hasPath(group)) {
         continue;
       }
@@ -190,11 +271,69 @@ public final class ListeningPostConfig {
       }
       for (String key : config.getConfig(group).root().keySet()) {
         String full = group + "." + key;
-        if (!known.contains(full)) {
+        if (!known.contains(full) && !(group.equals("graph") && key.equals("weight"))) {
           problems.add("unknown key '" + full + "'" + suggestion(full, known));
         }
       }
     }
+  }
+
+  private static String checkLanguages(String v) {
+    if (!v.matches("[a-z]{2}(,[a-z]{2})*") || !List.of(v.split(",")).contains("en")) {
+      return "must be comma-separated two-letter codes including en";
+    }
+    for (String code : v.split(",")) {
+      try {
+        com.github.pemistahl.lingua.api.IsoCode639_1.valueOf(code.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        return "'" + code + "' is not a language the detector knows";
+      }
+    }
+    return null;
+  }
+
+  private static List<WatchTerm> readWatch(Config config, List<String> problems) {
+    List<WatchTerm> out = new ArrayList<>();
+    if (!config.hasPath("watch")) {
+      return out;
+    }
+    if (config.getValue("watch").valueType() != ConfigValueType.LIST) {
+      problems.add("watch = " + ConfigKey.render(config, "watch") + ": must be a list of objects with a name");
+      return out;
+    }
+    ConfigList list = config.getList("watch");
+    for (int i = 0; i < list.size(); i++) {
+      String key = "watch[" + i + "]";
+      if (list.get(i).valueType() != ConfigValueType.OBJECT) {
+        problems.add(key + " = " + list.get(i).render(ConfigRenderOptions.concise()) + ": must be an object with a name");
+        continue;
+      }
+      Config c = ((ConfigObject) list.get(i)).toConfig();
+      for (String k : c.root().keySet()) {
+        if (!WATCH_KEYS.containsKey(k)) {
+          problems.add("unknown key '" + key + "." + k + "'" + suggestion(k, WATCH_KEYS.keySet()));
+        }
+      }
+      String name = optString(c, "name", key, problems);
+      if (name == null || name.isBlank()) {
+        problems.add(key + ".name is missing: the brand or competitor name to watch");
+        continue;
+      }
+      String kind = c.hasPath("kind") ? optString(c, "kind", key, problems) : WatchTerm.BRAND;
+      if (kind != null && !kind.equals(WatchTerm.BRAND) && !kind.equals(WatchTerm.COMPETITOR)) {
+        problems.add(key + ".kind = \"" + kind + "\": must be brand or competitor");
+      }
+      List<String> aliases = new ArrayList<>();
+      if (c.hasPath("aliases")) {
+        try {
+          aliases.addAll(c.getStringList("aliases"));
+        } catch (com.typesafe.config.ConfigException e) {
+          problems.add(key + ".aliases = " + ConfigKey.render(c, "aliases") + ": must be a list of strings");
+        }
+      }
+      out.add(new WatchTerm(name.trim(), kind == null ? WatchTerm.BRAND : kind, aliases));
+    }
+    return out;
   }
 
   private static List<SourceSpec> readSources(Config config, Path base, List<String> problems) {
@@ -380,6 +519,8 @@ public final class ListeningPostConfig {
   public IngestLimits ingestLimits() { return ingestLimits; }
   public int rowsPerFile() { return rowsPerFile; }
   public List<SourceSpec> sources() { return sources; }
+  public EnrichSettings enrich() { return enrich; }
+  public GraphSettings graph() { return graph; }
   /** A short hash of the effective configuration, recorded in {@code _runs}. */
   public String hash() { return hash; }
 
@@ -400,6 +541,8 @@ public final class ListeningPostConfig {
     }
     sb.append("\nEach entry of `sources`:\n\n| key | meaning |\n|---|---|\n");
     SOURCE_KEYS.forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(v).append(" |\n"));
+    sb.append("\nEach entry of `watch` (employer brands and competitors matched in posts):\n\n| key | meaning |\n|---|---|\n");
+    WATCH_KEYS.forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(v).append(" |\n"));
     sb.append("\nFields of a csv/json `mapping`:\n\n| field | meaning |\n|---|---|\n");
     MAPPING_FIELDS.forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(v).append(" |\n"));
     return sb.toString();

@@ -1,0 +1,97 @@
+package io.listeningpost.enrich;
+
+import com.github.pemistahl.lingua.api.IsoCode639_1;
+import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import io.listeningpost.enrich.sentiment.SocialSentimentModel;
+import io.listeningpost.enrich.sentiment.StockCoreNlpSentiment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The heavy models, loaded lazily once per JVM (driver or executor) and shared by every task in it.
+ * Nothing here is serialized: tasks carry only settings and look the models up on arrival.
+ * CoreNLP pipelines and the Lingua detector are thread-safe, so concurrent tasks share one instance.
+ */
+public final class NlpModels {
+  private static volatile StanfordCoreNLP analysis;
+  private static final Map<Integer, StockCoreNlpSentiment> RNTN = new ConcurrentHashMap<>();
+  private static final Map<List<String>, LanguageDetector> DETECTORS = new ConcurrentHashMap<>();
+  private static volatile ExecutorService workers;
+
+  private NlpModels() {}
+
+  /**
+   * tokenize, ssplit, pos, lemma and the three-class statistical NER: what lemmas, noun phrases and
+   * entities need, and no parser. SUTime, numeric and fine-grained NER are off: they triple NER's cost
+   * and add no organisation, person or location.
+   */
+  public static StanfordCoreNLP analysis() {
+    StanfordCoreNLP p = analysis;
+    if (p == null) {
+      synchronized (NlpModels.class) {
+        if (analysis == null) {
+          Properties props = new Properties();
+          props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
+          props.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false");
+          props.setProperty("ssplit.newlineIsSentenceBreak", "two");
+          props.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
+          props.setProperty("ner.useSUTime", "false");
+          props.setProperty("ner.applyNumericClassifiers", "false");
+          props.setProperty("ner.applyFineGrained", "false");
+          props.setProperty("ner.statisticalOnly", "true");
+          props.setProperty("ner.buildEntityMentions", "true");
+          analysis = new StanfordCoreNLP(props);
+        }
+        p = analysis;
+      }
+    }
+    return p;
+  }
+
+  /** CoreNLP's RNTN sentiment with the shift-reduce parser, sentences capped at {@code maxTokens}. */
+  public static StockCoreNlpSentiment rntn(int maxTokens) {
+    return RNTN.computeIfAbsent(maxTokens,
+        n -> new StockCoreNlpSentiment(StockCoreNlpSentiment.Parser.SHIFT_REDUCE, n));
+  }
+
+  public static SocialSentimentModel sentiment() {
+    return SocialSentimentModel.shipped();
+  }
+
+  /** A Lingua detector over the given ISO 639-1 codes (English always among them). */
+  public static LanguageDetector languages(List<String> codes) {
+    return DETECTORS.computeIfAbsent(List.copyOf(codes), c -> {
+      List<IsoCode639_1> langs = new ArrayList<>();
+      for (String code : c) {
+        langs.add(IsoCode639_1.valueOf(code.toUpperCase(java.util.Locale.ROOT)));
+      }
+      return LanguageDetectorBuilder.fromIsoCodes639_1(langs.toArray(new IsoCode639_1[0]))
+          .withMinimumRelativeDistance(0.1).build();
+    });
+  }
+
+  /** Threads that run one post's analysis each, so that a post past its time limit can be abandoned. */
+  public static ExecutorService workers() {
+    ExecutorService w = workers;
+    if (w == null) {
+      synchronized (NlpModels.class) {
+        if (workers == null) {
+          workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "listening-post-nlp");
+            t.setDaemon(true);
+            return t;
+          });
+        }
+        w = workers;
+      }
+    }
+    return w;
+  }
+}

@@ -1,0 +1,158 @@
+package io.listeningpost.enrich.sentiment;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Readers for the labelled sentiment data in ../shared/datasets, with the quirks each SOURCE.md
+ * lists: literal \\uXXXX escapes, duplicate annotations, the quoted 2016 test file, multi-label rows.
+ */
+public final class SentimentCorpora {
+  /** The SemEval 2013-2016 files we train on; the 2017 test is TweetEval test and held out elsewhere. */
+  static final List<String> SEMEVAL_FILES = List.of("twitter-2013train-A.txt", "twitter-2013dev-A.txt",
+      "twitter-2013test-A.txt", "twitter-2014test-A.txt", "twitter-2015train-A.txt",
+      "twitter-2015test-A.txt", "twitter-2016train-A.txt", "twitter-2016dev-A.txt", "twitter-2016devtest-A.txt",
+      // The repo author's copy of 2016 test has the same records and labels without the CSV quoting.
+      "twitter-2016test-A_altered_by_reza.txt");
+  private static final Pattern ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
+  private static final Pattern HANDLE = Pattern.compile("@\\w+");
+  private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)\\S+");
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}@]+");
+
+  private SentimentCorpora() {}
+
+  static int label(String name) {
+    return switch (name.trim()) {
+      case "negative" -> SocialSentimentModel.NEG;
+      case "neutral" -> SocialSentimentModel.NEU;
+      case "positive" -> SocialSentimentModel.POS;
+      default -> throw new IllegalArgumentException("unknown label " + name);
+    };
+  }
+
+  /** The SemEval 2013-2016 pool, each tweet id once (its first annotation), escapes decoded. */
+  public static List<LabelledText> semevalPool(Path datasets) throws IOException {
+    Map<String, LabelledText> byId = new LinkedHashMap<>();
+    Path dir = datasets.resolve("semeval2017-task4a-train/Subtask_A");
+    for (String file : SEMEVAL_FILES) {
+      try (BufferedReader r = Files.newBufferedReader(dir.resolve(file), StandardCharsets.UTF_8)) {
+        for (String line; (line = r.readLine()) != null; ) {
+          String[] f = line.replace("\r", "").split("\t");
+          if (f.length < 3) {
+            continue;
+          }
+          byId.putIfAbsent(f[0], new LabelledText(f[0], unescape(f[2]), label(f[1])));
+        }
+      }
+    }
+    return new ArrayList<>(byId.values());
+  }
+
+  /** The 86 tweets of the 2014 sarcasm probe: a small hard case, reported, never trained on. */
+  public static List<LabelledText> sarcasm(Path datasets) throws IOException {
+    List<LabelledText> out = new ArrayList<>();
+    for (String line : Files.readAllLines(
+        datasets.resolve("semeval2017-task4a-train/Subtask_A/twitter-2014sarcasm-A.txt"), StandardCharsets.UTF_8)) {
+      String[] f = line.replace("\r", "").split("\t");
+      if (f.length >= 3) {
+        out.add(new LabelledText(f[0], unescape(f[2]), label(f[1])));
+      }
+    }
+    return out;
+  }
+
+  /** TweetEval's sentiment validation split (2,000 tweets): our development set, never trained on. */
+  public static List<LabelledText> tweetEvalValidation(Path datasets) throws IOException {
+    Path dir = datasets.resolve("tweeteval-sentiment/datasets/sentiment");
+    List<String> texts = Files.readAllLines(dir.resolve("val_text.txt"), StandardCharsets.UTF_8);
+    List<String> labels = Files.readAllLines(dir.resolve("val_labels.txt"), StandardCharsets.UTF_8);
+    List<LabelledText> out = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      // TweetEval ids are 0 negative, 1 neutral, 2 positive: the same order as ours.
+      out.add(new LabelledText("val-" + i, texts.get(i), Integer.parseInt(labels.get(i).trim())));
+    }
+    return out;
+  }
+
+  /**
+   * GoEmotions Reddit comments with exactly one sentiment group that is not "ambiguous"
+   * (the grouping of the dataset's sentiment_dict.json). {@code split} is train or dev.
+   */
+  public static List<LabelledText> goEmotions(Path datasets, String split) throws IOException {
+    List<LabelledText> out = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(datasets.resolve("goemotions-reddit/group/" + split + ".tsv"),
+        StandardCharsets.UTF_8)) {
+      for (String line; (line = r.readLine()) != null; ) {
+        String[] f = line.split("\t");
+        if (f.length < 3 || f[1].contains(",")) {
+          continue;
+        }
+        // group/labels.txt: 0 ambiguous, 1 negative, 2 neutral, 3 positive.
+        int group = Integer.parseInt(f[1]);
+        if (group > 0) {
+          out.add(new LabelledText(f[2], f[0], group - 1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * VADER's 4,200 human-rated tweets; the mean rating (-4..4) becomes negative below -0.5, positive
+   * above 0.5, neutral between.
+   */
+  public static List<LabelledText> vaderTweets(Path datasets) throws IOException {
+    List<LabelledText> out = new ArrayList<>();
+    for (String line : Files.readAllLines(datasets.resolve("vader-groundtruth/tweets_GroundTruth.txt"),
+        StandardCharsets.UTF_8)) {
+      String[] f = line.replace("\r", "").split("\t", 3);
+      if (f.length < 3) {
+        continue;
+      }
+      double mean = Double.parseDouble(f[1]);
+      int label = mean < -0.5 ? SocialSentimentModel.NEG : mean > 0.5 ? SocialSentimentModel.POS
+          : SocialSentimentModel.NEU;
+      out.add(new LabelledText("vader-" + f[0], f[2].replace("&amp;", "&"), label));
+    }
+    return out;
+  }
+
+  /** Texts as compared for leakage: handles and links dropped, case and punctuation ignored. */
+  public static String leakKey(String text) {
+    String s = URL.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
+    s = HANDLE.matcher(s).replaceAll(" ");
+    return NON_WORD.matcher(s).replaceAll(" ").trim();
+  }
+
+  /** {@code pool} without the texts that also appear in {@code heldOut}. */
+  public static List<LabelledText> without(List<LabelledText> pool, List<LabelledText> heldOut) {
+    Set<String> keys = new HashSet<>();
+    heldOut.forEach(t -> keys.add(leakKey(t.text())));
+    return pool.stream().filter(t -> !keys.contains(leakKey(t.text()))).toList();
+  }
+
+  static String unescape(String s) {
+    if (s.indexOf("\\u") < 0) {
+      return s;
+    }
+    Matcher m = ESCAPE.matcher(s);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(b, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+    }
+    m.appendTail(b);
+    return b.toString();
+  }
+}

@@ -1,0 +1,277 @@
+package io.listeningpost.graph;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.corr;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.pow;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.unix_timestamp;
+import static org.apache.spark.sql.functions.when;
+
+import io.listeningpost.core.JobLabels;
+import io.listeningpost.core.StepResult;
+import io.listeningpost.core.TableCounts;
+import io.listeningpost.core.Tables;
+import io.listeningpost.core.config.GraphSettings;
+import io.listeningpost.core.config.ListeningPostConfig;
+import io.listeningpost.ingest.Warehouse;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The graph stage: builds the weighted, time-decayed interaction graph of the trailing window from
+ * the warehouse, gathers what is known about each author (engagement, sentiment, spam signals) with
+ * Spark, and scores influence, communities and roles with {@link InfluenceModel}.
+ *
+ * <p>Spark aggregates interactions into one weighted edge per pair of authors; the aggregated graph is
+ * then scored in the driver, where Leiden, HITS and betweenness run in seconds on millions of edges.
+ * Graphs larger than {@link #MAX_LOCAL_EDGES} distinct pairs stop the stage with a clear message.
+ */
+public final class GraphStep {
+  /** Distinct author pairs the driver scores (about 40 bytes each across the graph's arrays). */
+  public static final long MAX_LOCAL_EDGES = 60_000_000L;
+  private static final int MIN_FLOOD_COPIES = 5;
+  private static final int MIN_SELF_REPLIES = 5;
+  private static final int MIN_RING_EACH_WAY = 5;
+  private static final int MIN_LEADERSHIP_PAIRS = 5;
+
+  private final SparkSession spark;
+  private final ListeningPostConfig config;
+  private final String runId;
+  private final LocalDate runDate;
+  private final Warehouse warehouse;
+  private final JobLabels labels;
+
+  public GraphStep(SparkSession spark, ListeningPostConfig config, String runId, LocalDate runDate) {
+    this.spark = spark;
+    this.config = config;
+    this.runId = runId;
+    this.runDate = runDate;
+    this.warehouse = new Warehouse(spark, config.warehouse(), config.rowsPerFile());
+    this.labels = new JobLabels(spark, runId);
+  }
+
+  public StepResult run() {
+    GraphSettings gs = config.graph();
+    Map<String, String> outputs = new LinkedHashMap<>();
+    outputs.put(Tables.INFLUENCERS, warehouse.path(Tables.INFLUENCERS));
+    outputs.put(Tables.COMMUNITIES, warehouse.path(Tables.COMMUNITIES));
+    if (!warehouse.exists(Tables.INTERACTIONS)) {
+      return new StepResult("graph", List.of(), outputs, Map.of(), List.of("no interactions table yet: no graph"));
+    }
+    LocalDate start = runDate.minusDays(gs.windowDays() - 1L);
+    Timestamp from = ts(start);
+    Timestamp until = ts(runDate.plusDays(1));
+    Timestamp previousFrom = ts(start.minusDays(gs.windowDays()));
+
+    labels.label("graph:edges", "Aggregate the window's interactions into weighted author pairs");
+    Dataset<Row> all = warehouse.read(Tables.INTERACTIONS)
+        .filter(col("src_author").isNotNull().and(col("dst_author").isNotNull()))
+        .withColumn("src", concat(col("platform"), lit(String.valueOf(GraphOutput.NODE_SEPARATOR)), col("src_author")))
+        .withColumn("dst", concat(col("platform"), lit(String.valueOf(GraphOutput.NODE_SEPARATOR)), col("dst_author")))
+        .withColumn("w", kindWeight(gs).multiply(pow(lit(0.5),
+            lit(until.getTime() / 1000.0).minus(unix_timestamp(col("created_at"))).divide(86_400.0 * gs.halfLifeDays()))));
+    Dataset<Row> window = all.filter(col("created_at").geq(from).and(col("created_at").lt(until)));
+    long interactions = window.count();
+    List<Row> edgeRows = window.filter(col("src").notEqual(col("dst"))).groupBy("src", "dst")
+        .agg(sum("w").as("w"), count(lit(1)).as("n")).collectAsList();
+    if (edgeRows.size() > MAX_LOCAL_EDGES) {
+      throw new IllegalStateException(String.format(Locale.ROOT, "The %d-day window has %,d distinct author pairs, more "
+          + "than the %,d the graph stage scores on one machine; shorten graph.window-days.", gs.windowDays(),
+          edgeRows.size(), MAX_LOCAL_EDGES));
+    }
+
+    labels.label("graph:facts", "Gather engagement, sentiment and spam signals per author");
+    Map<String, FactsBuilder> facts = new HashMap<>();
+    gatherFacts(window, all, from, until, previousFrom, facts);
+
+    labels.label("graph:score", "Score influence, communities and roles in the driver");
+    InteractionGraph.Builder b = new InteractionGraph.Builder();
+    for (Row r : edgeRows) {
+      b.edge(r.getString(0), r.getString(1), r.getDouble(2));
+    }
+    // Authors who only talk to themselves, or only posted, still get a row.
+    facts.keySet().stream().sorted().forEach(b::node);
+    InteractionGraph g = b.build();
+    InfluenceModel.AuthorFacts[] nodeFacts = new InfluenceModel.AuthorFacts[g.nodeCount()];
+    for (int v = 0; v < g.nodeCount(); v++) {
+      FactsBuilder f = facts.get(g.id(v));
+      nodeFacts[v] = f == null ? InfluenceModel.AuthorFacts.none() : f.build();
+    }
+    InfluenceModel.Result result = InfluenceModel.score(g, nodeFacts, new InfluenceModel.Settings(gs.damping(),
+        gs.resolution(), gs.seed(), gs.betweennessSamples(), gs.topMembers()));
+
+    labels.label("graph:write", "Write influencers and communities");
+    Map<String, String> names = new HashMap<>();
+    facts.forEach((k, f) -> {
+      if (f.name != null) {
+        names.put(k, f.name);
+      }
+    });
+    GraphOutput.write(spark, warehouse, result, names, Date.valueOf(start), Date.valueOf(runDate), runId);
+    labels.label(null, null);
+
+    long flagged = result.influencers().stream().filter(i -> i.flagReason() != null).count();
+    Map<String, Long> roles = new java.util.TreeMap<>();
+    result.influencers().forEach(i -> roles.merge(i.role(), 1L, Long::sum));
+    List<String> notes = new ArrayList<>();
+    notes.add(String.format(Locale.ROOT, "window %s..%s: %,d interactions, %,d authors, %,d weighted pairs, %,d "
+            + "self-replies left out; %d communities, modularity %.3f", start, runDate, interactions,
+        result.nodes(), result.edges(), g.selfLoops(), result.communities().size(), result.modularity()));
+    notes.add("roles: " + roles + (flagged > 0 ? "; " + flagged + " authors flagged by the spam guard" : ""));
+    long n = result.influencers().size();
+    return new StepResult("graph", List.of(new TableCounts(Tables.INFLUENCERS, n, n, 0, 0),
+        new TableCounts(Tables.COMMUNITIES, result.communities().size(), result.communities().size(), 0, 0)),
+        outputs, labels.millis(), notes);
+  }
+
+  private Column kindWeight(GraphSettings gs) {
+    Column w = lit(0.0);
+    for (Map.Entry<String, Double> e : gs.kindWeights().entrySet()) {
+      w = when(col("kind").equalTo(e.getKey()), lit(e.getValue())).otherwise(w);
+    }
+    return w;
+  }
+
+  private static Timestamp ts(LocalDate d) {
+    return Timestamp.from(d.atStartOfDay(ZoneOffset.UTC).toInstant());
+  }
+
+  /** Per-author facts as they are collected from several small aggregates. */
+  static final class FactsBuilder {
+    String name;
+    Long posts;
+    Long scoreSum;
+    Long repliesReceived;
+    Long uniqueRepliers;
+    Double sentiment;
+    Double watchedSentiment;
+    Long watchedPosts;
+    Double leadership;
+    Double previousInWeight;
+    List<String> declared = List.of();
+    List<String> flags = new ArrayList<>();
+
+    InfluenceModel.AuthorFacts build() {
+      return new InfluenceModel.AuthorFacts(posts, scoreSum, repliesReceived, uniqueRepliers, sentiment,
+          watchedSentiment, watchedPosts, leadership, previousInWeight, declared,
+          flags.isEmpty() ? null : String.join("; ", flags));
+    }
+  }
+
+  private void gatherFacts(Dataset<Row> window, Dataset<Row> all, Timestamp from, Timestamp until,
+      Timestamp previousFrom, Map<String, FactsBuilder> facts) {
+    String sep = String.valueOf(GraphOutput.NODE_SEPARATOR);
+    Dataset<Row> posts = warehouse.exists(Tables.POSTS) ? warehouse.read(Tables.POSTS)
+        .filter(col("author_id").isNotNull().and(col("created_at").geq(from)).and(col("created_at").lt(until)))
+        .withColumn("node", concat(col("platform"), lit(sep), col("author_id"))) : null;
+    if (posts != null) {
+      for (Row r : posts.groupBy("node").agg(count(lit(1)), sum(coalesce(col("score"), lit(0L))),
+          collect_set("community"), first("author_name", true)).collectAsList()) {
+        FactsBuilder f = facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder());
+        f.posts = r.getLong(1);
+        f.scoreSum = r.getLong(2);
+        f.declared = r.getList(3).stream().map(String::valueOf).sorted().toList();
+        f.name = r.getString(4);
+      }
+    }
+    Column responds = col("kind").isin("reply", "answer", "comment").and(col("src").notEqual(col("dst")));
+    for (Row r : window.filter(responds).groupBy("dst").agg(count(lit(1)), countDistinct("src")).collectAsList()) {
+      FactsBuilder f = facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder());
+      f.repliesReceived = r.getLong(1);
+      f.uniqueRepliers = r.getLong(2);
+    }
+    for (Row r : all.filter(col("created_at").geq(previousFrom).and(col("created_at").lt(from)))
+        .filter(col("src").notEqual(col("dst"))).groupBy("dst").agg(sum("w")).collectAsList()) {
+      FactsBuilder f = facts.get(r.getString(0));
+      if (f != null) {
+        f.previousInWeight = r.getDouble(1);
+      }
+    }
+    facts.values().forEach(f -> {
+      if (f.previousInWeight == null && (f.posts != null || f.repliesReceived != null)) {
+        f.previousInWeight = 0.0;
+      }
+    });
+    // Spam guard: self-reply loops and reciprocal reply rings.
+    for (Row r : window.filter(col("src").equalTo(col("dst"))).groupBy("src").count()
+        .filter(col("count").geq(MIN_SELF_REPLIES)).collectAsList()) {
+      facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder()).flags
+          .add("replied to their own posts " + r.getLong(1) + " times");
+    }
+    Dataset<Row> pairs = window.filter(col("src").notEqual(col("dst"))).groupBy("src", "dst").count();
+    Dataset<Row> outTotals = window.filter(col("src").notEqual(col("dst"))).groupBy(col("src").as("t_src"))
+        .agg(count(lit(1)).as("total"));
+    Dataset<Row> rings = pairs.as("a").join(pairs.as("b"), col("a.src").equalTo(col("b.dst"))
+            .and(col("a.dst").equalTo(col("b.src"))))
+        .filter(col("a.count").geq(MIN_RING_EACH_WAY).and(col("b.count").geq(MIN_RING_EACH_WAY)))
+        .join(outTotals, col("a.src").equalTo(col("t_src")))
+        .filter(col("a.count").geq(col("total").multiply(0.8)))
+        .select(col("a.src"), col("a.dst"), col("a.count"), col("b.count"));
+    for (Row r : rings.collectAsList()) {
+      facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder()).flags.add(String.format(Locale.ROOT,
+          "reciprocal reply ring with %s (%d replies one way, %d back; most of their activity)", r.getString(1),
+          r.getLong(2), r.getLong(3)));
+    }
+    if (posts == null || !warehouse.exists(Tables.POST_NLP)) {
+      return;
+    }
+    Dataset<Row> nlp = warehouse.read(Tables.POST_NLP).select("platform", "post_id", "text_hash", "scored",
+        "sentiment_score", "watched");
+    Dataset<Row> authored = posts.select("platform", "post_id", "node").join(nlp,
+        Warehouse.seq("platform", "post_id"));
+    for (Row r : authored.groupBy("node").agg(
+        avg(when(col("scored"), col("sentiment_score"))),
+        avg(when(col("scored").and(size(col("watched")).gt(0)), col("sentiment_score"))),
+        count(when(col("scored").and(size(col("watched")).gt(0)), lit(1)))).collectAsList()) {
+      FactsBuilder f = facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder());
+      f.sentiment = r.isNullAt(1) ? null : r.getDouble(1);
+      f.watchedSentiment = r.isNullAt(2) ? null : r.getDouble(2);
+      f.watchedPosts = r.getLong(3);
+    }
+    // Flooding: many posts with the same normalised text.
+    for (Row r : authored.groupBy("node", "text_hash").count().groupBy("node")
+        .agg(max("count").as("copies"), sum("count").as("total"))
+        .filter(col("copies").geq(MIN_FLOOD_COPIES).and(col("copies").geq(col("total").multiply(0.5))))
+        .collectAsList()) {
+      facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder()).flags.add(String.format(Locale.ROOT,
+          "posted the same text %d times (of %d posts)", r.getLong(1), r.getLong(2)));
+    }
+    // Sentiment leadership: does the tone of replies follow the tone of the post they answer?
+    Dataset<Row> replyTone = nlp.filter(col("scored")).select(col("platform").as("r_platform"),
+        col("post_id").as("r_post"), col("sentiment_score").as("reply_score"));
+    Dataset<Row> parentTone = nlp.filter(col("scored")).select(col("platform").as("p_platform"),
+        col("post_id").as("p_post"), col("sentiment_score").as("parent_score"));
+    Dataset<Row> paired = window.filter(responds.and(col("dst_post_id").isNotNull()))
+        .join(replyTone, col("platform").equalTo(col("r_platform")).and(col("post_id").equalTo(col("r_post"))))
+        .join(parentTone, col("platform").equalTo(col("p_platform")).and(col("dst_post_id").equalTo(col("p_post"))));
+    for (Row r : paired.groupBy("dst").agg(corr("parent_score", "reply_score"), count(lit(1)))
+        .filter(col("count(1)").geq(MIN_LEADERSHIP_PAIRS)).collectAsList()) {
+      FactsBuilder f = facts.get(r.getString(0));
+      if (f != null && !r.isNullAt(1) && !Double.isNaN(r.getDouble(1))) {
+        f.leadership = r.getDouble(1);
+      }
+    }
+  }
+}

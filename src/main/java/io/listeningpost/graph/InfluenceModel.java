@@ -1,0 +1,242 @@
+package io.listeningpost.graph;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns the graph and what the warehouse knows about each author into influence scores, roles with
+ * reasons, and community summaries. Plain Java; the graph stage and the edge-list command share it.
+ *
+ * <p>{@code influence_score} is a weighted mean of percentile ranks (0..1) of its components, so
+ * that no component's scale dominates: PageRank 0.25, engagement 0.25, unique repliers 0.15,
+ * weighted in-degree 0.10, HITS authority 0.10, reach 0.05, community PageRank 0.10. Components a
+ * source lacks (engagement for a bare edge list) drop out and the rest are re-weighted.
+ */
+public final class InfluenceModel {
+  static final String[] COMPONENTS = {"pagerank", "engagement", "unique_repliers", "weighted_in_degree", "authority",
+      "reach_2hop", "community_pagerank"};
+  static final double[] WEIGHTS = {0.25, 0.25, 0.15, 0.10, 0.10, 0.05, 0.10};
+
+  /** Settings of one scoring run. */
+  public record Settings(double damping, double resolution, long seed, int betweennessSamples, int topMembers) {}
+
+  /**
+   * What the warehouse knows about one author besides the graph. Null fields are unknown (a bare
+   * edge list knows none of them).
+   */
+  public record AuthorFacts(Long posts, Long scoreSum, Long repliesReceived, Long uniqueRepliers, Double sentiment,
+      Double watchedSentiment, Long watchedPosts, Double sentimentLeadership, Double previousInWeight,
+      List<String> declaredCommunities, String flagReason) {
+    public static AuthorFacts none() {
+      return new AuthorFacts(null, null, null, null, null, null, null, null, null, List.of(), null);
+    }
+  }
+
+  /** One row of the influencers table. */
+  public record Influencer(String nodeId, int community, double influenceScore, Integer rank, String role,
+      String roleReason, double pagerank, double hub, double authority, double weightedInDegree,
+      long uniqueRepliers, double engagement, long reach2, double communityPagerank, double participation,
+      int answeringCommunities, double betweenness, Double sentiment, Double watchedSentiment,
+      Double sentimentLeadership, Double growth, String flagReason, AuthorFacts facts) {}
+
+  /** One row of the communities table. */
+  public record Community(int id, int size, long internalEdges, double density, double internalWeight,
+      List<String> topMembers, Map<String, Long> declaredOverlap) {}
+
+  /** The whole result, with the graph's shape and community quality. */
+  public record Result(List<Influencer> influencers, List<Community> communities, double modularity, int nodes,
+      int edges, long selfLoops) {}
+
+  private InfluenceModel() {}
+
+  public static Result score(InteractionGraph g, AuthorFacts[] facts, Settings s) {
+    int n = g.nodeCount();
+    double[] pr = GraphAlgorithms.pageRank(g, s.damping(), 1e-10, 200);
+    double[][] hits = GraphAlgorithms.hits(g, 1e-10, 200);
+    Communities.Result comm = Communities.leiden(g, s.resolution(), s.seed());
+    int[] c = comm.membership();
+    double[] cpr = GraphAlgorithms.communityPageRank(g, c, comm.count(), s.damping(), 1e-10, 200);
+    long[] reach = GraphAlgorithms.reachWithinTwoHops(g, 300_000_000L);
+    double[] between = GraphAlgorithms.betweenness(g, s.betweennessSamples(), s.seed());
+    double[] participation = GraphAlgorithms.participation(g, c);
+    int[] answering = GraphAlgorithms.answeringCommunities(g, c);
+
+    boolean haveEngagement = Arrays.stream(facts).anyMatch(f -> f.scoreSum() != null || f.repliesReceived() != null);
+    double[][] comp = new double[COMPONENTS.length][n];
+    long[] repliers = new long[n];
+    double[] engagement = new double[n];
+    for (int v = 0; v < n; v++) {
+      AuthorFacts f = facts[v];
+      repliers[v] = f.uniqueRepliers() != null ? f.uniqueRepliers() : g.inDegree(v);
+      long score = f.scoreSum() == null ? 0 : Math.max(0, f.scoreSum());
+      long replies = f.repliesReceived() == null ? 0 : f.repliesReceived();
+      engagement[v] = Math.log1p(score) + Math.log1p(replies);
+      comp[0][v] = pr[v];
+      comp[1][v] = engagement[v];
+      comp[2][v] = repliers[v];
+      comp[3][v] = g.inWeight(v);
+      comp[4][v] = hits[1][v];
+      comp[5][v] = reach[v];
+      comp[6][v] = cpr[v];
+    }
+    double[] weights = WEIGHTS.clone();
+    if (!haveEngagement) {
+      weights[1] = 0;
+    }
+    double weightSum = Arrays.stream(weights).sum();
+    double[] influence = new double[n];
+    for (int k = 0; k < COMPONENTS.length; k++) {
+      if (weights[k] == 0) {
+        continue;
+      }
+      double[] ranks = percentileRanks(comp[k]);
+      for (int v = 0; v < n; v++) {
+        influence[v] += weights[k] / weightSum * ranks[v];
+      }
+    }
+    double[] betweenRank = percentileRanks(between);
+    double[] influenceRank = percentileRanks(influence);
+
+    Integer[] order = new Integer[n];
+    for (int v = 0; v < n; v++) {
+      order[v] = v;
+    }
+    Arrays.sort(order, Comparator.<Integer>comparingDouble(v -> -influence[v]).thenComparing(g::id));
+    Integer[] rank = new Integer[n];
+    int next = 1;
+    for (int v : order) {
+      if (facts[v].flagReason() == null) {
+        rank[v] = next++;
+      }
+    }
+    int rankedCount = next - 1;
+
+    List<Influencer> out = new ArrayList<>(n);
+    for (int v = 0; v < n; v++) {
+      AuthorFacts f = facts[v];
+      Double growth = f.previousInWeight() == null ? null
+          : (g.inWeight(v) + 1) / (f.previousInWeight() + 1);
+      String[] role = role(v, rank[v], rankedCount, influenceRank[v], betweenRank[v], participation[v], answering[v],
+          repliers[v], growth, f, g.inWeight(v));
+      out.add(new Influencer(g.id(v), c[v], influence[v], rank[v], role[0], role[1], pr[v], hits[0][v], hits[1][v],
+          g.inWeight(v), repliers[v], engagement[v], reach[v], cpr[v], participation[v], answering[v], between[v],
+          f.sentiment(), f.watchedSentiment(), f.sentimentLeadership(), growth, f.flagReason(), f));
+    }
+    List<Community> communities = summarise(g, c, comm.count(), out, facts, s.topMembers());
+    return new Result(out, communities, comm.modularity(), n, g.edgeCount(), g.selfLoops());
+  }
+
+  /**
+   * The primary role and why, in words an HR strategist reads. Order of precedence: critic,
+   * opinion maker, connector, rising voice, regular. Flagged authors keep their measures but no role
+   * in the top lists.
+   */
+  static String[] role(int v, Integer rank, int ranked, double influencePct, double betweenPct, double participation,
+      int answering, long repliers, Double growth, AuthorFacts f, double inWeight) {
+    if (f.flagReason() != null) {
+      return new String[] {"flagged", "Kept out of the top lists: " + f.flagReason() + "."};
+    }
+    int topCut = Math.max(10, (int) Math.ceil(ranked * 0.01));
+    boolean influential = rank != null && (rank <= topCut || influencePct >= 0.99);
+    if (influencePct >= 0.90 && f.watchedPosts() != null && f.watchedPosts() >= 2 && f.watchedSentiment() != null
+        && f.watchedSentiment() <= -0.25) {
+      return new String[] {"critic", String.format(Locale.ROOT,
+          "Influential (top %.0f%%) and negative about watched names: average sentiment %.2f over %d posts "
+              + "that mention them.", 100 * (1 - influencePct) + 0.5, f.watchedSentiment(), f.watchedPosts())};
+    }
+    if (influential) {
+      return new String[] {"opinion maker", String.format(Locale.ROOT,
+          "Influence rank %d of %d: %d people engage with them%s.", rank, ranked, repliers,
+          f.scoreSum() != null ? String.format(Locale.ROOT, ", their posts scored %,d in total", f.scoreSum()) : "")};
+    }
+    if (participation >= 0.5 && answering >= 3 && betweenPct >= 0.95) {
+      return new String[] {"connector", String.format(Locale.ROOT,
+          "An \"angel\" between communities: people from %d communities respond to them, their ties spread "
+              + "across communities (participation %.2f), and they sit on many shortest paths (top %.0f%% "
+              + "betweenness).", answering, participation, 100 * (1 - betweenPct) + 0.5)};
+    }
+    if (growth != null && growth >= 2.0 && inWeight >= 3 && influencePct >= 0.75) {
+      return new String[] {"rising voice", String.format(Locale.ROOT,
+          "Attention grew %.1f× against the previous window (weighted responses %.1f now).", growth, inWeight)};
+    }
+    return new String[] {"regular", "Participates without standing out on influence, reach across communities or growth."};
+  }
+
+  private static List<Community> summarise(InteractionGraph g, int[] c, int count, List<Influencer> infl,
+      AuthorFacts[] facts, int top) {
+    int[] size = new int[count];
+    long[] internal = new long[count];
+    double[] internalWeight = new double[count];
+    for (int u = 0; u < g.nodeCount(); u++) {
+      size[c[u]]++;
+      for (int j = g.outStart[u]; j < g.outStart[u + 1]; j++) {
+        if (c[g.outTo[j]] == c[u]) {
+          internal[c[u]]++;
+          internalWeight[c[u]] += g.outW[j];
+        }
+      }
+    }
+    List<List<Influencer>> members = new ArrayList<>();
+    List<Map<String, Long>> overlap = new ArrayList<>();
+    for (int k = 0; k < count; k++) {
+      members.add(new ArrayList<>());
+      overlap.add(new TreeMap<>());
+    }
+    for (int v = 0; v < infl.size(); v++) {
+      Influencer i = infl.get(v);
+      members.get(i.community()).add(i);
+      for (String d : facts[v].declaredCommunities()) {
+        overlap.get(i.community()).merge(d, 1L, Long::sum);
+      }
+    }
+    List<Community> out = new ArrayList<>(count);
+    for (int k = 0; k < count; k++) {
+      List<String> topIds = members.get(k).stream().filter(i -> i.rank() != null)
+          .sorted(Comparator.comparingInt(Influencer::rank)).limit(top).map(Influencer::nodeId).toList();
+      long possible = (long) size[k] * (size[k] - 1);
+      Map<String, Long> declared = new LinkedHashMap<>();
+      overlap.get(k).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+          .thenComparing(Map.Entry.comparingByKey())).limit(10).forEach(e -> declared.put(e.getKey(), e.getValue()));
+      out.add(new Community(k, size[k], internal[k], possible == 0 ? 0 : (double) internal[k] / possible,
+          internalWeight[k], topIds, declared));
+    }
+    return out;
+  }
+
+  /** Percentile rank in [0, 1] with ties sharing their average rank; all-equal input gives 0.5. */
+  static double[] percentileRanks(double[] x) {
+    int n = x.length;
+    double[] out = new double[n];
+    if (n == 0) {
+      return out;
+    }
+    if (n == 1) {
+      out[0] = 0.5;
+      return out;
+    }
+    Integer[] idx = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    Arrays.sort(idx, Comparator.comparingDouble(i -> x[i]));
+    int i = 0;
+    while (i < n) {
+      int j = i;
+      while (j + 1 < n && x[idx[j + 1]] == x[idx[i]]) {
+        j++;
+      }
+      double r = (i + j) / 2.0 / (n - 1);
+      for (int k = i; k <= j; k++) {
+        out[idx[k]] = r;
+      }
+      i = j + 1;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,68 @@
+package io.listeningpost.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.listeningpost.core.config.EnrichSettings;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** CoreNLP-backed analysis of single posts; loads the POS and NER models, so kept apart as "nlp". */
+@Tag("nlp")
+class PostAnalyzerTest {
+  private static final List<String> LANGS = List.of("en", "de", "fr", "es", "it", "pt", "nl");
+
+  private static PostAnalyzer analyzer(int maxChars, int timeLimitMs) {
+    return new PostAnalyzer(new EnrichSettings(true, maxChars, timeLimitMs, 60, 0, 0.2, LANGS, List.of()));
+  }
+
+  @Test
+  void englishPostGetsSentimentSentencesLemmasPhrasesAndEntities() {
+    PostNlp n = analyzer(20_000, 30_000).analyze("Loved my interview at Microsoft!",
+        "Satya Nadella's team in Redmond was wonderful and so welcoming. The hiring manager answered every question. "
+            + "Does anyone know how long the background check takes?", null);
+    assertThat(n.scored()).isTrue();
+    assertThat(n.lang()).isEqualTo("en");
+    assertThat(n.label()).isEqualTo("positive");
+    assertThat(n.sentences()).hasSize(4);
+    assertThat(n.sentences().get(1).label()).isEqualTo("positive");
+    assertThat(n.lemmas()).contains("interview", "team", "answer", "question", "background", "check");
+    assertThat(n.nounPhrases()).contains("hiring manager", "background check");
+    assertThat(n.entities()).extracting(PostNlp.Entity::type).contains("ORGANIZATION", "PERSON", "LOCATION");
+    assertThat(n.question()).isTrue();
+    assertThat(n.fallbacks()).isEmpty();
+    assertThat(n.textHash()).hasSize(32);
+  }
+
+  @Test
+  void badInputIsScoredOrUnscoredWithAReasonNeverThrown() {
+    PostAnalyzer a = analyzer(20_000, 30_000);
+    assertThat(a.analyze(null, "   \n\t ", null).unscoredReason()).isEqualTo("empty text");
+    assertThat(a.analyze(null, "\u0001\u0002\uFFFD\uFFFD\uFFFD\uFFFD a", null).unscoredReason())
+        .startsWith("unreadable text");
+    assertThat(a.analyze(null, "!!! ??? ...", null).unscoredReason()).startsWith("no words");
+    PostNlp german = a.analyze(null, "Das Vorstellungsgespräch war leider eine Katastrophe, niemand hat sich gemeldet.", null);
+    assertThat(german.scored()).isFalse();
+    assertThat(german.lang()).isEqualTo("de");
+    assertThat(german.unscoredReason()).isEqualTo("language de: not scored as English");
+    PostNlp emoji = a.analyze(null, "😍😍🎉", null);
+    assertThat(emoji.scored()).isTrue();
+    assertThat(emoji.label()).isEqualTo("positive");
+    PostNlp declared = a.analyze(null, "Great people, great culture.", "fr");
+    assertThat(declared.langSource()).isEqualTo("declared");
+    assertThat(declared.scored()).isFalse();
+  }
+
+  @Test
+  void overLongAndSlowPostsTakeTheirCountedFallbacks() {
+    String huge = "The recruiter was helpful and kind. ".repeat(3_000);
+    PostNlp cut = analyzer(2_000, 30_000).analyze(null, huge, "en");
+    assertThat(cut.fallbacks()).containsExactly(PostAnalyzer.FALLBACK_TRUNCATED);
+    assertThat(cut.sentences().get(cut.sentences().size() - 1).end()).isLessThanOrEqualTo(2_000);
+    PostNlp slow = analyzer(200_000, 100).analyze(null, huge, "en");
+    assertThat(slow.scored()).isTrue();
+    assertThat(slow.label()).isEqualTo("positive");
+    assertThat(slow.fallbacks()).containsExactly(PostAnalyzer.FALLBACK_TIMEOUT);
+    assertThat(slow.sentences()).isEmpty();
+  }
+}
