@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -76,8 +77,8 @@ public final class EnrichStep {
     UserDefinedFunction hash = udf((UDF2<String, String, String>) (title, text) ->
         TextHash.of(PostAnalyzer.fullText(title, text)), DataTypes.StringType);
     Dataset<Row> posts = warehouse.read(Tables.POSTS)
-        .select("platform", "community", "post_id", "author_id", "created_at", "title", "text", "lang",
-            "hashtags", "mentions", "dt")
+        .select(col("platform"), col("community"), col("post_id"), col("author_id"), col("created_at"), col("title"),
+            col("text"), col("lang").as("declared_lang"), col("dt"))
         .withColumn("text_hash", hash.apply(col("title"), col("text")));
     Dataset<Row> todo = posts;
     if (warehouse.exists(Tables.POST_NLP)) {
@@ -98,7 +99,7 @@ public final class EnrichStep {
     List<String> notes = new ArrayList<>();
     Dataset<Row> cache = warehouse.exists(Tables.NLP_CACHE)
         ? warehouse.read(Tables.NLP_CACHE).filter(col("analysis_version").equalTo(version)) : null;
-    Dataset<Row> texts = todo.dropDuplicates("text_hash").select("text_hash", "title", "text", "lang");
+    Dataset<Row> texts = todo.dropDuplicates("text_hash").select("text_hash", "title", "text", "declared_lang");
     if (cache != null) {
       texts = texts.join(cache.select("text_hash"), Warehouse.seq("text_hash"), "left_anti");
     }
@@ -107,20 +108,7 @@ public final class EnrichStep {
     PostAnalyzer analyzer = new PostAnalyzer(settings);
     String run = runId;
     Timestamp now = Timestamp.from(Instant.now());
-    JavaRDD<Row> analysed = texts.repartition(slices).javaRDD().mapPartitions((Iterator<Row> it) ->
-        new Iterator<Row>() {
-          @Override
-          public boolean hasNext() {
-            return it.hasNext();
-          }
-
-          @Override
-          public Row next() {
-            Row r = it.next();
-            PostNlp nlp = analyzer.analyze(r.getString(1), r.getString(2), r.getString(3));
-            return NlpRows.cacheRow(nlp, version, run, now);
-          }
-        });
+    JavaRDD<Row> analysed = texts.repartition(slices).javaRDD().mapPartitions(analyse(analyzer, version, run, now));
     Dataset<Row> fresh = spark.createDataFrame(analysed, Tables.NLP_CACHE_SCHEMA)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -172,6 +160,24 @@ public final class EnrichStep {
     // Every post that needed NLP must now have its row; a shortfall fails the run's reconciliation.
     TableCounts counts = new TableCounts(Tables.POST_NLP, todoCount, written, 0, 0);
     return new StepResult("enrich", List.of(counts), outputs, labels.millis(), notes);
+  }
+
+  /** The per-partition function; static, so that it captures settings only, never the step or its session. */
+  private static FlatMapFunction<Iterator<Row>, Row> analyse(PostAnalyzer analyzer, String version, String run,
+      Timestamp now) {
+    return rows -> new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Row r = rows.next();
+        PostNlp nlp = analyzer.analyze(r.getString(1), r.getString(2), r.getString(3));
+        return NlpRows.cacheRow(nlp, version, run, now);
+      }
+    };
   }
 
   private static Column[] columns(String[] names) {
