@@ -52,7 +52,7 @@ public final class GraphStep {
   /** Distinct author pairs the driver scores (about 40 bytes each across the graph's arrays). */
   public static final long MAX_LOCAL_EDGES = 60_000_000L;
   private static final int MIN_FLOOD_COPIES = 5;
-  private static final int MIN_SELF_REPLIES = 5;
+  private static final int MIN_SELF_REPLIES = 10;
   private static final int MIN_RING_EACH_WAY = 5;
   private static final int MIN_LEADERSHIP_PAIRS = 5;
 
@@ -215,10 +215,13 @@ public final class GraphStep {
       }
     });
     // Spam guard: self-reply loops and reciprocal reply rings.
-    for (Row r : window.filter(col("src").equalTo(col("dst"))).groupBy("src").count()
-        .filter(col("count").geq(MIN_SELF_REPLIES)).collectAsList()) {
-      facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder()).flags
-          .add("replied to their own posts " + r.getLong(1) + " times");
+    // Answering commenters under one's own question is normal; a loop is when most of what an
+    // author does is replying to themselves.
+    for (Row r : window.groupBy("src").agg(count(when(col("src").equalTo(col("dst")), lit(1))).as("self"),
+            count(lit(1)).as("total"))
+        .filter(col("self").geq(MIN_SELF_REPLIES).and(col("self").geq(col("total").multiply(0.5)))).collectAsList()) {
+      facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder()).flags.add(String.format(Locale.ROOT,
+          "self-reply loop: %d of their %d interactions answer their own posts", r.getLong(1), r.getLong(2)));
     }
     Dataset<Row> pairs = window.filter(col("src").notEqual(col("dst"))).groupBy("src", "dst").count();
     Dataset<Row> outTotals = window.filter(col("src").notEqual(col("dst"))).groupBy(col("src").as("t_src"))
