@@ -84,6 +84,8 @@ final class GraphCommand extends DataCommand {
           new InfluenceModel.Settings(0.85, resolution, seed, samples, 10));
       long t2 = System.nanoTime();
       String master = options.master != null ? options.master : "local[*]";
+      // Inside a JVM that already runs Spark (a test, a notebook) the session is shared, not ours to stop.
+      boolean shared = SparkSession.getDefaultSession().isDefined();
       SparkSession spark = SparkSessions.create(master, 4, "listening-post graph " + edges.getFileName());
       try {
         Date today = Date.valueOf(LocalDate.now(ZoneOffset.UTC));
@@ -97,7 +99,9 @@ final class GraphCommand extends DataCommand {
               .parquet(warehouse.path(Tables.QUARANTINE));
         }
       } finally {
-        spark.stop();
+        if (!shared) {
+          spark.stop();
+        }
       }
       long t3 = System.nanoTime();
       System.out.printf(Locale.ROOT, "%nListening Post graph — SUCCEEDED in %.1f s%n", (t3 - t0) / 1e9);
