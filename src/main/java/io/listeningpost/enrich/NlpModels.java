@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 public final class NlpModels {
   private static volatile StanfordCoreNLP analysis;
   private static final Map<Integer, StockCoreNlpSentiment> RNTN = new ConcurrentHashMap<>();
-  private static final Map<List<String>, LanguageDetector> DETECTORS = new ConcurrentHashMap<>();
+  private static final Map<String, LanguageDetector> DETECTORS = new ConcurrentHashMap<>();
   private static volatile ExecutorService workers;
 
   private NlpModels() {}
@@ -65,15 +65,20 @@ public final class NlpModels {
     return SocialSentimentModel.shipped();
   }
 
-  /** A Lingua detector over the given ISO 639-1 codes (English always among them). */
-  public static LanguageDetector languages(List<String> codes) {
-    return DETECTORS.computeIfAbsent(List.copyOf(codes), c -> {
+  /**
+   * A Lingua detector over the given ISO 639-1 codes (English always among them). Lingua's low
+   * accuracy mode reads trigrams only: about ten times faster, and as accurate on texts of 120
+   * characters or more.
+   */
+  public static LanguageDetector languages(List<String> codes, boolean lowAccuracy) {
+    return DETECTORS.computeIfAbsent(String.join(",", codes) + (lowAccuracy ? "/low" : "/high"), k -> {
       List<IsoCode639_1> langs = new ArrayList<>();
-      for (String code : c) {
+      for (String code : codes) {
         langs.add(IsoCode639_1.valueOf(code.toUpperCase(java.util.Locale.ROOT)));
       }
-      return LanguageDetectorBuilder.fromIsoCodes639_1(langs.toArray(new IsoCode639_1[0]))
-          .withMinimumRelativeDistance(0.1).build();
+      LanguageDetectorBuilder b = LanguageDetectorBuilder.fromIsoCodes639_1(langs.toArray(new IsoCode639_1[0]))
+          .withMinimumRelativeDistance(0.1);
+      return (lowAccuracy ? b.withLowAccuracyMode() : b).build();
     });
   }
 

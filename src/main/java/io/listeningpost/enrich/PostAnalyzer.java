@@ -167,7 +167,10 @@ public final class PostAnalyzer implements Serializable {
     if (letters < MIN_LETTERS_FOR_LANGUAGE) {
       return new String[] {"und", "too short"};
     }
-    Language l = NlpModels.languages(settings.languages()).detectLanguageOf(probe);
+    if (EnglishFunctionWords.looksEnglish(probe)) {
+      return new String[] {"en", "detected"};
+    }
+    Language l = NlpModels.languages(settings.languages(), probe.length() >= 120).detectLanguageOf(probe);
     if (l == Language.UNKNOWN) {
       return new String[] {"und", "undetermined"};
     }

@@ -30,14 +30,6 @@ public final class WatchedTerms implements Serializable {
     this.terms = List.copyOf(terms);
   }
 
-  public boolean isEmpty() {
-    return terms.isEmpty();
-  }
-
-  public List<WatchTerm> terms() {
-    return terms;
-  }
-
   /** Every distinct watched term found in {@code text}, in order of first appearance. */
   public List<Match> find(String text) {
     if (terms.isEmpty() || text == null || text.isEmpty()) {

@@ -133,8 +133,11 @@ public final class InfluenceModel {
   }
 
   /**
-   * The primary role and why, in words an HR strategist reads. Order of precedence: critic,
-   * opinion maker, connector, rising voice, regular. Flagged authors keep their measures but no role
+   * The primary role and why, in words an HR strategist reads. Order of precedence: critic (top 10%
+   * by influence, two or more posts about watched names, average sentiment on them -0.25 or lower),
+   * opinion maker (top 5%, engaged by two or more people), connector (participation 0.5 or more,
+   * answered from 3 or more communities, top 5% betweenness), rising voice (weighted responses at
+   * least doubled against the previous window, at least 3, top 25% influence), regular. Flagged authors keep their measures but no role
    * in the top lists.
    */
   static String[] role(int v, Integer rank, int ranked, double influencePct, double betweenPct, double participation,
@@ -142,8 +145,9 @@ public final class InfluenceModel {
     if (f.flagReason() != null) {
       return new String[] {"flagged", "Kept out of the top lists: " + f.flagReason() + "."};
     }
-    int topCut = Math.max(10, (int) Math.ceil(ranked * 0.01));
-    boolean influential = rank != null && (rank <= topCut || influencePct >= 0.99);
+    // Opinion makers are the top 5% by influence (at least one), and someone must engage with them.
+    int topCut = Math.max(1, (int) Math.ceil(ranked * 0.05));
+    boolean influential = rank != null && rank <= topCut && repliers >= 2;
     if (influencePct >= 0.90 && f.watchedPosts() != null && f.watchedPosts() >= 2 && f.watchedSentiment() != null
         && f.watchedSentiment() <= -0.25) {
       return new String[] {"critic", String.format(Locale.ROOT,

@@ -141,10 +141,6 @@ public final class InteractionGraph {
     return inStart[v + 1] - inStart[v];
   }
 
-  public int outDegree(int v) {
-    return outStart[v + 1] - outStart[v];
-  }
-
   public int undirectedDegree(int v) {
     return undStart[v + 1] - undStart[v];
   }

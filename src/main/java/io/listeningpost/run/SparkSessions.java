@@ -3,6 +3,8 @@ package io.listeningpost.run;
 import io.listeningpost.core.config.ListeningPostConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /** The one place a SparkSession is configured, for the CLI and for tests alike. */
@@ -35,9 +37,18 @@ public final class SparkSessions {
       b.config("spark.shuffle.compress", "false");
       b.config("spark.shuffle.spill.compress", "false");
     } else {
+      List<String> jars = new ArrayList<>();
       String jar = System.getProperty("listeningpost.cluster.jar");
       if (jar != null && Files.exists(Path.of(jar))) {
-        b.config("spark.jars", jar);
+        jars.add(jar);
+      }
+      for (String model : System.getProperty("listeningpost.model.jars", "").split(",")) {
+        if (!model.isBlank() && Files.exists(Path.of(model))) {
+          jars.add(model);
+        }
+      }
+      if (!jars.isEmpty()) {
+        b.config("spark.jars", String.join(",", jars));
       }
       b.config("spark.executor.extraJavaOptions", String.join(" ", JavaOptions.OPENS));
     }

@@ -107,8 +107,14 @@ final class TrainSentimentCommand implements Callable<Integer> {
         .append("- **Never used here:** the SemEval-2017 test set (TweetEval test), GoEmotions test, and VADER's NYT and ")
         .append("Amazon snippets are held out in ../shared/holdout. VADER's movie snippets are not used: they come from ")
         .append("the same source as CoreNLP's training data.\n")
-        .append(String.format(Locale.ROOT, "- Training took %.1f s on this machine; the model has %,d features.%n%n",
-            trainTime.toMillis() / 1000.0, trained.featureCount()));
+        .append(String.format(Locale.ROOT, "- Training took %.1f s on this machine; the model has %,d features.%n",
+            trainTime.toMillis() / 1000.0, trained.featureCount()))
+        .append("- **Outputs** per post and sentence: the label (argmax), a score P(positive) - P(negative) in ")
+        .append("[-1, 1], and a 5-class distribution. The model has three classes, so its 5-class distribution ")
+        .append("splits each polar class by the strength s of the strongest sentiment word (|VADER valence| / 4, ")
+        .append("x1.3 when capitalised or elongated, at most 1): very negative = s P(negative), negative = ")
+        .append("(1 - s) P(negative), neutral = P(neutral), and the same for positive. Where CoreNLP's RNTN is ")
+        .append("blended in, its own 5-class distribution is blended too.\n\n");
 
     int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     StockCoreNlpSentiment stock = noStock ? null

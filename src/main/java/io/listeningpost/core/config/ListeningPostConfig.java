@@ -79,7 +79,7 @@ public final class ListeningPostConfig {
   public static final ConfigKey<Double> WEIGHT_REPLY = ConfigKey.decimal("graph.weight.reply",
       "Edge weight of a reply.", 1.0, 0, 100);
   public static final ConfigKey<Double> WEIGHT_ANSWER = ConfigKey.decimal("graph.weight.answer",
-      "Edge weight of an answer to a question (asker → answerer's target: the asker).", 1.5, 0, 100);
+      "Edge weight of an answer (from the answerer to the asker).", 1.5, 0, 100);
   public static final ConfigKey<Double> WEIGHT_COMMENT = ConfigKey.decimal("graph.weight.comment",
       "Edge weight of a comment.", 0.75, 0, 100);
   public static final ConfigKey<Double> WEIGHT_MENTION = ConfigKey.decimal("graph.weight.mention",

@@ -74,23 +74,6 @@ public final class StockCoreNlpSentiment {
     return out;
   }
 
-  /**
-   * The post-level label the way stock CoreNLP is usually read: the mean of the sentence classes
-   * (0..4), negative below 1.5, positive above 2.5.
-   */
-  public int postLabel(String text) {
-    double sum = 0;
-    int n = 0;
-    for (Sentence s : sentences(text)) {
-      if (s.parsed()) {
-        sum += SocialSentimentModel.argmax(s.distribution5());
-        n++;
-      }
-    }
-    double mean = n == 0 ? 2 : sum / n;
-    return mean < 1.5 ? SocialSentimentModel.NEG : mean > 2.5 ? SocialSentimentModel.POS : SocialSentimentModel.NEU;
-  }
-
   /** Folds a 5-class distribution to negative, neutral, positive. */
   public static double[] toThree(double[] d5) {
     return new double[] {d5[0] + d5[1], d5[2], d5[3] + d5[4]};
