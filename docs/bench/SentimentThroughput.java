@@ -19,7 +19,8 @@ import org.apache.spark.sql.SparkSession;
  * (tokenize,ssplit,pos,parse,sentiment) with the shift-reduce and the PCFG parser. Each stock pipeline
  * is built once and reused for all its texts, as one pipeline per partition would be.
  *
- * Args: datasets folder, warehouse holding se-quantumcomputing and reddit-academia posts.
+ * Args: datasets folder, warehouse holding se-quantumcomputing and reddit-academia posts, and
+ * optionally --ours-only to skip the stock pipelines.
  */
 public class SentimentThroughput {
   public static void main(String[] args) throws Exception {
@@ -38,25 +39,35 @@ public class SentimentThroughput {
         tweets.size(), forum.size(), avgChars);
 
     PostSentimentScorer scorer = new PostSentimentScorer(SocialSentimentModel.shipped());
-    PostAnalyzer analyzer = new PostAnalyzer(new EnrichSettings(true, 20_000, 60_000, 60, 0, 0.2,
-        List.of("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "pl", "tr", "ru", "ja", "zh", "ar"), List.of()));
-    StanfordCoreNLP sr = stock("edu/stanford/nlp/models/srparser/englishSR.ser.gz");
-    StanfordCoreNLP pcfg = stock("edu/stanford/nlp/models/lexparser/englishPCFG.ser.gz");
+    List<String> langs = List.of("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "pl", "tr", "ru", "ja", "zh", "ar");
+    PostAnalyzer analyzer = new PostAnalyzer(new EnrichSettings(true, true, 20_000, 60_000, 60, 0, 0.2, langs, List.of()));
+    PostAnalyzer light = new PostAnalyzer(new EnrichSettings(true, false, 20_000, 60_000, 60, 0, 0.2, langs, List.of()));
+    boolean oursOnly = args.length > 2 && args[2].equals("--ours-only");
+    StanfordCoreNLP sr = oursOnly ? null : stock("edu/stanford/nlp/models/srparser/englishSR.ser.gz");
+    StanfordCoreNLP pcfg = oursOnly ? null : stock("edu/stanford/nlp/models/lexparser/englishPCFG.ser.gz");
     // Warm-up: JIT and lazy model loading are not what is measured.
     for (int i = 0; i < 2000; i++) {
       scorer.social(tweets.get(i % tweets.size()));
     }
     for (int i = 0; i < 50; i++) {
       analyzer.analyze(null, forum.get(i), "en");
-      sr.annotate(new Annotation(tweets.get(i)));
+      light.analyze(null, forum.get(i), "en");
+      if (!oursOnly) {
+        sr.annotate(new Annotation(tweets.get(i)));
+      }
     }
-    pcfg.annotate(new Annotation(tweets.get(0)));
 
     row("social scorer (score-sentiment)", "tweets", tweets, t -> scorer.social(t));
     row("social scorer (score-sentiment)", "forum posts", forum, t -> scorer.social(t));
     row("whole enrich analysis per post", "tweets", tweets.subList(0, 2000), t -> analyzer.analyze(null, t, null));
     row("whole enrich analysis per post", "forum posts", forum.subList(0, Math.min(1000, forum.size())),
         t -> analyzer.analyze(null, t, null));
+    row("enrich, enrich.linguistics = false", "tweets", tweets, t -> light.analyze(null, t, null));
+    row("enrich, enrich.linguistics = false", "forum posts", forum.subList(0, Math.min(5000, forum.size())),
+        t -> light.analyze(null, t, null));
+    if (oursOnly) {
+      System.exit(0);
+    }
     row("stock CoreNLP, shift-reduce", "tweets", tweets.subList(0, 400), t -> sr.annotate(new Annotation(t)));
     row("stock CoreNLP, shift-reduce", "forum posts", forum.subList(0, 60), t -> sr.annotate(new Annotation(t)));
     row("stock CoreNLP, PCFG", "tweets", tweets.subList(0, 60), t -> pcfg.annotate(new Annotation(t)));

@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
  * CoreNLP pipelines and the Lingua detector are thread-safe, so concurrent tasks share one instance.
  */
 public final class NlpModels {
-  private static volatile StanfordCoreNLP analysis;
+  private static final Map<Boolean, StanfordCoreNLP> PIPELINES = new ConcurrentHashMap<>();
   private static final Map<Integer, StockCoreNlpSentiment> RNTN = new ConcurrentHashMap<>();
   private static final Map<String, LanguageDetector> DETECTORS = new ConcurrentHashMap<>();
   private static volatile ExecutorService workers;
@@ -28,31 +28,27 @@ public final class NlpModels {
   private NlpModels() {}
 
   /**
-   * tokenize, ssplit, pos, lemma and the three-class statistical NER: what lemmas, noun phrases and
-   * entities need, and no parser. SUTime, numeric and fine-grained NER are off: they triple NER's cost
-   * and add no organisation, person or location.
+   * With {@code linguistics}: tokenize, ssplit, pos, lemma and the three-class statistical NER, what
+   * lemmas, noun phrases and entities need, and no parser. SUTime, numeric and fine-grained NER are off:
+   * they triple NER's cost and add no organisation, person or location. Without: tokenize and ssplit,
+   * for the sentences.
    */
-  public static StanfordCoreNLP analysis() {
-    StanfordCoreNLP p = analysis;
-    if (p == null) {
-      synchronized (NlpModels.class) {
-        if (analysis == null) {
-          Properties props = new Properties();
-          props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
-          props.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false");
-          props.setProperty("ssplit.newlineIsSentenceBreak", "two");
-          props.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
-          props.setProperty("ner.useSUTime", "false");
-          props.setProperty("ner.applyNumericClassifiers", "false");
-          props.setProperty("ner.applyFineGrained", "false");
-          props.setProperty("ner.statisticalOnly", "true");
-          props.setProperty("ner.buildEntityMentions", "true");
-          analysis = new StanfordCoreNLP(props);
-        }
-        p = analysis;
+  public static StanfordCoreNLP analysis(boolean linguistics) {
+    return PIPELINES.computeIfAbsent(linguistics, full -> {
+      Properties props = new Properties();
+      props.setProperty("annotators", full ? "tokenize,ssplit,pos,lemma,ner" : "tokenize,ssplit");
+      props.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false");
+      props.setProperty("ssplit.newlineIsSentenceBreak", "two");
+      if (full) {
+        props.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
+        props.setProperty("ner.useSUTime", "false");
+        props.setProperty("ner.applyNumericClassifiers", "false");
+        props.setProperty("ner.applyFineGrained", "false");
+        props.setProperty("ner.statisticalOnly", "true");
+        props.setProperty("ner.buildEntityMentions", "true");
       }
-    }
-    return p;
+      return new StanfordCoreNLP(props);
+    });
   }
 
   /** CoreNLP's RNTN sentiment with the shift-reduce parser, sentences capped at {@code maxTokens}. */

@@ -189,7 +189,7 @@ public final class PostAnalyzer implements Serializable {
 
   private Linguistics linguistics(String text, PostSentimentScorer scorer) {
     CoreDocument doc = new CoreDocument(text);
-    NlpModels.analysis().annotate(doc);
+    NlpModels.analysis(settings.linguistics()).annotate(doc);
     Linguistics out = new Linguistics();
     int tokens = 0;
     for (CoreSentence s : doc.sentences()) {
@@ -202,10 +202,12 @@ public final class PostAnalyzer implements Serializable {
       if (toks.get(toks.size() - 1).word().endsWith("?")) {
         out.question = true;
       }
-      collectLemmasAndPhrases(toks, out);
+      if (settings.linguistics()) {
+        collectLemmasAndPhrases(toks, out);
+      }
     }
     Set<PostNlp.Entity> seen = new LinkedHashSet<>();
-    for (CoreEntityMention m : doc.entityMentions()) {
+    for (CoreEntityMention m : settings.linguistics() ? doc.entityMentions() : List.<CoreEntityMention>of()) {
       String type = m.entityType();
       if (("ORGANIZATION".equals(type) || "PERSON".equals(type) || "LOCATION".equals(type)) && seen.size() < MAX_LIST) {
         seen.add(new PostNlp.Entity(m.text(), type));

@@ -1,5 +1,6 @@
 package io.listeningpost.graph;
 
+import io.listeningpost.core.ParquetPartitionWriter;
 import io.listeningpost.core.Tables;
 import io.listeningpost.ingest.Warehouse;
 import java.sql.Date;
@@ -24,8 +25,27 @@ public final class GraphOutput {
     return platform + NODE_SEPARATOR + author;
   }
 
+  /** Writes both tables into the warehouse with Spark. */
   public static void write(SparkSession spark, Warehouse warehouse, InfluenceModel.Result result,
       Map<String, String> names, Date windowStart, Date windowEnd, String runId) {
+    spark.sparkContext().setJobGroup("graph:write", "Write influencers and communities [run " + runId + "]", false);
+    warehouse.overwriteOnePartition(Tables.INFLUENCERS, spark.createDataFrame(
+        influencerRows(result, names, windowStart, windowEnd, runId), Tables.INFLUENCERS_SCHEMA));
+    warehouse.overwriteOnePartition(Tables.COMMUNITIES, spark.createDataFrame(
+        communityRows(result, windowStart, windowEnd, runId), Tables.COMMUNITIES_SCHEMA));
+  }
+
+  /** Writes both tables under {@code dir} with parquet-hadoop alone, as Spark would lay them out. */
+  public static void writeWithoutSpark(String dir, InfluenceModel.Result result, Date windowEnd, String runId)
+      throws java.io.IOException {
+    ParquetPartitionWriter.write(dir + "/" + Tables.INFLUENCERS, Tables.INFLUENCERS_SCHEMA, windowEnd,
+        influencerRows(result, Map.of(), null, windowEnd, runId));
+    ParquetPartitionWriter.write(dir + "/" + Tables.COMMUNITIES, Tables.COMMUNITIES_SCHEMA, windowEnd,
+        communityRows(result, null, windowEnd, runId));
+  }
+
+  static List<Row> influencerRows(InfluenceModel.Result result, Map<String, String> names, Date windowStart,
+      Date windowEnd, String runId) {
     List<Row> influencers = new ArrayList<>(result.influencers().size());
     for (InfluenceModel.Influencer i : result.influencers()) {
       String node = i.nodeId();
@@ -40,6 +60,13 @@ public final class GraphOutput {
           f.watchedPosts(), i.sentimentLeadership(), i.growth(), i.flagReason() != null, i.flagReason(),
           f.declaredCommunities().toArray(new String[0]), windowStart, runId, windowEnd));
     }
+    // Best first, so that a file opened as it is reads like a ranking; unranked (flagged) authors last.
+    influencers.sort(java.util.Comparator.comparing((Row r) -> r.isNullAt(5) ? Integer.MAX_VALUE : r.getInt(5))
+        .thenComparing(r -> String.valueOf(r.get(1))));
+    return influencers;
+  }
+
+  static List<Row> communityRows(InfluenceModel.Result result, Date windowStart, Date windowEnd, String runId) {
     List<Row> communities = new ArrayList<>(result.communities().size());
     for (InfluenceModel.Community c : result.communities()) {
       Row[] overlap = c.declaredOverlap().entrySet().stream().map(e -> RowFactory.create(e.getKey(), e.getValue()))
@@ -48,10 +75,6 @@ public final class GraphOutput {
           c.topMembers().toArray(new String[0]), overlap, result.modularity(), result.nodes(), result.edges(),
           windowStart, runId, windowEnd));
     }
-    spark.sparkContext().setJobGroup("graph:write", "Write influencers and communities [run " + runId + "]", false);
-    warehouse.overwritePartitions(Tables.INFLUENCERS,
-        spark.createDataFrame(influencers, Tables.INFLUENCERS_SCHEMA), new String[] {"influence_rank"});
-    warehouse.overwritePartitions(Tables.COMMUNITIES,
-        spark.createDataFrame(communities, Tables.COMMUNITIES_SCHEMA), new String[] {"community_id"});
+    return communities;
   }
 }

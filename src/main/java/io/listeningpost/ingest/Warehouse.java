@@ -120,6 +120,15 @@ public final class Warehouse {
         .parquet(path(table));
   }
 
+  /**
+   * Replaces the one {@code dt} partition that {@code rows} (built on the driver, already in order)
+   * hold: no shuffle, no sort, one file per {@code rowsPerFile} rows.
+   */
+  public void overwriteOnePartition(String table, Dataset<Row> rows) {
+    rows.coalesce(1).write().mode(SaveMode.Overwrite).option("partitionOverwriteMode", "dynamic")
+        .option("maxRecordsPerFile", rowsPerFile).partitionBy("dt").parquet(path(table));
+  }
+
   /** Writes a whole unpartitioned table beside the old one, then swaps the folders. */
   public void replaceTable(String table, Dataset<Row> rows, String[] sortColumns) {
     Path target = new Path(path(table));

@@ -6,7 +6,7 @@ import io.listeningpost.graph.EdgeListReader;
 import io.listeningpost.graph.GraphOutput;
 import io.listeningpost.graph.GraphStep;
 import io.listeningpost.graph.InfluenceModel;
-import io.listeningpost.ingest.Warehouse;
+import io.listeningpost.core.ParquetPartitionWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -18,8 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -83,25 +83,16 @@ final class GraphCommand extends DataCommand {
       InfluenceModel.Result result = InfluenceModel.score(read.graph(), facts,
           new InfluenceModel.Settings(0.85, resolution, seed, samples, 10));
       long t2 = System.nanoTime();
-      String master = options.master != null ? options.master : "local[*]";
-      // Inside a JVM that already runs Spark (a test, a notebook) the session is shared, not ours to stop.
-      boolean shared = SparkSession.getDefaultSession().isDefined();
-      SparkSession spark = SparkSessions.create(master, 4, "listening-post graph " + edges.getFileName());
-      try {
-        Date today = Date.valueOf(LocalDate.now(ZoneOffset.UTC));
-        String runId = RunRecorder.newRunId("graph", Instant.now());
-        Warehouse warehouse = new Warehouse(spark, out.toAbsolutePath().toString(), 5_000_000);
-        GraphOutput.write(spark, warehouse, result, Map.of(), null, today, runId);
-        if (!read.rejected().isEmpty()) {
-          List<Row> rows = read.rejected().stream().map(r -> RowFactory.create(edges.toString(), "edgelist",
-              edges.getFileName().toString(), "edges", "line " + r.line(), r.excerpt(), r.reason())).toList();
-          spark.createDataFrame(rows, Tables.QUARANTINE_RECORD).coalesce(1).write().mode(SaveMode.Overwrite)
-              .parquet(warehouse.path(Tables.QUARANTINE));
-        }
-      } finally {
-        if (!shared) {
-          spark.stop();
-        }
+      Date today = Date.valueOf(LocalDate.now(ZoneOffset.UTC));
+      String runId = RunRecorder.newRunId("graph", Instant.now());
+      // The rows are on the driver already; parquet-hadoop writes them without starting Spark.
+      String dir = out.toAbsolutePath().toString();
+      GraphOutput.writeWithoutSpark(dir, result, today, runId);
+      if (!read.rejected().isEmpty()) {
+        List<Row> rows = read.rejected().stream().map(r -> RowFactory.create(edges.toString(), "edgelist",
+            edges.getFileName().toString(), "edges", "line " + r.line(), r.excerpt(), r.reason(), today)).toList();
+        ParquetPartitionWriter.write(dir + "/" + Tables.QUARANTINE,
+            Tables.QUARANTINE_RECORD.add("dt", DataTypes.DateType), today, rows);
       }
       long t3 = System.nanoTime();
       System.out.printf(Locale.ROOT, "%nListening Post graph — SUCCEEDED in %.1f s%n", (t3 - t0) / 1e9);

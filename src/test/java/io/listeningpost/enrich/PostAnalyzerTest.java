@@ -13,7 +13,7 @@ class PostAnalyzerTest {
   private static final List<String> LANGS = List.of("en", "de", "fr", "es", "it", "pt", "nl");
 
   private static PostAnalyzer analyzer(int maxChars, int timeLimitMs) {
-    return new PostAnalyzer(new EnrichSettings(true, maxChars, timeLimitMs, 60, 0, 0.2, LANGS, List.of()));
+    return new PostAnalyzer(new EnrichSettings(true, true, maxChars, timeLimitMs, 60, 0, 0.2, LANGS, List.of()));
   }
 
   @Test
@@ -32,6 +32,17 @@ class PostAnalyzerTest {
     assertThat(n.question()).isTrue();
     assertThat(n.fallbacks()).isEmpty();
     assertThat(n.textHash()).hasSize(32);
+  }
+
+  @Test
+  void withoutLinguisticsPostsKeepLanguageSentencesAndSentimentOnly() {
+    PostAnalyzer light = new PostAnalyzer(new EnrichSettings(true, false, 20_000, 30_000, 60, 0, 0.2, LANGS, List.of()));
+    PostNlp n = light.analyze(null, "Microsoft's recruiters were great. I got the job!", null);
+    assertThat(n.scored()).isTrue();
+    assertThat(n.label()).isEqualTo("positive");
+    assertThat(n.sentences()).hasSize(2);
+    assertThat(n.lemmas()).isEmpty();
+    assertThat(n.entities()).isEmpty();
   }
 
   @Test
