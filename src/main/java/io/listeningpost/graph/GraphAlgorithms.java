@@ -224,6 +224,18 @@ public final class GraphAlgorithms {
     return reach;
   }
 
+  /** Arc visits the sampled betweenness may spend: a few minutes on two cores at most. */
+  static final long BETWEENNESS_BUDGET = 1_000_000_000L;
+
+  /**
+   * How many sources betweenness samples: the configured number, fewer on large graphs so that the
+   * breadth-first searches stay within {@link #BETWEENNESS_BUDGET} arc visits, and never under 32.
+   */
+  public static int betweennessSamples(InteractionGraph g, int configured) {
+    long arcs = Math.max(1, g.undTo.length + g.nodeCount());
+    return (int) Math.min(configured, Math.max(32, BETWEENNESS_BUDGET / arcs));
+  }
+
   /**
    * Approximate betweenness (Brandes on the undirected, unweighted view) from {@code samples}
    * source nodes drawn with {@code seed}, scaled by n / samples. Exact when samples ≥ n.

@@ -63,7 +63,8 @@ public final class InfluenceModel {
     int[] c = comm.membership();
     double[] cpr = GraphAlgorithms.communityPageRank(g, c, comm.count(), s.damping(), 1e-10, 200);
     long[] reach = GraphAlgorithms.reachWithinTwoHops(g, 300_000_000L);
-    double[] between = GraphAlgorithms.betweenness(g, s.betweennessSamples(), s.seed());
+    double[] between = GraphAlgorithms.betweenness(g, GraphAlgorithms.betweennessSamples(g, s.betweennessSamples()),
+        s.seed());
     double[] participation = GraphAlgorithms.participation(g, c);
     int[] answering = GraphAlgorithms.answeringCommunities(g, c);
 

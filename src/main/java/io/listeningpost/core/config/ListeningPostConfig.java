@@ -97,7 +97,8 @@ public final class ListeningPostConfig {
       "Random seed of community detection and betweenness sampling; a seed gives the same result every run.",
       42, 0, Integer.MAX_VALUE);
   public static final ConfigKey<Integer> BETWEENNESS_SAMPLES = ConfigKey.integer("graph.betweenness-samples",
-      "Source nodes sampled for approximate betweenness.", 256, 1, 1_000_000);
+      "Source nodes sampled for approximate betweenness; large graphs use fewer (at least 32) to keep the "
+          + "searches under a billion edge visits.", 256, 1, 1_000_000);
   public static final ConfigKey<Integer> GRAPH_TOP = ConfigKey.integer("graph.top-members",
       "Top members listed per community.", 10, 1, 1000);
   public static final ConfigKey<Double> GRAPH_DAMPING = ConfigKey.decimal("graph.damping",
