@@ -97,6 +97,11 @@ public final class EnrichStep {
   private StepResult write(Dataset<Row> todo, EnrichSettings settings, String version, Map<String, String> outputs) {
     long todoCount = todo.count();
     List<String> notes = new ArrayList<>();
+    if (todoCount == 0) {
+      labels.label(null, null);
+      return new StepResult("enrich", List.of(new TableCounts(Tables.POST_NLP, 0, 0, 0, 0)), outputs,
+          labels.millis(), List.of("every post already has its NLP row: nothing to analyse"));
+    }
     Dataset<Row> cache = warehouse.exists(Tables.NLP_CACHE)
         ? warehouse.read(Tables.NLP_CACHE).filter(col("analysis_version").equalTo(version)) : null;
     Dataset<Row> texts = todo.dropDuplicates("text_hash").select("text_hash", "title", "text", "declared_lang");
@@ -113,8 +118,10 @@ public final class EnrichStep {
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long analysedCount = fresh.count();
-      fresh.coalesce(Math.max(1, (int) Math.min(16, analysedCount / 200_000 + 1))).write().mode(SaveMode.Append)
-          .parquet(warehouse.path(Tables.NLP_CACHE));
+      if (analysedCount > 0) {
+        fresh.coalesce((int) Math.min(16, analysedCount / 200_000 + 1)).write().mode(SaveMode.Append)
+            .parquet(warehouse.path(Tables.NLP_CACHE));
+      }
       Map<String, Long> fallbacks = new LinkedHashMap<>();
       for (Row r : fresh.select(explode(col("fallbacks")).as("f")).groupBy("f").agg(count(lit(1))).collectAsList()) {
         fallbacks.put(r.getString(0), r.getLong(1));
