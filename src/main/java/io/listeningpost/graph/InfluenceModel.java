@@ -123,7 +123,7 @@ public final class InfluenceModel {
       AuthorFacts f = facts[v];
       Double growth = f.previousInWeight() == null ? null
           : (g.inWeight(v) + 1) / (f.previousInWeight() + 1);
-      String[] role = role(v, rank[v], rankedCount, influenceRank[v], betweenRank[v], participation[v], answering[v],
+      String[] role = role(rank[v], rankedCount, influenceRank[v], betweenRank[v], participation[v], answering[v],
           repliers[v], growth, f, g.inWeight(v));
       out.add(new Influencer(g.id(v), c[v], influence[v], rank[v], role[0], role[1], pr[v], hits[0][v], hits[1][v],
           g.inWeight(v), repliers[v], engagement[v], reach[v], cpr[v], participation[v], answering[v], between[v],
@@ -141,7 +141,7 @@ public final class InfluenceModel {
    * least doubled against the previous window, at least 3, top 25% influence), regular. Flagged authors keep their measures but no role
    * in the top lists.
    */
-  static String[] role(int v, Integer rank, int ranked, double influencePct, double betweenPct, double participation,
+  static String[] role(Integer rank, int ranked, double influencePct, double betweenPct, double participation,
       int answering, long repliers, Double growth, AuthorFacts f, double inWeight) {
     if (f.flagReason() != null) {
       return new String[] {"flagged", "Kept out of the top lists: " + f.flagReason() + "."};
