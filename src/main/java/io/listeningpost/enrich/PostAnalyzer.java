@@ -215,23 +215,17 @@ public final class PostAnalyzer implements Serializable {
     }
     out.entities.addAll(seen);
     if (settings.rntnMinTokens() > 0 && tokens >= settings.rntnMinTokens()) {
-      blendRntn(text, scorer, out);
+      blendRntn(text, out);
     }
     return out;
   }
 
-  private void blendRntn(String text, PostSentimentScorer scorer, Linguistics out) {
-    double[] sum = new double[5];
-    int parsed = 0;
+  private void blendRntn(String text, Linguistics out) {
     List<StockCoreNlpSentiment.Sentence> rntn = NlpModels.rntn(settings.parseMaxTokens()).sentences(text);
     for (StockCoreNlpSentiment.Sentence s : rntn) {
       if (!s.parsed()) {
         out.unparsed++;
         continue;
-      }
-      parsed++;
-      for (int i = 0; i < 5; i++) {
-        sum[i] += s.distribution5()[i];
       }
       for (int i = 0; i < out.sentences.size(); i++) {
         PostNlp.SentenceSentiment ss = out.sentences.get(i);
@@ -243,12 +237,7 @@ public final class PostAnalyzer implements Serializable {
         }
       }
     }
-    if (parsed > 0) {
-      for (int i = 0; i < 5; i++) {
-        sum[i] /= parsed;
-      }
-      out.rntnMean = sum;
-    }
+    out.rntnMean = StockCoreNlpSentiment.mean(rntn);
   }
 
   private static double[] threeOf(double[] d5) {

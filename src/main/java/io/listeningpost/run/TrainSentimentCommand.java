@@ -185,24 +185,8 @@ final class TrainSentimentCommand implements Callable<Integer> {
   }
 
   private static double[] stockDistribution(StockCoreNlpSentiment stock, String text) {
-    double[] sum = new double[3];
-    int parsed = 0;
-    for (StockCoreNlpSentiment.Sentence s : stock.sentences(text)) {
-      if (s.parsed()) {
-        double[] d = StockCoreNlpSentiment.toThree(s.distribution5());
-        for (int i = 0; i < 3; i++) {
-          sum[i] += d[i];
-        }
-        parsed++;
-      }
-    }
-    if (parsed == 0) {
-      return new double[] {0, 1, 0};
-    }
-    for (int i = 0; i < 3; i++) {
-      sum[i] /= parsed;
-    }
-    return sum;
+    double[] mean = StockCoreNlpSentiment.mean(stock.sentences(text));
+    return mean == null ? new double[] {0, 1, 0} : StockCoreNlpSentiment.toThree(mean);
   }
 
   private static String summaryTable(Map<String, Evaluation> rows) {

@@ -74,6 +74,27 @@ public final class StockCoreNlpSentiment {
     return out;
   }
 
+  /** The mean 5-class distribution of the parsed sentences, or null when none was parsed. */
+  public static double[] mean(List<Sentence> sentences) {
+    double[] sum = new double[5];
+    int parsed = 0;
+    for (Sentence s : sentences) {
+      if (s.parsed()) {
+        for (int i = 0; i < 5; i++) {
+          sum[i] += s.distribution5()[i];
+        }
+        parsed++;
+      }
+    }
+    if (parsed == 0) {
+      return null;
+    }
+    for (int i = 0; i < 5; i++) {
+      sum[i] /= parsed;
+    }
+    return sum;
+  }
+
   /** Folds a 5-class distribution to negative, neutral, positive. */
   public static double[] toThree(double[] d5) {
     return new double[] {d5[0] + d5[1], d5[2], d5[3] + d5[4]};
