@@ -12,6 +12,7 @@ import static org.apache.spark.sql.types.DataTypes.createStructField;
 import static org.apache.spark.sql.types.DataTypes.createStructType;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -99,14 +100,29 @@ public final class Tables {
       nullable("note", StringType),
       nullable("split_start", LongType)));
 
-  /** What the parse stage emits: one of the record structs per row, named by {@code rec}. */
-  public static final StructType PARSED = createStructType(List.of(
-      nullable("rec", StringType),
-      nullable("post", POST_RECORD),
-      nullable("author", AUTHOR_RECORD),
-      nullable("interaction", INTERACTION_RECORD),
-      nullable("quarantine", QUARANTINE_RECORD),
-      nullable("file", FILE_RECORD)));
+  /**
+   * Per ingest table, the Parquet columns (nested ones by their Parquet path) with few distinct values,
+   * the only ones worth dictionary encoding.
+   */
+  public static final Map<String, List<String>> DICTIONARY_COLUMNS = Map.of(
+      POSTS, List.of("platform", "community", "kind", "lang", "source", "ingest_run_id", "hashtags.list.element",
+          "is_question", "text_truncated", "score", "reply_count", "share_count"),
+      INTERACTIONS, List.of("platform", "kind", "community", "ingest_run_id"),
+      AUTHORS, List.of("platform", "location", "profile_source"),
+      QUARANTINE, List.of("source", "format", "source_name", "table_name", "reason", "run_id"));
+
+  /** The record kinds the parse stage emits, each with the columns of its record. */
+  public static final Map<String, StructType> PARSED_KINDS = parsedKinds();
+
+  private static Map<String, StructType> parsedKinds() {
+    Map<String, StructType> kinds = new java.util.LinkedHashMap<>();
+    kinds.put("post", POST_RECORD);
+    kinds.put("author", AUTHOR_RECORD);
+    kinds.put("interaction", INTERACTION_RECORD);
+    kinds.put("quarantine", QUARANTINE_RECORD);
+    kinds.put("file", FILE_RECORD);
+    return java.util.Collections.unmodifiableMap(kinds);
+  }
 
   public static final StructType TABLE_COUNTS = createStructType(List.of(
       nullable("table_name", StringType),

@@ -1,5 +1,6 @@
 package io.listeningpost.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.col;
@@ -24,9 +25,11 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -48,6 +51,12 @@ import org.apache.spark.storage.StorageLevel;
 public final class IngestStep {
   /** Input per partition when packing splits into Spark partitions. */
   private static final long BYTES_PER_PARTITION = 32L << 20;
+  /** Row ids: the parse partition's index above these bits, the row's ordinal below. */
+  private static final int RID_BITS = 40;
+  /** Thread lookups up to this many rows are broadcast to the tasks that write posts. */
+  private static final long MAX_BROADCAST_THREADS = 1_000_000;
+  /** Up to this many interactions whose target author is looked up, the lookup is broadcast. */
+  private static final long MAX_BROADCAST_TARGETS = 1_000_000;
 
   private final SparkSession spark;
   private final ListeningPostConfig config;
@@ -78,31 +87,36 @@ public final class IngestStep {
 
     label("ingest:parse", "Parse " + discovery.splits().size() + " splits ("
         + discovery.bytes() / (1 << 20) + " MiB) from " + config.sources().size() + " sources");
-    Dataset<Row> parsed = parse(discovery.splits(), limits).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
+    try (ParsedRecords parsed = new ParsedRecords(spark, parse(discovery.splits(), limits))) {
       return merge(parsed, discovery);
-    } finally {
-      parsed.unpersist();
     }
   }
 
-  private Dataset<Row> parse(List<SourceSplit> splits, IngestLimits limits) {
+  private JavaRDD<Row> parse(List<SourceSplit> splits, IngestLimits limits) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<List<SourceSplit>> bins = pack(splits, jsc.defaultParallelism());
     InputOpener opener = SourceFiles.opener();
     boolean failFast = limits.failFast();
+    // One bin per partition; row ids are the partition index in the high bits, then a running count.
     // One split's rows at a time are held in memory, not a whole partition's.
-    JavaRDD<Row> rows = jsc.parallelize(bins, Math.max(1, bins.size()))
-        .flatMap(bin -> bin.iterator())
-        .flatMap(split -> {
-          CollectingSink sink = new CollectingSink();
-          SplitReader.Outcome outcome = new SplitReader(opener, limits).read(split, sink);
-          if (failFast && outcome.note() != null && outcome.note().startsWith("unreadable")) {
-            throw new SourceFiles.InputFileException(split.path() + ": " + outcome.note() + " (ingest.fail-fast is on)");
-          }
-          return ParsedRows.of(split, outcome, sink).iterator();
-        });
-    return spark.createDataFrame(rows, Tables.PARSED);
+    return jsc.parallelize(bins, Math.max(1, bins.size()))
+        .mapPartitionsWithIndex((index, binIterator) -> {
+          long[] nextRid = {(long) index << RID_BITS};
+          return Stream.iterate(binIterator, Iterator::hasNext, it -> it)
+              .flatMap(it -> it.next().stream())
+              .flatMap(split -> {
+                CollectingSink sink = new CollectingSink();
+                SplitReader.Outcome outcome = new SplitReader(opener, limits).read(split, sink);
+                if (failFast && outcome.note() != null && outcome.note().startsWith("unreadable")) {
+                  throw new SourceFiles.InputFileException(split.path() + ": " + outcome.note()
+                      + " (ingest.fail-fast is on)");
+                }
+                List<Row> out = ParsedRows.of(split, outcome, sink, nextRid[0]);
+                nextRid[0] += out.size();
+                return out.stream();
+              })
+              .iterator();
+        }, true);
   }
 
   /** Packs splits into about as many bins as there is work for, biggest first, each to the lightest bin. */
@@ -130,25 +144,11 @@ public final class IngestStep {
     return bins;
   }
 
-  private Result merge(Dataset<Row> parsed, SourceFiles.Discovery discovery) throws IOException {
+  private Result merge(ParsedRecords parsed, SourceFiles.Discovery discovery) throws IOException {
     label("ingest:parse", "Parse sources and count records and files");
-    Map<String, Long> recCounts = new LinkedHashMap<>();
-    Map<String, Long> quarantinedByTable = new LinkedHashMap<>();
-    // One pass counts records per kind, and the posts and interactions that need a lookup join.
-    Column needsLookup = col("post.post_id").isNotNull().and(col("post.thread_id").isNull())
-        .or(col("interaction.dst_author").isNull().and(col("interaction.dst_post_id").isNotNull()));
-    Map<String, Long> needLookup = new LinkedHashMap<>();
-    for (Row r : parsed.groupBy(col("rec"), col("quarantine.table_name"), needsLookup.as("lookup")).count()
-        .collectAsList()) {
-      recCounts.merge(r.getString(0), r.getLong(3), Long::sum);
-      if ("quarantine".equals(r.getString(0))) {
-        quarantinedByTable.merge(r.getString(1), r.getLong(3), Long::sum);
-      }
-      if (!r.isNullAt(2) && r.getBoolean(2)) {
-        needLookup.merge(r.getString(0), r.getLong(3), Long::sum);
-      }
-    }
-    List<Row> files = parsed.filter(col("rec").equalTo("file")).select("file.*").collectAsList();
+    Map<String, Long> tally = parsed.tally();
+    List<Row> files = parsed.of("file").collectAsList();
+    parsed.release("file");
     List<String> ignored = new ArrayList<>();
     long filesRead = 0;
     for (Row f : files) {
@@ -163,13 +163,14 @@ public final class IngestStep {
     }
 
     List<TableCounts> counts = new ArrayList<>();
-    counts.add(mergePosts(parsed, recCounts.getOrDefault("post", 0L), quarantinedByTable.getOrDefault("posts", 0L),
-        needLookup.getOrDefault("post", 0L) > 0));
-    counts.add(mergeInteractions(parsed, recCounts.getOrDefault("interaction", 0L),
-        needLookup.getOrDefault("interaction", 0L) > 0));
-    counts.add(mergeAuthors(parsed, quarantinedByTable.getOrDefault("authors", 0L)));
+    counts.add(mergePosts(parsed, tally.getOrDefault("post", 0L), tally.getOrDefault("quarantine/posts", 0L),
+        tally.getOrDefault("lookup/post", 0L) > 0));
+    counts.add(mergeInteractions(parsed, tally.getOrDefault("interaction", 0L),
+        tally.getOrDefault("lookup/interaction", 0L)));
+    counts.add(mergeAuthors(parsed, tally.getOrDefault("author", 0L), tally.getOrDefault("post/author", 0L),
+        tally.getOrDefault("quarantine/authors", 0L)));
     Map<String, Long> reasons = mergeQuarantine(parsed, discovery.fileProblems());
-    long fileProblems = discovery.fileProblems().size() + quarantinedByTable.getOrDefault("_files", 0L);
+    long fileProblems = discovery.fileProblems().size() + tally.getOrDefault("quarantine/_files", 0L);
     counts.add(new TableCounts("_files", filesRead + ignored.size() + fileProblems, filesRead, ignored.size(),
         fileProblems));
 
@@ -181,96 +182,119 @@ public final class IngestStep {
     return new Result(runId, counts, filesRead, ignored.size(), ignored, reasons, outputs, labels.millis());
   }
 
-  private TableCounts mergePosts(Dataset<Row> parsed, long read, long quarantined, boolean threadsToFill) {
+  private TableCounts mergePosts(ParsedRecords parsed, long read, long quarantined, boolean threadsToFill) {
     label("ingest:posts", "Deduplicate and write posts");
-    Dataset<Row> incoming = parsed.filter(col("rec").equalTo("post")).select("post.*")
+    Dataset<Row> incoming = parsed.of("post")
         .withColumn("ingest_run_id", lit(runId))
         .withColumn("dt", to_date(col("created_at")));
     List<Date> affected = warehouse.affectedPartitions(incoming);
     Dataset<Row> candidates = warehouse.withPartitions(Tables.POSTS, incoming, affected)
         .withColumn("_key", concat_ws("\u0001", col("platform"), col("post_id")));
-    Dataset<Row> winners = Dedup.firstPerKey(candidates, "_key",
+    Dataset<Row> winners = Dedup.firstPerKey(candidates, "_key", "_rid",
             coalesce(col("edited_at"), col("created_at")).desc(), col("_new").asc(), col("source").asc(),
             col("source_position").asc())
         .drop("_key");
-    if (threadsToFill) {
-      winners = winners.persist(StorageLevel.MEMORY_AND_DISK());
-    }
+    Dataset<Row> threads = threadsToFill ? threadLookup(winners, affected).persist(StorageLevel.MEMORY_AND_DISK()) : null;
     try {
-      warehouse.overwritePartitions(Tables.POSTS, (threadsToFill ? withThreads(winners, affected) : winners)
-          .drop("_new"), new String[] {"created_at"});
+      warehouse.overwritePartitions(Tables.POSTS, (threads == null ? winners : withThreads(winners, threads))
+          .drop("_new", "_rid"), new String[] {"created_at"});
     } finally {
-      winners.unpersist();
+      if (threads != null) {
+        threads.unpersist();
+      }
     }
     long written = warehouse.rowsOfRun(Tables.POSTS, affected, runId);
     return new TableCounts(Tables.POSTS, read + quarantined, written, read - written, quarantined);
   }
 
   /**
-   * Fills the thread of posts whose source names only their parent (Stack Exchange comments, Mastodon
-   * replies): the parent's thread, looked up in this run's posts and the rest of the table.
+   * The threads of posts whose source names only their parent (Stack Exchange comments, Mastodon
+   * replies): the parent's thread, looked up on ids only in this run's posts and the rest of the table.
    */
-  private Dataset<Row> withThreads(Dataset<Row> winners, List<Date> affected) {
-    Dataset<Row> known = winners.filter(col("thread_id").isNotNull());
-    Dataset<Row> unknown = winners.filter(col("thread_id").isNull());
+  private Dataset<Row> threadLookup(Dataset<Row> winners, List<Date> affected) {
     Dataset<Row> parents = warehouse.otherPartitions(Tables.POSTS, winners, affected)
         .select("platform", "post_id", "parent_id", "thread_id")
         .unionByName(winners.select("platform", "post_id", "parent_id", "thread_id"))
         .select(col("platform").as("_p_platform"), col("post_id").as("_p_id"),
-            coalesce(col("thread_id"), col("parent_id")).as("_p_thread"));
-    Dataset<Row> filled = unknown
-        .join(parents, col("platform").equalTo(col("_p_platform")).and(col("parent_id").equalTo(col("_p_id"))), "left")
-        .withColumn("thread_id", coalesce(col("_p_thread"), col("parent_id"), col("post_id")))
-        .drop("_p_platform", "_p_id", "_p_thread");
-    return known.unionByName(filled);
+            coalesce(col("thread_id"), col("parent_id")).as("_p_thread"))
+        .dropDuplicates("_p_platform", "_p_id");
+    return winners.filter(col("thread_id").isNull())
+        .select(col("platform").as("_f_platform"), col("post_id").as("_f_id"), col("parent_id").as("_f_parent"))
+        .join(parents, col("_f_platform").equalTo(col("_p_platform")).and(col("_f_parent").equalTo(col("_p_id"))))
+        .select(col("_f_platform"), col("_f_id"), col("_p_thread").as("_f_thread"));
   }
 
-  private TableCounts mergeInteractions(Dataset<Row> parsed, long read, boolean targetsToResolve) {
+  /** Winners with every thread filled: looked up, else the parent, else the post itself. */
+  private static Dataset<Row> withThreads(Dataset<Row> winners, Dataset<Row> threads) {
+    // The wide rows stay where they are unless the lookup is too big to send to every task.
+    Dataset<Row> lookup = threads.count() <= MAX_BROADCAST_THREADS ? broadcast(threads) : threads;
+    return winners
+        .join(lookup, col("platform").equalTo(col("_f_platform")).and(col("post_id").equalTo(col("_f_id"))), "left")
+        .withColumn("thread_id", coalesce(col("thread_id"), col("_f_thread"), col("parent_id"), col("post_id")))
+        .drop("_f_platform", "_f_id", "_f_thread");
+  }
+
+  /**
+   * @param targetsToResolve interactions that name only the target post, whose author is looked up in
+   *     the posts table
+   */
+  private TableCounts mergeInteractions(ParsedRecords parsed, long read, long targetsToResolve) {
     label("ingest:interactions", "Resolve reply targets and write interactions");
-    Dataset<Row> incoming = parsed.filter(col("rec").equalTo("interaction")).select("interaction.*");
+    Dataset<Row> incoming = parsed.of("interaction");
     Dataset<Row> resolvedNew = incoming;
-    if (targetsToResolve) {
+    if (targetsToResolve > 0) {
       Column open = col("dst_author").isNull().and(col("dst_post_id").isNotNull());
-      Dataset<Row> posts = warehouse.read(Tables.POSTS).select(col("platform").as("_t_platform"),
+      Dataset<Row> wanted = incoming.filter(open).select(col("platform").as("_t_platform"),
+          col("dst_post_id").as("_t_post"));
+      Dataset<Row> targets = warehouse.read(Tables.POSTS).select(col("platform").as("_t_platform"),
           col("post_id").as("_t_post"), col("author_id").as("_t_author"));
+      if (targetsToResolve <= MAX_BROADCAST_TARGETS) {
+        // The posts table streams past the wanted ids, and only the posts found are sent on: neither
+        // side is shuffled.
+        targets = targets.join(broadcast(wanted), Warehouse.seq("_t_platform", "_t_post"), "left_semi");
+        targets = broadcast(targets);
+      }
       resolvedNew = incoming.filter(open.unary_$bang())
           .unionByName(incoming.filter(open)
-              .join(posts, col("platform").equalTo(col("_t_platform")).and(col("dst_post_id").equalTo(col("_t_post"))),
+              .join(targets, col("platform").equalTo(col("_t_platform")).and(col("dst_post_id").equalTo(col("_t_post"))),
                   "left")
               .withColumn("dst_author", col("_t_author"))
               .drop("_t_platform", "_t_post", "_t_author"));
     }
     resolvedNew = resolvedNew.withColumn("ingest_run_id", lit(runId)).withColumn("dt", to_date(col("created_at")));
-    List<Date> affected = warehouse.affectedPartitions(resolvedNew);
-    // Cached, so that the target join runs once for the dedup's key count and the write.
-    Dataset<Row> candidates = warehouse.withPartitions(Tables.INTERACTIONS, resolvedNew, affected)
-        .withColumn("_key", concat_ws("\u0001", col("platform"), col("post_id"), col("kind"),
-            coalesce(col("dst_post_id"), col("dst_author"), lit(""))))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      Dataset<Row> winners = Dedup.firstPerKey(candidates, "_key", col("dst_author").isNull().asc(),
-              col("_new").asc(), col("src_author").asc_nulls_last())
-          .drop("_key", "_new");
-      warehouse.overwritePartitions(Tables.INTERACTIONS, winners, new String[] {"created_at"});
-    } finally {
-      candidates.unpersist();
+    // Cached, so that the target join runs once for the partitions, the dedup and the write.
+    if (targetsToResolve > 0) {
+      resolvedNew = resolvedNew.persist(StorageLevel.MEMORY_AND_DISK());
     }
-    long written = warehouse.rowsOfRun(Tables.INTERACTIONS, affected, runId);
-    return new TableCounts(Tables.INTERACTIONS, read, written, read - written, 0);
+    try {
+      List<Date> affected = warehouse.affectedPartitions(resolvedNew);
+      Dataset<Row> candidates = warehouse.withPartitions(Tables.INTERACTIONS, resolvedNew, affected)
+          .withColumn("_key", concat_ws("\u0001", col("platform"), col("post_id"), col("kind"),
+              coalesce(col("dst_post_id"), col("dst_author"), lit(""))));
+      Dataset<Row> winners = Dedup.firstPerKey(candidates, "_key", "_rid", col("dst_author").isNull().asc(),
+              col("_new").asc(), col("src_author").asc_nulls_last())
+          .drop("_key", "_new", "_rid");
+      warehouse.overwritePartitions(Tables.INTERACTIONS, winners, new String[] {"created_at"});
+      long written = warehouse.rowsOfRun(Tables.INTERACTIONS, affected, runId);
+      return new TableCounts(Tables.INTERACTIONS, read, written, read - written, 0);
+    } finally {
+      resolvedNew.unpersist();
+      parsed.release("interaction");
+    }
   }
-
   /**
    * Authors: activity (first/last seen, post count, latest name) from the whole posts table, so that it
    * stays right when input is read twice, plus the profile metrics the sources gave, latest first.
    */
-  private TableCounts mergeAuthors(Dataset<Row> parsed, long quarantined) {
+  /**
+   * @param profilesRead profile records parsed
+   * @param postAuthorsRead posts parsed that name their author
+   */
+  private TableCounts mergeAuthors(ParsedRecords parsed, long profilesRead, long postAuthorsRead, long quarantined) {
     label("ingest:authors", "Aggregate author activity and profiles");
-    Dataset<Row> newProfiles = parsed.filter(col("rec").equalTo("author")).select("author.*")
-        .withColumn("_new", lit(true));
-    Dataset<Row> newPostAuthors = parsed.filter(col("rec").equalTo("post").and(col("post.author_id").isNotNull()))
-        .select(col("post.platform").as("platform"), col("post.author_id").as("author_id"));
-    long profilesRead = newProfiles.count();
-    long postAuthorsRead = newPostAuthors.count();
+    Dataset<Row> newProfiles = parsed.of("author").drop("_rid").withColumn("_new", lit(true));
+    Dataset<Row> newPostAuthors = parsed.of("post").filter(col("author_id").isNotNull())
+        .select("platform", "author_id");
     Dataset<Row> touched = newProfiles.select("platform", "author_id").union(newPostAuthors).distinct();
     long written = touched.count();
 
@@ -296,17 +320,19 @@ public final class IngestStep {
             col("account_created_at"), col("reputation"), col("followers"), col("following"), col("location"),
             col("observed_at").as("profile_observed_at"), col("source").as("profile_source"));
     warehouse.replaceTable(Tables.AUTHORS, authors, new String[] {"platform", "author_id"});
+    parsed.release("author");
+    parsed.release("post");
     long read = profilesRead + postAuthorsRead + quarantined;
     return new TableCounts(Tables.AUTHORS, read, written, read - written - quarantined, quarantined);
   }
 
-  private Map<String, Long> mergeQuarantine(Dataset<Row> parsed, List<QuarantineRecord> fileProblems) {
+  private Map<String, Long> mergeQuarantine(ParsedRecords parsed, List<QuarantineRecord> fileProblems) {
     label("ingest:quarantine", "Write quarantine");
     List<Row> driverRows = new ArrayList<>();
     for (QuarantineRecord q : fileProblems) {
       driverRows.add(RowFactory.create(q.source(), q.format(), null, q.table(), q.position(), q.excerpt(), q.reason()));
     }
-    Dataset<Row> incoming = parsed.filter(col("rec").equalTo("quarantine")).select("quarantine.*")
+    Dataset<Row> incoming = parsed.of("quarantine").drop("_rid")
         .unionByName(spark.createDataFrame(driverRows, Tables.QUARANTINE_RECORD))
         .withColumn("run_id", lit(runId))
         .withColumn("dt", lit(Date.valueOf(runDate)));
@@ -327,17 +353,6 @@ public final class IngestStep {
   /** The reason as the summary lists it: long parser messages are cut, so alike reasons group. */
   private static Column reasonGroup() {
     return org.apache.spark.sql.functions.substring(col("reason"), 1, 120).as("reason_kind");
-  }
-
-  private static Column[] columnsOf(Dataset<Row> ds, String... extra) {
-    List<Column> cols = new ArrayList<>();
-    for (String c : ds.columns()) {
-      cols.add(col(c));
-    }
-    for (String e : extra) {
-      cols.add(col(e));
-    }
-    return cols.toArray(new Column[0]);
   }
 
   /** Names the Spark jobs that follow, for the UI and the logs, and times each stage for the summary. */
