@@ -96,14 +96,15 @@ final class ParsedRecords implements AutoCloseable {
   void release(String kind) {
     Dataset<Row> ds = held.remove(kind);
     if (ds != null) {
-      ds.unpersist();
+      ds.unpersist(true);
     }
   }
 
   @Override
   public void close() {
-    held.values().forEach(Dataset::unpersist);
+    // Blocking, so that no removal is still running when the session stops after an ingest-only run.
+    held.values().forEach(d -> d.unpersist(true));
     held.clear();
-    rows.unpersist(false);
+    rows.unpersist(true);
   }
 }
