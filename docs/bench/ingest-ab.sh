@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Alternates the ingest of the 1M corpus with the code before (old) and after (new) this session's changes.
+# Set-up: git worktree add /tmp/oldtree 59abaa0 && (cd /tmp/oldtree && mvn -q -DskipTests package); needs /tmp/gen1m from `generate --posts 1000000 --seed 42`.
 for round in 1 2; do
   for tree in /tmp/oldtree /work/main; do
     rm -rf /tmp/wh-ab /tmp/rep-ab
