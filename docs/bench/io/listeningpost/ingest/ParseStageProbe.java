@@ -1,7 +1,6 @@
 // Lives in the ingest package to reach its package-private parse pieces; compiled and run as docs/benchmarks.md says.
 package io.listeningpost.ingest;
 
-import io.listeningpost.core.Tables;
 import io.listeningpost.core.config.*;
 import io.listeningpost.ingest.read.*;
 import io.listeningpost.run.SparkSessions;
@@ -9,9 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.api.java.*;
 import org.apache.spark.sql.*;
-import org.apache.spark.storage.StorageLevel;
 
-/** The parse stage in steps, two rounds: adapters, rows, Spark encoding, cache. Argument: a job file. */
+/** The parse stage in steps, two rounds: adapters, rows, rows held, posts encoded and cached. Argument: a job file. */
 public class ParseStageProbe {
   public static void main(String[] a) throws Exception {
     ListeningPostConfig c = ListeningPostConfig.load(Path.of(a[0]), ListeningPostConfig.Overrides.none());
@@ -25,17 +23,15 @@ public class ParseStageProbe {
       long t = System.nanoTime();
       long n = splits.map(s -> { CollectingSink k = new CollectingSink(); new SplitReader(opener, limits).read(s, k); return (long) k.posts.size(); }).reduce(Long::sum);
       System.out.printf("parse only: %d posts %.1f s%n", n, (System.nanoTime() - t) / 1e9);
-      JavaRDD<Row> rows = splits.flatMap(s -> { CollectingSink k = new CollectingSink(); var o = new SplitReader(opener, limits).read(s, k); return ParsedRows.of(s, o, k).iterator(); });
+      JavaRDD<Row> rows = splits.flatMap(s -> { CollectingSink k = new CollectingSink(); var o = new SplitReader(opener, limits).read(s, k); return ParsedRows.of(s, o, k, 0L).iterator(); });
       t = System.nanoTime();
       System.out.printf("rows: %d %.1f s%n", rows.count(), (System.nanoTime() - t) / 1e9);
-      Dataset<Row> df = spark.createDataFrame(rows, Tables.PARSED);
       t = System.nanoTime();
-      df.write().format("noop").mode("overwrite").save();
-      System.out.printf("rows+encode (noop write): %.1f s%n", (System.nanoTime() - t) / 1e9);
-      t = System.nanoTime();
-      df.persist(StorageLevel.MEMORY_AND_DISK()).count();
-      System.out.printf("rows+encode+cache: %.1f s%n", (System.nanoTime() - t) / 1e9);
-      df.unpersist(true);
+      try (ParsedRecords held = new ParsedRecords(spark, rows)) {
+        System.out.printf("rows held (tally): %s %.1f s%n", held.tally(), (System.nanoTime() - t) / 1e9);
+        t = System.nanoTime();
+        System.out.printf("posts encoded and cached: %d %.1f s%n", held.of("post").count(), (System.nanoTime() - t) / 1e9);
+      }
     }
   }
 }
