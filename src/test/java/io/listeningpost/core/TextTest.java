@@ -43,6 +43,17 @@ class TextTest {
   }
 
   @Test
+  void rawQueryStringsInPlainTextKeepTheirAmpersands() {
+    // As in reddit-academia: escaped entities beside raw URLs whose parameters look like legacy entities.
+    String url = "https://x.org/a.html?amp_gsa=1&amp_js_v=a6&section=Science&currency=USD";
+    MarkupText.Result r = MarkupText.fromMarkdown("Fish &amp; chips, see " + url);
+    assertThat(r.text()).isEqualTo("Fish & chips, see " + url);
+    assertThat(MarkupText.decodeEntities("&lt;3 " + url + " &eacute;")).isEqualTo("<3 " + url + " é");
+    assertThat(MarkupText.fromHtml("<p><a href=\"" + url.replace("&", "&amp;") + "\">x</a> &amp; y</p>").links())
+        .containsExactly(url);
+  }
+
+  @Test
   void entitiesAreParsedFromPlainText() {
     assertThat(TextEntities.mentions("thanks @Acme_Careers and u/tired_applicant")).containsExactly("acme_careers",
         "tired_applicant");

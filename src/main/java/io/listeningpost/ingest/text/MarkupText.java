@@ -49,23 +49,27 @@ public final class MarkupText {
     }
     Document doc = Jsoup.parseBodyFragment(html);
     Set<String> links = new LinkedHashSet<>();
-    for (Element a : doc.select("a[href]")) {
-      String href = a.attr("href");
-      if (href.startsWith("http://") || href.startsWith("https://")) {
-        links.add(href);
-      }
-    }
     StringBuilder out = new StringBuilder(html.length());
     NodeTraversor.traverse(new NodeVisitor() {
       @Override
       public void head(org.jsoup.nodes.Node node, int depth) {
         if (node instanceof TextNode t) {
-          boolean pre = t.parent() instanceof Element e && (e.tagName().equals("pre") || e.tagName().equals("code"));
+          Element parent = t.parent();
+          boolean pre = parent != null && (parent.tagName().equals("pre") || parent.tagName().equals("code"));
           String text = pre ? t.getWholeText() : collapse(t.getWholeText());
           boolean atBreak = out.length() == 0 || out.charAt(out.length() - 1) == ' ' || out.charAt(out.length() - 1) == '\n';
           out.append(atBreak && text.startsWith(" ") ? text.substring(1) : text);
-        } else if (node instanceof Element e && BLOCKS.contains(e.normalName()) && out.length() > 0) {
-          newline(out);
+        } else if (node instanceof Element e) {
+          // Links are collected in the same walk: a CSS select would walk the tree once more.
+          if (e.normalName().equals("a")) {
+            String href = e.attr("href");
+            if (href.startsWith("http://") || href.startsWith("https://")) {
+              links.add(href);
+            }
+          }
+          if (BLOCKS.contains(e.normalName()) && out.length() > 0) {
+            newline(out);
+          }
         }
       }
 
@@ -84,7 +88,7 @@ public final class MarkupText {
     if (markdown == null || markdown.isEmpty()) {
       return new Result("", List.of());
     }
-    String md = markdown.indexOf('&') >= 0 ? org.jsoup.parser.Parser.unescapeEntities(markdown, false) : markdown;
+    String md = markdown.indexOf('&') >= 0 ? unescape(markdown) : markdown;
     if (!hasMarkdownSyntax(md)) {
       return new Result(md, List.of());
     }
@@ -175,7 +179,16 @@ public final class MarkupText {
     if (text == null || text.indexOf('&') < 0) {
       return text;
     }
-    return org.jsoup.parser.Parser.unescapeEntities(text, false);
+    return unescape(text);
+  }
+
+  /**
+   * Entities decoded by the rules HTML applies inside attributes: a legacy name with no semicolon
+   * before a letter, digit or '=' stays as written, so that raw query strings in plain text, such as
+   * {@code ?a=1&section=2} in a Reddit comment, are not turned into {@code ?a=1§ion=2}.
+   */
+  private static String unescape(String text) {
+    return org.jsoup.parser.Parser.unescapeEntities(text, true);
   }
 
   private static boolean hasMarkdownSyntax(String s) {
