@@ -37,6 +37,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 
@@ -92,7 +93,7 @@ public final class IngestStep {
     }
   }
 
-  private JavaRDD<Row> parse(List<SourceSplit> splits, IngestLimits limits) {
+  private JavaRDD<InternalRow> parse(List<SourceSplit> splits, IngestLimits limits) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<List<SourceSplit>> bins = pack(splits, jsc.defaultParallelism());
     InputOpener opener = SourceFiles.opener();
@@ -102,6 +103,7 @@ public final class IngestStep {
     return jsc.parallelize(bins, Math.max(1, bins.size()))
         .mapPartitionsWithIndex((index, binIterator) -> {
           long[] nextRid = {(long) index << RID_BITS};
+          ParsedRows encoder = new ParsedRows();
           return Stream.iterate(binIterator, Iterator::hasNext, it -> it)
               .flatMap(it -> it.next().stream())
               .flatMap(split -> {
@@ -111,7 +113,7 @@ public final class IngestStep {
                   throw new SourceFiles.InputFileException(split.path() + ": " + outcome.note()
                       + " (ingest.fail-fast is on)");
                 }
-                List<Row> out = ParsedRows.of(split, outcome, sink, nextRid[0]);
+                List<InternalRow> out = encoder.of(split, outcome, sink, nextRid[0]);
                 nextRid[0] += out.size();
                 return out.stream();
               })
@@ -148,7 +150,6 @@ public final class IngestStep {
     label("ingest:parse", "Parse sources and count records and files");
     Map<String, Long> tally = parsed.tally();
     List<Row> files = parsed.of("file").collectAsList();
-    parsed.release("file");
     List<String> ignored = new ArrayList<>();
     long filesRead = 0;
     for (Row f : files) {
@@ -279,7 +280,6 @@ public final class IngestStep {
       return new TableCounts(Tables.INTERACTIONS, read, written, read - written, 0);
     } finally {
       resolvedNew.unpersist();
-      parsed.release("interaction");
     }
   }
   /**
@@ -320,8 +320,6 @@ public final class IngestStep {
             col("account_created_at"), col("reputation"), col("followers"), col("following"), col("location"),
             col("observed_at").as("profile_observed_at"), col("source").as("profile_source"));
     warehouse.replaceTable(Tables.AUTHORS, authors, new String[] {"platform", "author_id"});
-    parsed.release("author");
-    parsed.release("post");
     long read = profilesRead + postAuthorsRead + quarantined;
     return new TableCounts(Tables.AUTHORS, read, written, read - written - quarantined, quarantined);
   }

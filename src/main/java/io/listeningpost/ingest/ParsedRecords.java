@@ -1,31 +1,25 @@
 package io.listeningpost.ingest;
 
-import static org.apache.spark.sql.types.DataTypes.LongType;
-
-import io.listeningpost.core.Tables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The records one ingest run parsed, held until its tables are merged. The parse runs once; its rows
- * are kept as objects, not encoded, because each kind is encoded on its own into a {@link Dataset} of
- * just its columns, and held as such while its table is merged, so that scans read only what they
- * need and no row carries the columns of the other kinds.
+ * The records one ingest run parsed, held as binary rows until its tables are merged. The parse
+ * runs once; each kind is then read as a {@link Dataset} of just its columns, straight from the held
+ * rows, with no second encoding and no second copy.
  */
 final class ParsedRecords implements AutoCloseable {
   private final SparkSession spark;
-  private final JavaRDD<Row> rows;
-  private final Map<String, Dataset<Row>> held = new java.util.HashMap<>();
+  private final JavaRDD<InternalRow> rows;
 
-  ParsedRecords(SparkSession spark, JavaRDD<Row> rows) {
+  ParsedRecords(SparkSession spark, JavaRDD<InternalRow> rows) {
     this.spark = spark;
     this.rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
   }
@@ -37,6 +31,10 @@ final class ParsedRecords implements AutoCloseable {
    * need a join to fill in.
    */
   Map<String, Long> tally() {
+    List<String> kinds = ParsedRows.KINDS;
+    int quarantine = kinds.indexOf("quarantine");
+    int post = kinds.indexOf("post");
+    int interaction = kinds.indexOf("interaction");
     int table = ParsedRows.column("quarantine", "table_name");
     int postId = ParsedRows.column("post", "post_id");
     int thread = ParsedRows.column("post", "thread_id");
@@ -44,67 +42,37 @@ final class ParsedRecords implements AutoCloseable {
     int dstAuthor = ParsedRows.column("interaction", "dst_author");
     int dstPost = ParsedRows.column("interaction", "dst_post_id");
     return rows.flatMap(r -> {
-      String kind = r.getString(ParsedRows.KIND);
+      int kind = r.getInt(0);
       List<String> keys = new ArrayList<>(3);
-      keys.add(kind);
-      switch (kind) {
-        case "quarantine" -> keys.add("quarantine/" + r.getString(table));
-        case "post" -> {
-          if (!r.isNullAt(postId) && r.isNullAt(thread)) {
-            keys.add("lookup/post");
-          }
-          if (!r.isNullAt(author)) {
-            keys.add("post/author");
-          }
+      keys.add(kinds.get(kind));
+      if (kind == quarantine) {
+        keys.add("quarantine/" + r.getUTF8String(table));
+      } else if (kind == post) {
+        if (!r.isNullAt(postId) && r.isNullAt(thread)) {
+          keys.add("lookup/post");
         }
-        case "interaction" -> {
-          if (r.isNullAt(dstAuthor) && !r.isNullAt(dstPost)) {
-            keys.add("lookup/interaction");
-          }
+        if (!r.isNullAt(author)) {
+          keys.add("post/author");
         }
-        default -> { }
+      } else if (kind == interaction && r.isNullAt(dstAuthor) && !r.isNullAt(dstPost)) {
+        keys.add("lookup/interaction");
       }
       return keys.iterator();
     }).countByValue();
   }
 
-  /**
-   * The records of one kind with their columns' own names and {@code _rid}, the row id. Encoded once
-   * and held until {@link #close()}.
-   */
+  /** The records of one kind with their columns' own names and {@code _rid}, the row id. */
   Dataset<Row> of(String kind) {
-    return held.computeIfAbsent(kind, this::encode);
-  }
-
-  private Dataset<Row> encode(String kind) {
-    StructType columns = Tables.PARSED_KINDS.get(kind);
-    int from = ParsedRows.offset(kind);
-    int width = columns.size();
-    JavaRDD<Row> ofKind = rows.filter(r -> kind.equals(r.getString(ParsedRows.KIND))).map(r -> {
-      Object[] v = new Object[width + 1];
-      for (int i = 0; i < width; i++) {
-        v[i] = r.get(from + i);
-      }
-      v[width] = r.get(ParsedRows.RID);
-      return RowFactory.create(v);
-    });
-    return spark.createDataFrame(ofKind, columns.add("_rid", LongType, false))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-  }
-
-  /** Releases a kind's encoded rows once no table needs them. */
-  void release(String kind) {
-    Dataset<Row> ds = held.remove(kind);
-    if (ds != null) {
-      ds.unpersist(true);
-    }
+    int ordinal = ParsedRows.KINDS.indexOf(kind);
+    JavaRDD<InternalRow> ofKind = rows.filter(r -> r.getInt(0) == ordinal);
+    // Spark's own entry point for rows already in its binary form (public in the bytecode, internal in
+    // Scala): the rows are scanned as they are held, without the Row encoder.
+    return spark.internalCreateDataFrame(ofKind.rdd(), ParsedRows.schema(kind), false).drop(ParsedRows.KIND_COLUMN);
   }
 
   @Override
   public void close() {
     // Blocking, so that no removal is still running when the session stops after an ingest-only run.
-    held.values().forEach(d -> d.unpersist(true));
-    held.clear();
     rows.unpersist(true);
   }
 }

@@ -1,5 +1,8 @@
 package io.listeningpost.ingest;
 
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+
 import io.listeningpost.core.AuthorProfile;
 import io.listeningpost.core.Interaction;
 import io.listeningpost.core.Post;
@@ -7,95 +10,121 @@ import io.listeningpost.core.QuarantineRecord;
 import io.listeningpost.core.Tables;
 import io.listeningpost.ingest.read.SourceSplit;
 import io.listeningpost.ingest.read.SplitReader;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.catalyst.util.DateTimeUtils;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Maps adapter output to flat rows: the record kind, a row id unique within the run, then the columns
- * of every kind of {@link Tables#PARSED_KINDS} side by side, only those of the row's kind set. The thin
- * Spark adapter; {@link ParsedRecords} holds these rows for a run.
+ * Encodes adapter output as Spark's binary rows, one per record, laid out as {@link #schema(String)}:
+ * the kind's ordinal, the columns of that kind of {@link Tables#PARSED_KINDS}, then a row id unique
+ * within the run. The thin Spark adapter; {@link ParsedRecords} holds these rows for a run.
+ *
+ * <p>Binary rows, not objects: held objects cost the block manager's size estimate and the garbage
+ * collector far more, and a binary row of one kind is scanned as that kind's table without decoding.
  */
 final class ParsedRows {
-  static final int KIND = 0;
-  static final int RID = 1;
-  private static final int WIDTH = offset(null);
-  private static final int POST = offset("post");
-  private static final int AUTHOR = offset("author");
-  private static final int INTERACTION = offset("interaction");
-  private static final int QUARANTINE = offset("quarantine");
-  private static final int FILE = offset("file");
+  static final List<String> KINDS = List.copyOf(Tables.PARSED_KINDS.keySet());
+  static final String KIND_COLUMN = "_kind";
+  static final String RID_COLUMN = "_rid";
 
-  private ParsedRows() {}
+  private static final int POST = KINDS.indexOf("post");
+  private static final int AUTHOR = KINDS.indexOf("author");
+  private static final int INTERACTION = KINDS.indexOf("interaction");
+  private static final int QUARANTINE = KINDS.indexOf("quarantine");
+  private static final int FILE = KINDS.indexOf("file");
+
+  /** Generated code, so made in each task and never serialized: one per parse partition. */
+  private final UnsafeProjection[] projections = new UnsafeProjection[KINDS.size()];
+
+  /** The layout of the rows of one kind. */
+  static StructType schema(String kind) {
+    StructType columns = Tables.PARSED_KINDS.get(kind);
+    if (columns == null) {
+      throw new IllegalArgumentException(kind);
+    }
+    StructType s = new StructType().add(KIND_COLUMN, IntegerType, false);
+    for (var f : columns.fields()) {
+      s = s.add(f);
+    }
+    return s.add(RID_COLUMN, LongType, false);
+  }
+
+  /** The ordinal of a column of a kind in its rows. */
+  static int column(String kind, String name) {
+    return 1 + Tables.PARSED_KINDS.get(kind).fieldIndex(name);
+  }
 
   /**
    * The rows of one split.
    *
    * @param firstRid the row id of the first row; the rest follow in order
    */
-  static List<Row> of(SourceSplit split, SplitReader.Outcome outcome, CollectingSink sink, long firstRid) {
+  List<InternalRow> of(SourceSplit split, SplitReader.Outcome outcome, CollectingSink sink, long firstRid) {
     String sourceName = split.source().name();
-    List<Row> out = new ArrayList<>(sink.posts.size() + sink.interactions.size() + sink.authors.size()
+    List<InternalRow> out = new ArrayList<>(sink.posts.size() + sink.interactions.size() + sink.authors.size()
         + sink.quarantined.size() + 1);
     long rid = firstRid;
-    out.add(row("file", rid++, FILE, split.path(), sourceName, split.source().format().configName(),
+    out.add(row(FILE, rid++, split.path(), sourceName, split.source().format().configName(),
         outcome.mode().name().toLowerCase(java.util.Locale.ROOT), outcome.note(), split.start()));
     for (Post p : sink.posts) {
-      out.add(row("post", rid++, POST, p.platform(), p.community(), p.postId(), p.parentId(), p.threadId(),
-          p.kind().label(), p.authorId(), p.authorName(), ts(p.createdAt()), ts(p.editedAt()), p.title(), p.text(),
-          p.textTruncated(), p.url(), p.score(), p.replyCount(), p.shareCount(), p.mentions().toArray(new String[0]),
-          p.hashtags().toArray(new String[0]), p.links().toArray(new String[0]), p.lang(), p.isQuestion(), p.source(),
-          p.position()));
+      out.add(row(POST, rid++, p.platform(), p.community(), p.postId(), p.parentId(), p.threadId(),
+          p.kind().label(), p.authorId(), p.authorName(), p.createdAt(), p.editedAt(), p.title(), p.text(),
+          p.textTruncated(), p.url(), p.score(), p.replyCount(), p.shareCount(), p.mentions(), p.hashtags(),
+          p.links(), p.lang(), p.isQuestion(), p.source(), p.position()));
     }
     for (AuthorProfile a : sink.authors) {
-      out.add(row("author", rid++, AUTHOR, a.platform(), a.authorId(), a.name(), ts(a.accountCreatedAt()),
-          ts(a.observedAt()), a.reputation(), a.followers(), a.following(), a.location(), a.source()));
+      out.add(row(AUTHOR, rid++, a.platform(), a.authorId(), a.name(), a.accountCreatedAt(), a.observedAt(),
+          a.reputation(), a.followers(), a.following(), a.location(), a.source()));
     }
     for (Interaction i : sink.interactions) {
-      out.add(row("interaction", rid++, INTERACTION, i.platform(), i.srcAuthor(), i.dstAuthor(), i.kind().label(),
-          i.postId(), i.dstPostId(), i.community(), ts(i.createdAt())));
+      out.add(row(INTERACTION, rid++, i.platform(), i.srcAuthor(), i.dstAuthor(), i.kind().label(), i.postId(),
+          i.dstPostId(), i.community(), i.createdAt()));
     }
     for (QuarantineRecord q : sink.quarantined) {
-      out.add(row("quarantine", rid++, QUARANTINE, q.source(), q.format(), sourceName, q.table(), q.position(),
-          q.excerpt(), q.reason()));
+      out.add(row(QUARANTINE, rid++, q.source(), q.format(), sourceName, q.table(), q.position(), q.excerpt(),
+          q.reason()));
     }
     return out;
   }
 
-  private static Row row(String kind, long rid, int offset, Object... values) {
-    Object[] cells = new Object[WIDTH];
-    cells[KIND] = kind;
-    cells[RID] = rid;
-    System.arraycopy(values, 0, cells, offset, values.length);
-    return RowFactory.create(cells);
+  private InternalRow row(int kind, long rid, Object... values) {
+    Object[] cells = new Object[values.length + 2];
+    cells[0] = kind;
+    for (int i = 0; i < values.length; i++) {
+      cells[i + 1] = internal(values[i]);
+    }
+    cells[values.length + 1] = rid;
+    UnsafeProjection p = projections[kind];
+    if (p == null) {
+      p = UnsafeProjection.create(schema(KINDS.get(kind)));
+      projections[kind] = p;
+    }
+    // The projection reuses its buffer, so each row is copied out.
+    return p.apply(new GenericInternalRow(cells)).copy();
   }
 
-  /** Where the columns of a kind start in a row; for {@code null}, the row's width. */
-  static int offset(String kind) {
-    int at = 2;
-    for (Map.Entry<String, StructType> k : Tables.PARSED_KINDS.entrySet()) {
-      if (k.getKey().equals(kind)) {
-        return at;
+  /** Spark's internal value of a record field: strings as UTF-8, times as microseconds, lists as arrays. */
+  private static Object internal(Object v) {
+    if (v instanceof String s) {
+      return UTF8String.fromString(s);
+    }
+    if (v instanceof Instant t) {
+      return DateTimeUtils.instantToMicros(t);
+    }
+    if (v instanceof List<?> list) {
+      Object[] items = new Object[list.size()];
+      for (int i = 0; i < items.length; i++) {
+        items[i] = UTF8String.fromString((String) list.get(i));
       }
-      at += k.getValue().size();
+      return new GenericArrayData(items);
     }
-    if (kind == null) {
-      return at;
-    }
-    throw new IllegalArgumentException(kind);
-  }
-
-  /** The index of a column of a kind in a row. */
-  static int column(String kind, String name) {
-    return offset(kind) + Tables.PARSED_KINDS.get(kind).fieldIndex(name);
-  }
-
-  private static Timestamp ts(Instant i) {
-    return i == null ? null : Timestamp.from(i);
+    return v;
   }
 }
