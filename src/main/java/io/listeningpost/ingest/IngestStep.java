@@ -195,40 +195,35 @@ public final class IngestStep {
             coalesce(col("edited_at"), col("created_at")).desc(), col("_new").asc(), col("source").asc(),
             col("source_position").asc())
         .drop("_key");
-    Dataset<Row> threads = threadsToFill ? threadLookup(winners, affected).persist(StorageLevel.MEMORY_AND_DISK()) : null;
-    try {
-      warehouse.overwritePartitions(Tables.POSTS, (threads == null ? winners : withThreads(winners, threads))
-          .drop("_new", "_rid"), new String[] {"created_at"});
-    } finally {
-      if (threads != null) {
-        threads.unpersist();
-      }
-    }
+    Dataset<Row> threads = threadsToFill ? threadLookup(winners, affected) : null;
+    warehouse.overwritePartitions(Tables.POSTS, (threads == null ? winners : withThreads(winners, threads))
+        .drop("_new", "_rid"), new String[] {"created_at"});
     long written = warehouse.rowsOfRun(Tables.POSTS, affected, runId);
     return new TableCounts(Tables.POSTS, read + quarantined, written, read - written, quarantined);
   }
 
   /**
    * The threads of posts whose source names only their parent (Stack Exchange comments, Mastodon
-   * replies): the parent's thread, looked up on ids only in this run's posts and the rest of the table.
+   * replies, mapped forum exports): the first post of the reply chain, through this run's posts and
+   * the rest of the table.
    */
   private Dataset<Row> threadLookup(Dataset<Row> winners, List<Date> affected) {
-    Dataset<Row> parents = warehouse.otherPartitions(Tables.POSTS, winners, affected)
-        .select("platform", "post_id", "parent_id", "thread_id")
-        .unionByName(winners.select("platform", "post_id", "parent_id", "thread_id"))
-        .select(col("platform").as("_p_platform"), col("post_id").as("_p_id"),
-            coalesce(col("thread_id"), col("parent_id")).as("_p_thread"))
-        .dropDuplicates("_p_platform", "_p_id");
-    return winners.filter(col("thread_id").isNull())
-        .select(col("platform").as("_f_platform"), col("post_id").as("_f_id"), col("parent_id").as("_f_parent"))
-        .join(parents, col("_f_platform").equalTo(col("_p_platform")).and(col("_f_parent").equalTo(col("_p_id"))))
-        .select(col("_f_platform"), col("_f_id"), col("_p_thread").as("_f_thread"));
+    Dataset<Row> known = warehouse.otherPartitions(Tables.POSTS, winners, affected)
+        .select("platform", "post_id", "thread_id")
+        .unionByName(winners.select("platform", "post_id", "thread_id"))
+        .filter(col("thread_id").isNotNull())
+        .select(col("platform").as("_platform"), col("post_id").as("_id"), col("thread_id").as("_thread"));
+    Dataset<Row> open = winners.filter(col("thread_id").isNull().and(col("parent_id").isNotNull()))
+        .select(col("platform").as("_platform"), col("post_id").as("_id"), col("parent_id").as("_up"));
+    return ThreadRoots.resolve(open, known);
   }
 
   /** Winners with every thread filled: looked up, else the parent, else the post itself. */
   private static Dataset<Row> withThreads(Dataset<Row> winners, Dataset<Row> threads) {
     // The wide rows stay where they are unless the lookup is too big to send to every task.
-    Dataset<Row> lookup = threads.count() <= MAX_BROADCAST_THREADS ? broadcast(threads) : threads;
+    Dataset<Row> found = threads.select(col("_platform").as("_f_platform"), col("_id").as("_f_id"),
+        col("_thread").as("_f_thread"));
+    Dataset<Row> lookup = threads.count() <= MAX_BROADCAST_THREADS ? broadcast(found) : found;
     return winners
         .join(lookup, col("platform").equalTo(col("_f_platform")).and(col("post_id").equalTo(col("_f_id"))), "left")
         .withColumn("thread_id", coalesce(col("thread_id"), col("_f_thread"), col("parent_id"), col("post_id")))

@@ -1,0 +1,98 @@
+package io.listeningpost.ingest;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The first post of each thread, for posts whose source names only their parent (Mastodon replies,
+ * forum exports with a reply-to column), however deep the reply chain.
+ *
+ * <p>Pointer jumping on ids: in each round a post whose parent has a thread takes it, and a post whose
+ * parent is itself unresolved takes that parent's parent as its own, so chains halve every round and a
+ * chain of depth d resolves in about log2(d) rounds. A parent that is nowhere in the data ends the
+ * chain: it is the thread's first post as far as anyone can tell.
+ */
+final class ThreadRoots {
+  /** Rounds after which what is left can only be a cycle (depth 2^32 is no thread): its posts take their parent. */
+  static final int MAX_ROUNDS = 32;
+  /** Up to this many ancestors with a known thread, they are sent to every task instead of shuffled. */
+  private static final long MAX_BROADCAST_KNOWN = 1_000_000;
+
+  private ThreadRoots() {}
+
+  /**
+   * @param open posts with a parent and no thread: {@code _platform, _id, _up} (the parent), ids unique
+   * @param known posts with a thread: {@code _platform, _id, _thread}, ids may repeat
+   * @return {@code _platform, _id, _up, _thread} for every open post, computed (locally checkpointed)
+   */
+  static Dataset<Row> resolve(Dataset<Row> open, Dataset<Row> known) {
+    Dataset<Row> posts = detached(open);
+    // Most posts reply to a post whose thread is known: one broadcast join settles them.
+    Dataset<Row> first = detached(posts.join(lookup(known, posts), col("_platform").equalTo(col("_kp"))
+            .and(col("_up").equalTo(col("_kid"))), "left")
+        .select(col("_platform"), col("_id"), col("_up"), col("_kt").as("_thread")));
+    Dataset<Row> settled = first.filter(col("_thread").isNotNull());
+    Dataset<Row> state = first.filter(col("_thread").isNull());
+    long unresolved = state.count();
+    if (unresolved == 0) {
+      return first;
+    }
+    // The rest reply to posts of unknown thread. Their ancestors can only be each other, posts settled
+    // above, or posts nobody has seen (a known ancestor would have settled them), so rounds look up
+    // just the settled posts.
+    Dataset<Row> lookup = lookup(settled, state);
+    for (int round = 0; unresolved != 0; round++) {
+      Dataset<Row> next;
+      if (round == MAX_ROUNDS) {
+        next = state.withColumn("_thread", coalesce(col("_thread"), col("_up")));
+      } else {
+        Dataset<Row> self = state.select(col("_platform").as("_sp"), col("_id").as("_sid"), col("_up").as("_sup"),
+            col("_thread").as("_st"));
+        Column pending = col("_thread").isNull();
+        next = state
+            .join(lookup, col("_platform").equalTo(col("_kp")).and(col("_up").equalTo(col("_kid"))), "left")
+            .join(self, col("_platform").equalTo(col("_sp")).and(col("_up").equalTo(col("_sid"))), "left")
+            .select(col("_platform"), col("_id"),
+                when(pending.and(col("_kt").isNull()).and(col("_sid").isNotNull()).and(col("_st").isNull()),
+                    col("_sup")).otherwise(col("_up")).as("_up"),
+                when(pending, coalesce(col("_kt"), col("_st"), when(col("_sid").isNull(), col("_up"))))
+                    .otherwise(col("_thread")).as("_thread"));
+      }
+      state = detached(next);
+      unresolved = state.filter(col("_thread").isNull()).count();
+    }
+    return settled.unionByName(state);
+  }
+
+  /**
+   * The threads of the posts that {@code open} posts reply to, as {@code _kp, _kid, _kt}, computed and
+   * sent to every task when small enough.
+   *
+   * @param withThreads {@code _platform, _id, _thread}, ids may repeat
+   */
+  private static Dataset<Row> lookup(Dataset<Row> withThreads, Dataset<Row> open) {
+    Dataset<Row> parents = open.select(col("_platform"), col("_up").as("_id")).distinct();
+    Dataset<Row> found = detached(withThreads.select("_platform", "_id", "_thread")
+        .join(parents, Warehouse.seq("_platform", "_id"), "left_semi")
+        .dropDuplicates("_platform", "_id")
+        .select(col("_platform").as("_kp"), col("_id").as("_kid"), col("_thread").as("_kt")));
+    return found.count() <= MAX_BROADCAST_KNOWN ? broadcast(found) : found;
+  }
+
+  /**
+   * A round computed once and cut from its plan: each round joins the previous one twice, so its plan
+   * would double, and a checkpoint alone keeps the size estimate of the plan it came from, which a join
+   * multiplies, so over many rounds the estimate itself would grow without bound.
+   */
+  private static Dataset<Row> detached(Dataset<Row> round) {
+    Dataset<Row> computed = round.localCheckpoint();
+    return computed.sparkSession().internalCreateDataFrame(computed.queryExecution().toRdd(), computed.schema(), false);
+  }
+}
