@@ -4,15 +4,19 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
 
-import io.listeningpost.core.JobLabels;
-import io.listeningpost.core.StepResult;
+import io.listeningpost.stage.JobLabels;
+import io.listeningpost.stage.StageContext;
+import io.listeningpost.stage.StageResult;
 import io.listeningpost.core.TableCounts;
-import io.listeningpost.core.Tables;
+import io.listeningpost.storage.Tables;
 import io.listeningpost.core.config.EnrichSettings;
 import io.listeningpost.core.config.ListeningPostConfig;
-import io.listeningpost.ingest.Warehouse;
+import io.listeningpost.storage.Warehouse;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -27,6 +31,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -42,36 +47,41 @@ import org.apache.spark.storage.StorageLevel;
  * the text alone, so they are matched on every post written.
  */
 public final class EnrichStep {
+  /** The CoreNLP release whose models analyse the texts; part of the cache key. */
+  private static final String CORENLP_VERSION = "4.5.10";
+
   private final SparkSession spark;
   private final ListeningPostConfig config;
   private final String runId;
   private final Warehouse warehouse;
   private final JobLabels labels;
+  private final java.time.LocalDate runDate;
 
-  public EnrichStep(SparkSession spark, ListeningPostConfig config, String runId) {
-    this.spark = spark;
-    this.config = config;
-    this.runId = runId;
-    this.warehouse = new Warehouse(spark, config.warehouse(), config.rowsPerFile());
-    this.labels = new JobLabels(spark, runId);
+  public EnrichStep(StageContext ctx) {
+    this.spark = ctx.spark();
+    this.config = ctx.config();
+    this.runId = ctx.runId();
+    this.warehouse = ctx.warehouse();
+    this.labels = ctx.labels();
+    this.runDate = ctx.runDate();
   }
 
-  /** The cache key part that is not the text: results of another model or setting are not reused. */
+  /**
+   * The cache key part that is neither the text nor its declared language: results of another model,
+   * CoreNLP version or setting are not reused.
+   */
   public static String analysisVersion(EnrichSettings s) {
-    return NlpModels.sentiment().version() + ";rntn=" + s.rntnMinTokens() + "/" + s.rntnWeight() + "/"
-        + s.parseMaxTokens() + ";chars=" + s.maxChars() + ";langs=" + String.join(",", s.languages());
+    return NlpModels.sentiment().version() + ";corenlp=" + CORENLP_VERSION + ";linguistics=" + s.linguistics()
+        + ";rntn=" + s.rntnMinTokens() + "/" + s.rntnWeight() + "/" + s.parseMaxTokens() + ";chars=" + s.maxChars()
+        + ";langs=" + String.join(",", s.languages());
   }
 
-  public StepResult run() {
+  public StageResult run() {
     EnrichSettings settings = config.enrich();
     String version = analysisVersion(settings);
     Map<String, String> outputs = new LinkedHashMap<>();
     outputs.put(Tables.POST_NLP, warehouse.path(Tables.POST_NLP));
     outputs.put(Tables.NLP_CACHE, warehouse.path(Tables.NLP_CACHE));
-    if (!warehouse.exists(Tables.POSTS)) {
-      return new StepResult("enrich", List.of(new TableCounts(Tables.POST_NLP, 0, 0, 0, 0)), outputs, Map.of(),
-          List.of("no posts table yet: nothing to enrich"));
-    }
     labels.label("enrich:select", "Find posts whose current text has no NLP row");
     UserDefinedFunction hash = udf((UDF2<String, String, String>) (title, text) ->
         TextHash.of(PostAnalyzer.fullText(title, text)), DataTypes.StringType);
@@ -79,13 +89,12 @@ public final class EnrichStep {
         .select(col("platform"), col("community"), col("post_id"), col("author_id"), col("created_at"), col("title"),
             col("text"), col("lang").as("declared_lang"), col("dt"))
         .withColumn("text_hash", hash.apply(col("title"), col("text")));
-    Dataset<Row> todo = posts;
-    if (warehouse.exists(Tables.POST_NLP)) {
-      Dataset<Row> done = warehouse.read(Tables.POST_NLP).filter(col("analysis_version").equalTo(version))
-          .select("platform", "post_id", "text_hash");
-      todo = posts.join(done, Warehouse.seq("platform", "post_id", "text_hash"), "left_anti");
-    }
-    todo = todo.persist(StorageLevel.MEMORY_AND_DISK());
+    // A row whose analysis ran out of time is not final: its post is analysed again.
+    Dataset<Row> done = warehouse.read(Tables.POST_NLP).filter(col("analysis_version").equalTo(version)
+            .and(not(array_contains(col("fallbacks"), PostAnalyzer.FALLBACK_TIMEOUT))))
+        .select("platform", "post_id", "text_hash");
+    Dataset<Row> todo = posts.join(done, Warehouse.seq("platform", "post_id", "text_hash"), "left_anti")
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       return write(todo, settings, version, outputs);
     } finally {
@@ -93,20 +102,28 @@ public final class EnrichStep {
     }
   }
 
-  private StepResult write(Dataset<Row> todo, EnrichSettings settings, String version, Map<String, String> outputs) {
+  private StageResult write(Dataset<Row> todo, EnrichSettings settings, String version, Map<String, String> outputs) {
     long todoCount = todo.count();
     List<String> notes = new ArrayList<>();
     if (todoCount == 0) {
+      Date day = Date.valueOf(runDate);
+      warehouse.ensureExists(Tables.POST_NLP, day);
+      warehouse.ensureExists(Tables.NLP_CACHE, day);
       labels.label(null, null);
-      return new StepResult("enrich", List.of(new TableCounts(Tables.POST_NLP, 0, 0, 0, 0)), outputs,
+      return new StageResult("enrich", List.of(new TableCounts(Tables.POST_NLP, 0, 0, 0, 0)), outputs,
           labels.millis(), List.of("every post already has its NLP row: nothing to analyse"));
     }
-    Dataset<Row> cache = warehouse.exists(Tables.NLP_CACHE)
-        ? warehouse.read(Tables.NLP_CACHE).filter(col("analysis_version").equalTo(version)) : null;
-    Dataset<Row> texts = todo.dropDuplicates("text_hash").select("text_hash", "title", "text", "declared_lang");
-    if (cache != null) {
-      texts = texts.join(cache.select("text_hash"), Warehouse.seq("text_hash"), "left_anti");
-    }
+    Dataset<Row> cached = warehouse.read(Tables.NLP_CACHE).filter(col("analysis_version").equalTo(version))
+        .select("text_hash", "declared_lang");
+    // One post stands for each distinct text and declared language, by a stable rule: the first by
+    // platform and post id, so that reruns analyse the same title and text.
+    Dataset<Row> texts = todo
+        .withColumn("_pick", row_number().over(Window.partitionBy(col("text_hash"), col("declared_lang"))
+            .orderBy(col("platform"), col("post_id"))))
+        .filter(col("_pick").equalTo(1))
+        .select("text_hash", "title", "text", "declared_lang")
+        .join(cached, col("text_hash").eqNullSafe(cached.col("text_hash"))
+            .and(col("declared_lang").eqNullSafe(cached.col("declared_lang"))), "left_anti");
     labels.label("enrich:analyse", "Analyse new texts with CoreNLP and the social sentiment model");
     int slices = Math.max(1, spark.sparkContext().defaultParallelism() * 4);
     PostAnalyzer analyzer = new PostAnalyzer(settings);
@@ -115,57 +132,66 @@ public final class EnrichStep {
     JavaRDD<Row> analysed = texts.repartition(slices).javaRDD().mapPartitions(analyse(analyzer, version, run, now));
     Dataset<Row> fresh = spark.createDataFrame(analysed, Tables.NLP_CACHE_SCHEMA)
         .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> results;
     try {
       long analysedCount = fresh.count();
+      Dataset<Row> lasting = fresh.filter(not(array_contains(col("fallbacks"), PostAnalyzer.FALLBACK_TIMEOUT)));
       if (analysedCount > 0) {
-        fresh.coalesce((int) Math.min(16, analysedCount / 200_000 + 1)).write().mode(SaveMode.Append)
+        // Appended, not published: a cache file is complete or absent, and a text found twice is
+        // read once, so a crash here costs at most a second analysis.
+        lasting.coalesce((int) Math.min(16, analysedCount / 200_000 + 1)).write().mode(SaveMode.Append)
             .parquet(warehouse.path(Tables.NLP_CACHE));
       }
       Map<String, Long> fallbacks = new LinkedHashMap<>();
-      for (Row r : fresh.select(explode(col("fallbacks")).as("f")).groupBy("f").agg(count(lit(1))).collectAsList()) {
+      for (Row r : fresh.select(explode(col("fallbacks")).as("f")).groupBy("f").agg(count(lit(1)))
+          .orderBy("f").collectAsList()) {
         fallbacks.put(r.getString(0), r.getLong(1));
       }
       Map<String, Long> unscored = new LinkedHashMap<>();
-      for (Row r : fresh.filter(col("scored").equalTo(false)).groupBy("unscored_reason").count().collectAsList()) {
+      for (Row r : fresh.filter(col("scored").equalTo(false)).groupBy("unscored_reason").count()
+          .orderBy("unscored_reason").collectAsList()) {
         unscored.put(r.getString(0), r.getLong(1));
       }
-      notes.add(String.format("%,d posts needed NLP: %,d distinct new texts analysed, %,d served from nlp_cache",
-          todoCount, analysedCount, todoCount - analysedCount));
+      notes.add(String.format("%,d posts needed NLP: %,d distinct new texts analysed, the rest served from nlp_cache",
+          todoCount, analysedCount));
       if (!fallbacks.isEmpty()) {
-        notes.add("fallbacks (texts): " + fallbacks);
+        notes.add("fallbacks (texts): " + fallbacks + (fallbacks.containsKey(PostAnalyzer.FALLBACK_TIMEOUT)
+            ? "; texts that timed out are not cached and are analysed again by the next run" : ""));
       }
       if (!unscored.isEmpty()) {
         notes.add("unscored texts, by reason: " + unscored);
       }
+
+      labels.label("enrich:write", "Join NLP results to posts, match watched terms, write post_nlp");
+      // This run's results, timeouts included, then the cache for the rest.
+      Dataset<Row> thisRun = fresh.drop("analysis_version", Tables.RUN_ID, "analysed_at");
+      Dataset<Row> fromCache = warehouse.read(Tables.NLP_CACHE).filter(col("analysis_version").equalTo(version))
+          .drop("analysis_version", Tables.RUN_ID, "analysed_at")
+          .join(thisRun.select("text_hash", "declared_lang"), Warehouse.seq("text_hash", "declared_lang"), "left_anti");
+      results = thisRun.unionByName(fromCache).dropDuplicates("text_hash", "declared_lang");
+      WatchedTerms watched = new WatchedTerms(settings.watch());
+      UserDefinedFunction watch = udf((UDF2<String, String, Row[]>) (title, text) ->
+          NlpRows.watchedRows(watched, PostAnalyzer.fullText(title, text)), DataTypes.createArrayType(Tables.WATCHED));
+      Dataset<Row> rows = todo.join(results, todo.col("text_hash").equalTo(results.col("text_hash"))
+              .and(todo.col("declared_lang").eqNullSafe(results.col("declared_lang"))), "inner")
+          .drop(results.col("text_hash")).drop(results.col("declared_lang"))
+          .withColumn("watched", watch.apply(col("title"), col("text")))
+          .withColumn("analysis_version", lit(version))
+          .withColumn(Tables.RUN_ID, lit(runId));
+      rows = rows.select(columns(Tables.POST_NLP_SCHEMA.fieldNames()));
+      List<Date> affected = warehouse.affectedPartitions(todo);
+      Dataset<Row> keep = warehouse.read(Tables.POST_NLP).filter(col("dt").isin(affected.toArray()));
+      Dataset<Row> merged = keep.join(rows.select("platform", "post_id"), Warehouse.seq("platform", "post_id"),
+          "left_anti").select(columns(Tables.POST_NLP_SCHEMA.fieldNames())).unionByName(rows);
+      warehouse.overwritePartitions(Tables.POST_NLP, merged, new String[] {"created_at", "platform", "post_id"});
+      long written = warehouse.rowsOfRun(Tables.POST_NLP, affected, runId);
+      labels.label(null, null);
+      // Every post that needed NLP must now have its row; a shortfall fails the run's reconciliation.
+      TableCounts counts = new TableCounts(Tables.POST_NLP, todoCount, written, 0, 0);
+      return new StageResult("enrich", List.of(counts), outputs, labels.millis(), notes);
     } finally {
       fresh.unpersist();
     }
-
-    labels.label("enrich:write", "Join NLP results to posts, match watched terms, write post_nlp");
-    Dataset<Row> results = warehouse.read(Tables.NLP_CACHE).filter(col("analysis_version").equalTo(version))
-        .dropDuplicates("text_hash").drop("analysis_version", "analysed_run_id", "analysed_at");
-    WatchedTerms watched = new WatchedTerms(settings.watch());
-    UserDefinedFunction watch = udf((UDF2<String, String, Row[]>) (title, text) ->
-        NlpRows.watchedRows(watched, PostAnalyzer.fullText(title, text)), DataTypes.createArrayType(Tables.WATCHED));
-    Dataset<Row> rows = todo.join(results, Warehouse.seq("text_hash"), "inner")
-        .withColumn("watched", watch.apply(col("title"), col("text")))
-        .withColumn("analysis_version", lit(version))
-        .withColumn("enrich_run_id", lit(runId));
-    rows = rows.select(columns(Tables.POST_NLP_SCHEMA.fieldNames()));
-    List<Date> affected = warehouse.affectedPartitions(todo);
-    Dataset<Row> keep = warehouse.otherPartitions(Tables.POST_NLP, rows, List.of()).filter(
-        col("dt").isin(affected.toArray()));
-    Dataset<Row> merged = keep.join(rows.select("platform", "post_id"), Warehouse.seq("platform", "post_id"),
-        "left_anti").select(columns(Tables.POST_NLP_SCHEMA.fieldNames())).unionByName(rows);
-    if (!affected.isEmpty()) {
-      warehouse.overwritePartitions(Tables.POST_NLP, merged, new String[] {"created_at"});
-    }
-    long written = affected.isEmpty() ? 0 : warehouse.read(Tables.POST_NLP)
-        .filter(col("dt").isin(affected.toArray()).and(col("enrich_run_id").equalTo(runId))).count();
-    labels.label(null, null);
-    // Every post that needed NLP must now have its row; a shortfall fails the run's reconciliation.
-    TableCounts counts = new TableCounts(Tables.POST_NLP, todoCount, written, 0, 0);
-    return new StepResult("enrich", List.of(counts), outputs, labels.millis(), notes);
   }
 
   /** The per-partition function; static, so that it captures settings only, never the step or its session. */
@@ -181,7 +207,7 @@ public final class EnrichStep {
       public Row next() {
         Row r = rows.next();
         PostNlp nlp = analyzer.analyze(r.getString(1), r.getString(2), r.getString(3));
-        return NlpRows.cacheRow(nlp, version, run, now);
+        return NlpRows.cacheRow(nlp, r.getString(3), version, run, now);
       }
     };
   }

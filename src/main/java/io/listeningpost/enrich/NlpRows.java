@@ -9,7 +9,7 @@ import org.apache.spark.sql.RowFactory;
 final class NlpRows {
   private NlpRows() {}
 
-  static Row cacheRow(PostNlp n, String version, String runId, Timestamp at) {
+  static Row cacheRow(PostNlp n, String declaredLang, String version, String runId, Timestamp at) {
     Row[] sentences = n.sentences().stream()
         .map(s -> RowFactory.create(s.begin(), s.end(), s.label(), s.score(), boxed(s.dist5()), s.model()))
         .toArray(Row[]::new);
@@ -17,7 +17,7 @@ final class NlpRows {
     return RowFactory.create(n.textHash(), n.lang(), n.langSource(), n.scored(), n.unscoredReason(), n.label(),
         n.scored() ? n.score() : null, n.dist5() == null ? null : boxed(n.dist5()), n.model(), sentences,
         n.lemmas().toArray(new String[0]), n.nounPhrases().toArray(new String[0]), entities, n.question(),
-        n.fallbacks().toArray(new String[0]), version, runId, at);
+        n.fallbacks().toArray(new String[0]), declaredLang, version, runId, at);
   }
 
   static Row[] watchedRows(WatchedTerms terms, String text) {

@@ -1,8 +1,8 @@
 package io.listeningpost.graph;
 
-import io.listeningpost.core.ParquetPartitionWriter;
-import io.listeningpost.core.Tables;
-import io.listeningpost.ingest.Warehouse;
+import io.listeningpost.storage.ParquetPartitionWriter;
+import io.listeningpost.storage.Tables;
+import io.listeningpost.storage.Warehouse;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +29,9 @@ public final class GraphOutput {
   public static void write(SparkSession spark, Warehouse warehouse, InfluenceModel.Result result,
       Map<String, String> names, Date windowStart, Date windowEnd, String runId) {
     spark.sparkContext().setJobGroup("graph:write", "Write influencers and communities [run " + runId + "]", false);
-    warehouse.overwriteOnePartition(Tables.INFLUENCERS, spark.createDataFrame(
+    warehouse.overwriteOnePartition(Tables.INFLUENCERS, windowEnd, spark.createDataFrame(
         influencerRows(result, names, windowStart, windowEnd, runId), Tables.INFLUENCERS_SCHEMA));
-    warehouse.overwriteOnePartition(Tables.COMMUNITIES, spark.createDataFrame(
+    warehouse.overwriteOnePartition(Tables.COMMUNITIES, windowEnd, spark.createDataFrame(
         communityRows(result, windowStart, windowEnd, runId), Tables.COMMUNITIES_SCHEMA));
   }
 

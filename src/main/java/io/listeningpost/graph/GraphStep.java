@@ -5,25 +5,26 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.corr;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_timestamp;
 import static org.apache.spark.sql.functions.when;
 
-import io.listeningpost.core.JobLabels;
-import io.listeningpost.core.StepResult;
+import io.listeningpost.core.PlatformAccounts;
+import io.listeningpost.stage.JobLabels;
+import io.listeningpost.stage.StageContext;
+import io.listeningpost.stage.StageResult;
 import io.listeningpost.core.TableCounts;
-import io.listeningpost.core.Tables;
+import io.listeningpost.storage.Tables;
 import io.listeningpost.core.config.GraphSettings;
 import io.listeningpost.core.config.ListeningPostConfig;
-import io.listeningpost.ingest.Warehouse;
+import io.listeningpost.storage.Warehouse;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -36,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -63,23 +65,20 @@ public final class GraphStep {
   private final Warehouse warehouse;
   private final JobLabels labels;
 
-  public GraphStep(SparkSession spark, ListeningPostConfig config, String runId, LocalDate runDate) {
-    this.spark = spark;
-    this.config = config;
-    this.runId = runId;
-    this.runDate = runDate;
-    this.warehouse = new Warehouse(spark, config.warehouse(), config.rowsPerFile());
-    this.labels = new JobLabels(spark, runId);
+  public GraphStep(StageContext ctx) {
+    this.spark = ctx.spark();
+    this.config = ctx.config();
+    this.runId = ctx.runId();
+    this.runDate = ctx.runDate();
+    this.warehouse = ctx.warehouse();
+    this.labels = ctx.labels();
   }
 
-  public StepResult run() {
+  public StageResult run() {
     GraphSettings gs = config.graph();
     Map<String, String> outputs = new LinkedHashMap<>();
     outputs.put(Tables.INFLUENCERS, warehouse.path(Tables.INFLUENCERS));
     outputs.put(Tables.COMMUNITIES, warehouse.path(Tables.COMMUNITIES));
-    if (!warehouse.exists(Tables.INTERACTIONS)) {
-      return new StepResult("graph", List.of(), outputs, Map.of(), List.of("no interactions table yet: no graph"));
-    }
     LocalDate start = runDate.minusDays(gs.windowDays() - 1L);
     Timestamp from = ts(start);
     Timestamp until = ts(runDate.plusDays(1));
@@ -90,21 +89,32 @@ public final class GraphStep {
         .filter(col("src_author").isNotNull().and(col("dst_author").isNotNull()))
         .withColumn("src", concat(col("platform"), lit(String.valueOf(GraphOutput.NODE_SEPARATOR)), col("src_author")))
         .withColumn("dst", concat(col("platform"), lit(String.valueOf(GraphOutput.NODE_SEPARATOR)), col("dst_author")))
-        .withColumn("w", kindWeight(gs).multiply(pow(lit(0.5),
-            lit(until.getTime() / 1000.0).minus(unix_timestamp(col("created_at"))).divide(86_400.0 * gs.halfLifeDays()))));
+        .withColumn("w", OrderFreeSums.exact(kindWeight(gs).multiply(pow(lit(0.5),
+            lit(until.getTime() / 1000.0).minus(unix_timestamp(col("created_at"))).divide(86_400.0 * gs.halfLifeDays())))));
     Dataset<Row> window = all.filter(col("created_at").geq(from).and(col("created_at").lt(until)));
     long interactions = window.count();
-    List<Row> edgeRows = window.filter(col("src").notEqual(col("dst"))).groupBy("src", "dst")
-        .agg(sum("w").as("w"), count(lit(1)).as("n")).collectAsList();
-    if (edgeRows.size() > MAX_LOCAL_EDGES) {
+    Dataset<Row> pairs = window.filter(col("src").notEqual(col("dst"))).groupBy("src", "dst")
+        .agg(sum("w").as("w"), count(lit(1)).as("n"));
+    long pairCount = pairs.count();
+    if (pairCount > MAX_LOCAL_EDGES) {
       throw new IllegalStateException(String.format(Locale.ROOT, "The %d-day window has %,d distinct author pairs, more "
           + "than the %,d the graph stage scores on one machine; shorten graph.window-days.", gs.windowDays(),
-          edgeRows.size(), MAX_LOCAL_EDGES));
+          pairCount, MAX_LOCAL_EDGES));
     }
+    List<Row> edgeRows = pairs.collectAsList();
 
     labels.label("graph:facts", "Gather engagement, sentiment and spam signals per author");
+    Dataset<Row> windowPosts = warehouse.read(Tables.POSTS)
+        .filter(col("author_id").isNotNull().and(col("created_at").geq(from)).and(col("created_at").lt(until)))
+        .withColumn("node", concat(col("platform"), lit(String.valueOf(GraphOutput.NODE_SEPARATOR)), col("author_id")));
+    // Every author the window holds, counted by Spark apart from the scoring, which must give each a row.
+    List<String> nodes = window.select(col("src").as("node")).union(window.filter(col("src").notEqual(col("dst")))
+            .select(col("dst").as("node"))).union(windowPosts.select("node")).distinct()
+        .orderBy("node").as(Encoders.STRING()).collectAsList();
+    boolean hasPast = !all.filter(col("created_at").lt(from)).isEmpty()
+        || !warehouse.read(Tables.POSTS).filter(col("created_at").lt(from)).isEmpty();
     Map<String, FactsBuilder> facts = new HashMap<>();
-    gatherFacts(window, all, from, until, previousFrom, facts);
+    gatherFacts(window, all, windowPosts, from, previousFrom, hasPast, facts);
 
     labels.label("graph:score", "Score influence, communities and roles in the driver");
     InteractionGraph.Builder b = new InteractionGraph.Builder();
@@ -112,7 +122,7 @@ public final class GraphStep {
       b.edge(r.getString(0), r.getString(1), r.getDouble(2));
     }
     // Authors who only talk to themselves, or only posted, still get a row.
-    facts.keySet().stream().sorted().forEach(b::node);
+    nodes.forEach(b::node);
     InteractionGraph g = b.build();
     InfluenceModel.AuthorFacts[] nodeFacts = new InfluenceModel.AuthorFacts[g.nodeCount()];
     for (int v = 0; v < g.nodeCount(); v++) {
@@ -130,19 +140,26 @@ public final class GraphStep {
       }
     });
     GraphOutput.write(spark, warehouse, result, names, Date.valueOf(start), Date.valueOf(runDate), runId);
+    long influencersWritten = warehouse.rowsOfRun(Tables.INFLUENCERS, List.of(Date.valueOf(runDate)), runId);
+    long communitiesWritten = warehouse.rowsOfRun(Tables.COMMUNITIES, List.of(Date.valueOf(runDate)), runId);
     labels.label(null, null);
 
     long flagged = result.influencers().stream().filter(i -> i.flagReason() != null).count();
     Map<String, Long> roles = new java.util.TreeMap<>();
     result.influencers().forEach(i -> roles.merge(i.role(), 1L, Long::sum));
+    long communitiesFound = result.influencers().stream().mapToInt(InfluenceModel.Influencer::community).distinct()
+        .count();
     List<String> notes = new ArrayList<>();
     notes.add(String.format(Locale.ROOT, "window %s..%s: %,d interactions, %,d authors, %,d weighted pairs, %,d "
             + "self-replies left out; %d communities, modularity %.3f", start, runDate, interactions,
         result.nodes(), result.edges(), g.selfLoops(), result.communities().size(), result.modularity()));
     notes.add("roles: " + roles + (flagged > 0 ? "; " + flagged + " authors flagged by the spam guard" : ""));
-    long n = result.influencers().size();
-    return new StepResult("graph", List.of(new TableCounts(Tables.INFLUENCERS, n, n, 0, 0),
-        new TableCounts(Tables.COMMUNITIES, result.communities().size(), result.communities().size(), 0, 0)),
+    if (!hasPast) {
+      notes.add("no activity before " + start + ": growth is not measured, and no one is called rising or new");
+    }
+    return new StageResult("graph", List.of(
+        new TableCounts(Tables.INFLUENCERS, nodes.size(), influencersWritten, 0, 0),
+        new TableCounts(Tables.COMMUNITIES, communitiesFound, communitiesWritten, 0, 0)),
         outputs, labels.millis(), notes);
   }
 
@@ -170,56 +187,82 @@ public final class GraphStep {
     Long watchedPosts;
     Double leadership;
     Double previousInWeight;
+    Boolean newcomer;
+    String platformAccount;
     List<String> declared = List.of();
     List<String> flags = new ArrayList<>();
 
     InfluenceModel.AuthorFacts build() {
       return new InfluenceModel.AuthorFacts(posts, scoreSum, repliesReceived, uniqueRepliers, sentiment,
-          watchedSentiment, watchedPosts, leadership, previousInWeight, declared,
-          flags.isEmpty() ? null : String.join("; ", flags));
+          watchedSentiment, watchedPosts, leadership, previousInWeight, newcomer, declared,
+          flags.isEmpty() ? null : String.join("; ", flags), platformAccount);
     }
   }
 
-  private void gatherFacts(Dataset<Row> window, Dataset<Row> all, Timestamp from, Timestamp until,
-      Timestamp previousFrom, Map<String, FactsBuilder> facts) {
+  /**
+   * Collects each aggregate sorted by author, and sums weights and sentiment as exact fixed-point
+   * values ({@link OrderFreeSums}), so that the facts do not depend on how Spark partitioned the rows.
+   */
+  private void gatherFacts(Dataset<Row> window, Dataset<Row> all, Dataset<Row> posts, Timestamp from,
+      Timestamp previousFrom, boolean hasPast, Map<String, FactsBuilder> facts) {
     String sep = String.valueOf(GraphOutput.NODE_SEPARATOR);
-    Dataset<Row> posts = warehouse.exists(Tables.POSTS) ? warehouse.read(Tables.POSTS)
-        .filter(col("author_id").isNotNull().and(col("created_at").geq(from)).and(col("created_at").lt(until)))
-        .withColumn("node", concat(col("platform"), lit(sep), col("author_id"))) : null;
-    if (posts != null) {
-      for (Row r : posts.groupBy("node").agg(count(lit(1)), sum(coalesce(col("score"), lit(0L))),
-          collect_set("community"), first("author_name", true)).collectAsList()) {
-        FactsBuilder f = facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder());
-        f.posts = r.getLong(1);
-        f.scoreSum = r.getLong(2);
-        f.declared = r.getList(3).stream().map(String::valueOf).sorted().toList();
-        f.name = r.getString(4);
+    for (Row r : posts.groupBy("node").agg(count(lit(1)), sum(coalesce(col("score"), lit(0L))),
+        collect_set("community"), max(struct(col("created_at"), col("author_name"))).getField("author_name"))
+        .orderBy("node").collectAsList()) {
+      FactsBuilder f = facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder());
+      f.posts = r.getLong(1);
+      f.scoreSum = r.getLong(2);
+      f.declared = r.getList(3).stream().map(String::valueOf).sorted().toList();
+      f.name = r.getString(4);
+    }
+    // The profile's display name when the source gave one (Stack Exchange posts carry only ids), and
+    // the first activity, which tells newcomers from authors with a past.
+    Dataset<Row> authors = warehouse.read(Tables.AUTHORS)
+        .withColumn("node", concat(col("platform"), lit(sep), col("author_id")));
+    Dataset<Row> windowAuthors = posts.select("node").union(window.select(col("src").as("node")))
+        .union(window.select(col("dst").as("node"))).distinct();
+    for (Row r : authors.join(windowAuthors, Warehouse.seq("node")).select("node", "name", "first_seen", "platform",
+        "author_id").orderBy("node").collectAsList()) {
+      FactsBuilder f = facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder());
+      if (!r.isNullAt(1)) {
+        f.name = r.getString(1);
       }
+      if (hasPast && !r.isNullAt(2)) {
+        f.newcomer = !r.getTimestamp(2).before(from);
+      }
+      f.platformAccount = PlatformAccounts.reason(r.getString(3), r.getString(4)).orElse(null);
     }
     Column responds = col("kind").isin("reply", "answer", "comment").and(col("src").notEqual(col("dst")));
-    for (Row r : window.filter(responds).groupBy("dst").agg(count(lit(1)), countDistinct("src")).collectAsList()) {
+    for (Row r : window.filter(responds).groupBy("dst").agg(count(lit(1)), countDistinct("src")).orderBy("dst")
+        .collectAsList()) {
       FactsBuilder f = facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder());
       f.repliesReceived = r.getLong(1);
       f.uniqueRepliers = r.getLong(2);
     }
-    for (Row r : all.filter(col("created_at").geq(previousFrom).and(col("created_at").lt(from)))
-        .filter(col("src").notEqual(col("dst"))).groupBy("dst").agg(sum("w")).collectAsList()) {
-      FactsBuilder f = facts.get(r.getString(0));
-      if (f != null) {
-        f.previousInWeight = r.getDouble(1);
+    if (hasPast) {
+      for (Row r : all.filter(col("created_at").geq(previousFrom).and(col("created_at").lt(from)))
+          .filter(col("src").notEqual(col("dst"))).groupBy("dst").agg(sum("w")).orderBy("dst").collectAsList()) {
+        FactsBuilder f = facts.get(r.getString(0));
+        if (f != null) {
+          f.previousInWeight = r.getDouble(1);
+        }
       }
+      // An author with a past but no responses in the previous window grew from nothing; a newcomer
+      // has no past to grow from.
+      facts.values().forEach(f -> {
+        if (f.previousInWeight == null && !Boolean.TRUE.equals(f.newcomer)
+            && (f.posts != null || f.repliesReceived != null)) {
+          f.previousInWeight = 0.0;
+        }
+      });
     }
-    facts.values().forEach(f -> {
-      if (f.previousInWeight == null && (f.posts != null || f.repliesReceived != null)) {
-        f.previousInWeight = 0.0;
-      }
-    });
     // Spam guard: self-reply loops and reciprocal reply rings.
     // Answering commenters under one's own question is normal; a loop is when most of what an
     // author does is replying to themselves.
     for (Row r : window.groupBy("src").agg(count(when(col("src").equalTo(col("dst")), lit(1))).as("self"),
             count(lit(1)).as("total"))
-        .filter(col("self").geq(MIN_SELF_REPLIES).and(col("self").geq(col("total").multiply(0.5)))).collectAsList()) {
+        .filter(col("self").geq(MIN_SELF_REPLIES).and(col("self").geq(col("total").multiply(0.5))))
+        .orderBy("src").collectAsList()) {
       facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder()).flags.add(String.format(Locale.ROOT,
           "self-reply loop: %d of their %d interactions answer their own posts", r.getLong(1), r.getLong(2)));
     }
@@ -232,22 +275,19 @@ public final class GraphStep {
         .join(outTotals, col("a.src").equalTo(col("t_src")))
         .filter(col("a.count").geq(col("total").multiply(0.8)))
         .select(col("a.src"), col("a.dst"), col("a.count"), col("b.count"));
-    for (Row r : rings.collectAsList()) {
+    for (Row r : rings.orderBy(col("a.src"), col("a.dst")).collectAsList()) {
       facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder()).flags.add(String.format(Locale.ROOT,
           "reciprocal reply ring with %s (%d replies one way, %d back; most of their activity)", r.getString(1),
           r.getLong(2), r.getLong(3)));
     }
-    if (posts == null || !warehouse.exists(Tables.POST_NLP)) {
-      return;
-    }
-    Dataset<Row> nlp = warehouse.read(Tables.POST_NLP).select("platform", "post_id", "text_hash", "scored",
-        "sentiment_score", "watched");
+    Dataset<Row> nlp = warehouse.read(Tables.POST_NLP).select(col("platform"), col("post_id"), col("text_hash"),
+        col("scored"), OrderFreeSums.exact(col("sentiment_score")).as("sentiment_score"), col("watched"));
     Dataset<Row> authored = posts.select("platform", "post_id", "node").join(nlp,
         Warehouse.seq("platform", "post_id"));
     for (Row r : authored.groupBy("node").agg(
         avg(when(col("scored"), col("sentiment_score"))),
         avg(when(col("scored").and(size(col("watched")).gt(0)), col("sentiment_score"))),
-        count(when(col("scored").and(size(col("watched")).gt(0)), lit(1)))).collectAsList()) {
+        count(when(col("scored").and(size(col("watched")).gt(0)), lit(1)))).orderBy("node").collectAsList()) {
       FactsBuilder f = facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder());
       f.sentiment = r.isNullAt(1) ? null : r.getDouble(1);
       f.watchedSentiment = r.isNullAt(2) ? null : r.getDouble(2);
@@ -257,7 +297,7 @@ public final class GraphStep {
     for (Row r : authored.groupBy("node", "text_hash").count().groupBy("node")
         .agg(max("count").as("copies"), sum("count").as("total"))
         .filter(col("copies").geq(MIN_FLOOD_COPIES).and(col("copies").geq(col("total").multiply(0.5))))
-        .collectAsList()) {
+        .orderBy("node").collectAsList()) {
       facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder()).flags.add(String.format(Locale.ROOT,
           "posted the same text %d times (of %d posts)", r.getLong(1), r.getLong(2)));
     }
@@ -269,10 +309,11 @@ public final class GraphStep {
     Dataset<Row> paired = window.filter(responds.and(col("dst_post_id").isNotNull()))
         .join(replyTone, col("platform").equalTo(col("r_platform")).and(col("post_id").equalTo(col("r_post"))))
         .join(parentTone, col("platform").equalTo(col("p_platform")).and(col("dst_post_id").equalTo(col("p_post"))));
-    for (Row r : paired.groupBy("dst").agg(corr("parent_score", "reply_score"), count(lit(1)))
-        .filter(col("count(1)").geq(MIN_LEADERSHIP_PAIRS)).collectAsList()) {
+    for (Row r : paired.groupBy("dst").agg(OrderFreeSums.pearson(col("parent_score"), col("reply_score")),
+            count(lit(1)).as("pairs"))
+        .filter(col("pairs").geq(MIN_LEADERSHIP_PAIRS)).orderBy("dst").collectAsList()) {
       FactsBuilder f = facts.get(r.getString(0));
-      if (f != null && !r.isNullAt(1) && !Double.isNaN(r.getDouble(1))) {
+      if (f != null && !r.isNullAt(1)) {
         f.leadership = r.getDouble(1);
       }
     }

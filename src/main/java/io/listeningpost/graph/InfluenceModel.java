@@ -29,12 +29,24 @@ public final class InfluenceModel {
   /**
    * What the warehouse knows about one author besides the graph. Null fields are unknown (a bare
    * edge list knows none of them).
+   *
+   * @param previousInWeight weighted responses in the previous window; null when there is no past to
+   *     compare with (the author, or the whole warehouse, has no activity before this window)
+   * @param newcomer whether the author's first activity falls inside this window while others were
+   *     active before it; null when unknown
+   * @param flagReason why the spam guard flagged the author, or null
+   * @param platformAccount why the author is an account of the platform itself, or null
    */
   public record AuthorFacts(Long posts, Long scoreSum, Long repliesReceived, Long uniqueRepliers, Double sentiment,
       Double watchedSentiment, Long watchedPosts, Double sentimentLeadership, Double previousInWeight,
-      List<String> declaredCommunities, String flagReason) {
+      Boolean newcomer, List<String> declaredCommunities, String flagReason, String platformAccount) {
     public static AuthorFacts none() {
-      return new AuthorFacts(null, null, null, null, null, null, null, null, null, List.of(), null);
+      return new AuthorFacts(null, null, null, null, null, null, null, null, null, null, List.of(), null, null);
+    }
+
+    /** Kept out of rankings: flagged by the spam guard, or a platform's own account. */
+    boolean unranked() {
+      return flagReason != null || platformAccount != null;
     }
   }
 
@@ -112,7 +124,7 @@ public final class InfluenceModel {
     Integer[] rank = new Integer[n];
     int next = 1;
     for (int v : order) {
-      if (facts[v].flagReason() == null) {
+      if (!facts[v].unranked()) {
         rank[v] = next++;
       }
     }
@@ -138,11 +150,15 @@ public final class InfluenceModel {
    * by influence, two or more posts about watched names, average sentiment on them -0.25 or lower),
    * opinion maker (top 5%, engaged by two or more people), connector (participation 0.5 or more,
    * answered from 3 or more communities, top 5% betweenness), rising voice (weighted responses at
-   * least doubled against the previous window, at least 3, top 25% influence), regular. Flagged authors keep their measures but no role
-   * in the top lists.
+   * least doubled against the previous window, at least 3, top 25% influence), new voice (the same
+   * attention and influence, first active in this window, so without a past to grow from), regular.
+   * Platform accounts and flagged authors keep their measures but no rank and no role in the top lists.
    */
   static String[] role(Integer rank, int ranked, double influencePct, double betweenPct, double participation,
       int answering, long repliers, Double growth, AuthorFacts f, double inWeight) {
+    if (f.platformAccount() != null) {
+      return new String[] {"platform account", "Kept out of the rankings: " + f.platformAccount() + "."};
+    }
     if (f.flagReason() != null) {
       return new String[] {"flagged", "Kept out of the top lists: " + f.flagReason() + "."};
     }
@@ -169,6 +185,11 @@ public final class InfluenceModel {
     if (growth != null && growth >= 2.0 && inWeight >= 3 && influencePct >= 0.75) {
       return new String[] {"rising voice", String.format(Locale.ROOT,
           "Attention grew %.1f× against the previous window (weighted responses %.1f now).", growth, inWeight)};
+    }
+    if (growth == null && Boolean.TRUE.equals(f.newcomer()) && inWeight >= 3 && influencePct >= 0.75) {
+      return new String[] {"new voice", String.format(Locale.ROOT,
+          "First active in this window, so there is no earlier attention to compare with; already in the top "
+              + "%.0f%% by influence (weighted responses %.1f).", 100 * (1 - influencePct) + 0.5, inWeight)};
     }
     return new String[] {"regular", "Participates without standing out on influence, reach across communities or growth."};
   }

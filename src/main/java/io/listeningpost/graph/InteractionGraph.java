@@ -145,7 +145,11 @@ public final class InteractionGraph {
     return undStart[v + 1] - undStart[v];
   }
 
-  /** Collects edges by node id; ids are kept in order of first appearance. */
+  /**
+   * Collects edges by node id. Nodes are numbered in the order of their ids, not of arrival, so that
+   * the same graph gets the same numbering (and so the same communities, samples and tie-breaks)
+   * however its edges were gathered.
+   */
   public static final class Builder {
     private final Map<String, Integer> index = new HashMap<>();
     private String[] names = new String[1024];
@@ -155,7 +159,13 @@ public final class InteractionGraph {
     private int m;
     private long selfLoops;
 
-    public int node(String id) {
+    /** Adds a node that may have no edges. */
+    public Builder node(String id) {
+      indexOf(id);
+      return this;
+    }
+
+    private int indexOf(String id) {
       Integer i = index.get(id);
       if (i != null) {
         return i;
@@ -174,8 +184,8 @@ public final class InteractionGraph {
       if (!(weight > 0) || Double.isInfinite(weight)) {
         throw new IllegalArgumentException("edge " + from + " -> " + to + ": weight must be positive, got " + weight);
       }
-      int a = node(from);
-      int b = node(to);
+      int a = indexOf(from);
+      int b = indexOf(to);
       if (a == b) {
         selfLoops++;
         return this;
@@ -193,7 +203,20 @@ public final class InteractionGraph {
     }
 
     public InteractionGraph build() {
-      return new InteractionGraph(Arrays.copyOf(names, index.size()), src, dst, w, m, selfLoops);
+      int n = index.size();
+      String[] sorted = Arrays.copyOf(names, n);
+      Arrays.sort(sorted);
+      int[] renumber = new int[n];
+      for (int i = 0; i < n; i++) {
+        renumber[index.get(sorted[i])] = i;
+      }
+      int[] s = new int[m];
+      int[] d = new int[m];
+      for (int e = 0; e < m; e++) {
+        s[e] = renumber[src[e]];
+        d[e] = renumber[dst[e]];
+      }
+      return new InteractionGraph(sorted, s, d, w, m, selfLoops);
     }
   }
 }

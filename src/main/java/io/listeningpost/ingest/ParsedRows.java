@@ -7,7 +7,7 @@ import io.listeningpost.core.AuthorProfile;
 import io.listeningpost.core.Interaction;
 import io.listeningpost.core.Post;
 import io.listeningpost.core.QuarantineRecord;
-import io.listeningpost.core.Tables;
+import io.listeningpost.storage.Tables;
 import io.listeningpost.ingest.read.SourceSplit;
 import io.listeningpost.ingest.read.SplitReader;
 import java.time.Instant;

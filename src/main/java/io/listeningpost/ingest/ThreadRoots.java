@@ -1,4 +1,5 @@
 package io.listeningpost.ingest;
+import io.listeningpost.storage.Warehouse;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;

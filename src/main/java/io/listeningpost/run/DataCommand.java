@@ -6,7 +6,9 @@ import io.listeningpost.core.config.ListeningPostConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
+import io.listeningpost.stage.StageContext;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Mixin;
 
@@ -25,8 +27,7 @@ abstract class DataCommand implements Callable<Integer> {
   abstract String job();
 
   /** Runs the command's stages; returns what each did, for the summary and {@code _runs}. */
-  abstract RunOutcome stages(SparkSession spark, ListeningPostConfig config, String runId, LocalDate date)
-      throws Exception;
+  abstract RunOutcome stages(StageContext ctx) throws Exception;
 
   @Override
   public Integer call() {
@@ -45,13 +46,18 @@ abstract class DataCommand implements Callable<Integer> {
     RunOutcome result = null;
     String status = "SUCCEEDED";
     String message = null;
+    StageContext ctx = StageContext.of(spark, config, runId, date);
     try {
-      result = stages(spark, config, runId, date);
-      if (result.tables().stream().anyMatch(c -> !c.reconciles())) {
+      List<String> recovered = ctx.warehouse().publisher().recover();
+      recovered.forEach(r -> System.err.println("Warehouse: " + r));
+      result = stages(ctx);
+      List<String> mismatches = result.tables().stream().filter(c -> !c.reconciles()).map(TableCounts::mismatch)
+          .toList();
+      if (!mismatches.isEmpty()) {
         status = "FAILED";
-        message = "Counts do not reconcile: " + result.tables().stream().filter(c -> !c.reconciles())
-            .map(TableCounts::toString).toList();
+        message = "Counts do not reconcile, so rows were lost or made up: " + String.join("; ", mismatches);
       }
+      ctx.warehouse().publisher().cleanUp();
     } catch (Exception e) {
       status = "FAILED";
       message = "The run failed: " + rootMessage(e);

@@ -1,12 +1,13 @@
 package io.listeningpost.run;
 
-import io.listeningpost.core.Tables;
+import io.listeningpost.storage.Tables;
 import io.listeningpost.core.config.ListeningPostConfig;
+import io.listeningpost.stage.StageContext;
 import io.listeningpost.graph.EdgeListReader;
 import io.listeningpost.graph.GraphOutput;
 import io.listeningpost.graph.GraphStep;
 import io.listeningpost.graph.InfluenceModel;
-import io.listeningpost.core.ParquetPartitionWriter;
+import io.listeningpost.storage.ParquetPartitionWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,8 +48,8 @@ final class GraphCommand extends DataCommand {
   }
 
   @Override
-  RunOutcome stages(SparkSession spark, ListeningPostConfig config, String runId, LocalDate date) {
-    return new RunOutcome(null, List.of(new GraphStep(spark, config, runId, date).run()));
+  RunOutcome stages(StageContext ctx) {
+    return new RunOutcome(List.of(new GraphStep(ctx).run()));
   }
 
   @Override

@@ -1,14 +1,12 @@
 package io.listeningpost.run;
 
-import io.listeningpost.core.config.ListeningPostConfig;
-import io.listeningpost.core.StepResult;
+import io.listeningpost.stage.StageResult;
 import io.listeningpost.enrich.EnrichStep;
 import io.listeningpost.graph.GraphStep;
 import io.listeningpost.ingest.IngestStep;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.LocalDate;
-import org.apache.spark.sql.SparkSession;
+import io.listeningpost.stage.StageContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,9 +35,8 @@ public final class Main {
     }
 
     @Override
-    RunOutcome stages(SparkSession spark, ListeningPostConfig config, String runId, LocalDate date)
-        throws Exception {
-      return new RunOutcome(new IngestStep(spark, config, runId, date).run(), List.of());
+    RunOutcome stages(StageContext ctx) throws Exception {
+      return new RunOutcome(List.of(new IngestStep(ctx).run()));
     }
   }
 
@@ -53,8 +50,8 @@ public final class Main {
     }
 
     @Override
-    RunOutcome stages(SparkSession spark, ListeningPostConfig config, String runId, LocalDate date) {
-      return new RunOutcome(null, List.of(new EnrichStep(spark, config, runId).run()));
+    RunOutcome stages(StageContext ctx) {
+      return new RunOutcome(List.of(new EnrichStep(ctx).run()));
     }
   }
 
@@ -67,17 +64,16 @@ public final class Main {
     }
 
     @Override
-    RunOutcome stages(SparkSession spark, ListeningPostConfig config, String runId, LocalDate date)
-        throws Exception {
-      IngestStep.Result ingest = new IngestStep(spark, config, runId, date).run();
-      List<StepResult> steps = new ArrayList<>();
-      if (config.enrich().enabled()) {
-        steps.add(new EnrichStep(spark, config, runId).run());
+    RunOutcome stages(StageContext ctx) throws Exception {
+      List<StageResult> steps = new ArrayList<>();
+      steps.add(new IngestStep(ctx).run());
+      if (ctx.config().enrich().enabled()) {
+        steps.add(new EnrichStep(ctx).run());
       }
-      if (config.graph().enabled()) {
-        steps.add(new GraphStep(spark, config, runId, date).run());
+      if (ctx.config().graph().enabled()) {
+        steps.add(new GraphStep(ctx).run());
       }
-      return new RunOutcome(ingest, steps);
+      return new RunOutcome(steps);
     }
   }
 

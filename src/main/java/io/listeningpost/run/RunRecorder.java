@@ -1,8 +1,8 @@
 package io.listeningpost.run;
 
-import io.listeningpost.core.StepResult;
+import io.listeningpost.stage.StageResult;
 import io.listeningpost.core.TableCounts;
-import io.listeningpost.core.Tables;
+import io.listeningpost.storage.Tables;
 import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.core.config.SourceSpec;
 import io.listeningpost.ingest.IngestStep;
@@ -61,7 +61,7 @@ public final class RunRecorder {
   public static void record(SparkSession spark, ListeningPostConfig config, String runId, String job, LocalDate date,
       String status, Instant started, Instant finished, RunOutcome outcome, String message) {
     List<Row> counts = new ArrayList<>();
-    IngestStep.Result result = outcome == null ? null : outcome.ingest();
+    TableCounts files = outcome == null ? null : outcome.counts(IngestStep.FILES);
     if (outcome != null) {
       for (TableCounts c : outcome.tables()) {
         counts.add(RowFactory.create(c.table(), c.read(), c.written(), c.deduplicated(), c.quarantined()));
@@ -71,7 +71,7 @@ public final class RunRecorder {
     Row row = RowFactory.create(runId, job, Date.valueOf(date), status, Timestamp.from(started),
         Timestamp.from(finished), Duration.between(started, finished).toMillis(), config.hash(), codeVersion(),
         (long) Tables.SCHEMA_VERSION, config.sparkMaster(), sources.toArray(new String[0]),
-        result == null ? null : result.filesRead(), result == null ? null : result.filesIgnored(),
+        files == null ? null : files.written(), files == null ? null : files.deduplicated(),
         counts.toArray(new Row[0]), message);
     spark.sparkContext().setJobGroup("run:record", "Record run " + runId + " in _runs", false);
     spark.createDataFrame(List.of(row), Tables.RUNS_SCHEMA).coalesce(1).write().mode(SaveMode.Append)
@@ -81,7 +81,6 @@ public final class RunRecorder {
   /** The closing summary printed at the end of a run and kept under the reports folder. */
   public static String summary(String job, String runId, LocalDate date, String status, Duration took,
       ListeningPostConfig config, RunOutcome outcome, String message) {
-    IngestStep.Result result = outcome == null ? null : outcome.ingest();
     StringBuilder sb = new StringBuilder();
     sb.append("\nListening Post ").append(job).append(" — ").append(status).append(" in ")
         .append(String.format("%.1f s", took.toMillis() / 1000.0)).append('\n');
@@ -102,38 +101,33 @@ public final class RunRecorder {
         "deduplicated", "quarantined", "check"));
     for (TableCounts c : outcome.tables()) {
       sb.append(String.format("  %-14s %,12d %,12d %,13d %,12d %s%n", c.table(), c.read(), c.written(),
-          c.deduplicated(), c.quarantined(), c.reconciles() ? "ok" : "MISMATCH"));
+          c.deduplicated(), c.quarantined(), c.reconciles() ? "ok" : "MISMATCH: " + c.unaccounted() + " unaccounted"));
     }
     sb.append("  (read = written + deduplicated + quarantined; for _files, deduplicated counts files the format does not use)\n");
-    for (StepResult step : outcome.steps()) {
+    for (StageResult step : outcome.steps()) {
       for (String note : step.notes()) {
-        sb.append("\n  ").append(step.step()).append(": ").append(note);
+        sb.append("\n  ").append(step.stage()).append(": ").append(note);
       }
     }
     if (!outcome.steps().isEmpty()) {
       sb.append('\n');
     }
-    if (result == null) {
-      appendTimesAndOutputs(sb, outcome);
-      return sb.toString();
-    }
-    if (!result.quarantineReasons().isEmpty()) {
-      long total = result.quarantineReasons().values().stream().mapToLong(Long::longValue).sum();
-      sb.append(String.format("%n  %,d records quarantined, by reason:%n", total));
+    for (StageResult step : outcome.steps()) {
+      if (step.quarantineReasons().isEmpty()) {
+        continue;
+      }
+      long total = step.quarantineReasons().values().stream().mapToLong(Long::longValue).sum();
+      sb.append(String.format("%n  %s: %,d records quarantined, by reason:%n", step.stage(), total));
       int shown = 0;
-      for (Map.Entry<String, Long> e : result.quarantineReasons().entrySet()) {
+      for (Map.Entry<String, Long> e : step.quarantineReasons().entrySet()) {
         if (shown++ == 10) {
           sb.append("    …\n");
           break;
         }
         sb.append(String.format("    %,8d  %s%n", e.getValue(), e.getKey()));
       }
-      sb.append("  See them with: SELECT * FROM parquet.`").append(result.outputs().get(Tables.QUARANTINE))
+      sb.append("  See them with: SELECT * FROM parquet.`").append(step.outputs().get(Tables.QUARANTINE))
           .append("` WHERE run_id = '").append(runId).append("'\n");
-    }
-    if (!result.ignoredFiles().isEmpty()) {
-      sb.append(String.format("%n  %d files not used by their format:%n", result.ignoredFiles().size()));
-      result.ignoredFiles().stream().limit(10).forEach(f -> sb.append("    ").append(f).append('\n'));
     }
     appendTimesAndOutputs(sb, outcome);
     return sb.toString();
@@ -142,10 +136,6 @@ public final class RunRecorder {
   private static void appendTimesAndOutputs(StringBuilder sb, RunOutcome outcome) {
     Map<String, Long> millis = new java.util.LinkedHashMap<>();
     Map<String, String> outputs = new java.util.LinkedHashMap<>();
-    if (outcome.ingest() != null) {
-      millis.putAll(outcome.ingest().stageMillis());
-      outputs.putAll(outcome.ingest().outputs());
-    }
     outcome.steps().forEach(s -> {
       millis.putAll(s.stageMillis());
       outputs.putAll(s.outputs());

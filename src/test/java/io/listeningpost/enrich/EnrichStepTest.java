@@ -1,12 +1,13 @@
 package io.listeningpost.enrich;
 
+import io.listeningpost.stage.StageContext;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.size;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.listeningpost.core.StepResult;
+import io.listeningpost.stage.StageResult;
 import io.listeningpost.core.TableCounts;
-import io.listeningpost.core.Tables;
+import io.listeningpost.storage.Tables;
 import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.ingest.IngestStep;
 import io.listeningpost.testing.LocalSpark;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("spark")
 @Tag("nlp")
 class EnrichStepTest {
+  private static final LocalDate DAY = LocalDate.of(2026, 11, 21);
+
   @RegisterExtension
   static final LocalSpark SPARK = new LocalSpark();
 
@@ -31,8 +34,8 @@ class EnrichStepTest {
     ListeningPostConfig config = ListeningPostConfig.load(Path.of("jobs/nightly.conf"),
         new ListeningPostConfig.Overrides(dir.resolve("wh").toString(), dir.resolve("reports").toString(), null,
             false, List.of()));
-    new IngestStep(SPARK.spark(), config, "run-1", LocalDate.of(2026, 11, 21)).run();
-    StepResult first = new EnrichStep(SPARK.spark(), config, "run-1").run();
+    new IngestStep(StageContext.of(SPARK.spark(), config, "run-1", DAY)).run();
+    StageResult first = new EnrichStep(StageContext.of(SPARK.spark(), config, "run-1", DAY)).run();
     TableCounts c = first.tables().get(0);
     assertThat(c).isEqualTo(new TableCounts(Tables.POST_NLP, 40, 40, 0, 0));
     Dataset<Row> nlp = SPARK.spark().read().parquet(dir.resolve("wh/post_nlp").toString());
@@ -55,7 +58,7 @@ class EnrichStepTest {
     long texts = cache.count();
     assertThat(texts).isLessThanOrEqualTo(40).isEqualTo(nlp.select("text_hash").distinct().count());
 
-    StepResult again = new EnrichStep(SPARK.spark(), config, "run-2").run();
+    StageResult again = new EnrichStep(StageContext.of(SPARK.spark(), config, "run-2", DAY)).run();
     assertThat(again.tables().get(0)).isEqualTo(new TableCounts(Tables.POST_NLP, 0, 0, 0, 0));
     assertThat(SPARK.spark().read().parquet(dir.resolve("wh/nlp_cache").toString()).count()).isEqualTo(texts);
     LocalSpark.assertSameRows(nlp, SPARK.spark().read().parquet(dir.resolve("wh/post_nlp").toString()));

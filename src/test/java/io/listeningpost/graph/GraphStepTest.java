@@ -1,10 +1,11 @@
 package io.listeningpost.graph;
 
+import io.listeningpost.stage.StageContext;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.listeningpost.core.StepResult;
-import io.listeningpost.core.Tables;
+import io.listeningpost.stage.StageResult;
+import io.listeningpost.storage.Tables;
 import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.ingest.IngestStep;
 import io.listeningpost.run.Main;
@@ -44,8 +45,8 @@ class GraphStepTest {
     ListeningPostConfig c = config(dir, "graph { window-days = 180, half-life-days = 3650 }\nsources = [ { format = "
         + "stackexchange, path = \"" + SharedData.dataset("se-quantumcomputing") + "\" } ]");
     LocalDate end = LocalDate.of(2018, 9, 2);
-    new IngestStep(SPARK.spark(), c, "ingest-1", end).run();
-    StepResult r = new GraphStep(SPARK.spark(), c, "graph-1", end).run();
+    new IngestStep(StageContext.of(SPARK.spark(), c, "ingest-1", end)).run();
+    StageResult r = new GraphStep(StageContext.of(SPARK.spark(), c, "graph-1", end)).run();
     Dataset<Row> infl = SPARK.spark().read().parquet(dir.resolve("wh/influencers").toString());
     assertThat(infl.columns()).containsExactly(Tables.INFLUENCERS_SCHEMA.fieldNames());
     // Users who posted (SOURCE.md: 404 wrote posts or comments) plus those only reached by edges.
@@ -102,9 +103,9 @@ class GraphStepTest {
         + "time-format = \"yyyy-MM-dd HH:mm:ss\", mapping { post_id = id, author_id = user, created_at = time, "
         + "community = board, parent_id = reply_to, text = text } } ]");
     LocalDate end = LocalDate.of(2026, 11, 14);
-    new IngestStep(SPARK.spark(), c, "ingest-1", end).run();
-    new io.listeningpost.enrich.EnrichStep(SPARK.spark(), c, "enrich-1").run();
-    new GraphStep(SPARK.spark(), c, "graph-1", end).run();
+    new IngestStep(StageContext.of(SPARK.spark(), c, "ingest-1", end)).run();
+    new io.listeningpost.enrich.EnrichStep(StageContext.of(SPARK.spark(), c, "enrich-1", end)).run();
+    new GraphStep(StageContext.of(SPARK.spark(), c, "graph-1", end)).run();
     Dataset<Row> infl = SPARK.spark().read().parquet(dir.resolve("wh/influencers").toString());
     Dataset<Row> flagged = infl.filter(col("flagged"));
     assertThat(flagged.select("author_id").as(Encoders.STRING()).collectAsList())

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class InfluenceModelTest {
   private static AuthorFacts facts(Double watchedSentiment, Long watchedPosts, String flag) {
-    return new AuthorFacts(10L, 50L, 20L, 8L, -0.1, watchedSentiment, watchedPosts, null, 4.0, List.of("r/jobs"), flag);
+    return new AuthorFacts(10L, 50L, 20L, 8L, -0.1, watchedSentiment, watchedPosts, null, 4.0, false, List.of("r/jobs"), flag, null);
   }
 
   @Test

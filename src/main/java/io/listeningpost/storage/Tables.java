@@ -1,4 +1,4 @@
-package io.listeningpost.core;
+package io.listeningpost.storage;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
@@ -21,7 +21,7 @@ import org.apache.spark.sql.types.StructType;
  * teams (docs/tables.md); a change bumps {@link #SCHEMA_VERSION}, which every run records.
  */
 public final class Tables {
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   public static final String POSTS = "posts";
   public static final String AUTHORS = "authors";
@@ -33,7 +33,7 @@ public final class Tables {
   public static final String INFLUENCERS = "influencers";
   public static final String COMMUNITIES = "communities";
 
-  /** The columns of a post as adapters produce them; {@code posts} adds ingest_run_id and dt. */
+  /** The columns of a post as adapters produce them; {@code posts} adds run_id and dt. */
   public static final StructType POST_RECORD = createStructType(List.of(
       nullable("platform", StringType),
       nullable("community", StringType),
@@ -100,14 +100,42 @@ public final class Tables {
       nullable("note", StringType),
       nullable("split_start", LongType)));
 
+  /** The {@code run_id} column every table has: the run that wrote the row. */
+  public static final String RUN_ID = "run_id";
+
+  public static final StructType POSTS_SCHEMA = createStructType(concat(List.of(POST_RECORD.fields()),
+      List.of(nullable(RUN_ID, StringType), nullable("dt", DateType))));
+
+  public static final StructType INTERACTIONS_SCHEMA = createStructType(concat(List.of(INTERACTION_RECORD.fields()),
+      List.of(nullable(RUN_ID, StringType), nullable("dt", DateType))));
+
+  public static final StructType QUARANTINE_SCHEMA = createStructType(concat(List.of(QUARANTINE_RECORD.fields()),
+      List.of(nullable(RUN_ID, StringType), nullable("dt", DateType))));
+
+  public static final StructType AUTHORS_SCHEMA = createStructType(List.of(
+      nullable("platform", StringType),
+      nullable("author_id", StringType),
+      nullable("name", StringType),
+      nullable("first_seen", TimestampType),
+      nullable("last_seen", TimestampType),
+      nullable("post_count", LongType),
+      nullable("account_created_at", TimestampType),
+      nullable("reputation", LongType),
+      nullable("followers", LongType),
+      nullable("following", LongType),
+      nullable("location", StringType),
+      nullable("profile_observed_at", TimestampType),
+      nullable("profile_source", StringType),
+      nullable(RUN_ID, StringType)));
+
   /**
    * Per ingest table, the Parquet columns (nested ones by their Parquet path) with few distinct values,
    * the only ones worth dictionary encoding.
    */
   public static final Map<String, List<String>> DICTIONARY_COLUMNS = Map.of(
-      POSTS, List.of("platform", "community", "kind", "lang", "source", "ingest_run_id", "hashtags.list.element",
+      POSTS, List.of("platform", "community", "kind", "lang", "source", "run_id", "hashtags.list.element",
           "is_question", "text_truncated", "score", "reply_count", "share_count"),
-      INTERACTIONS, List.of("platform", "kind", "community", "ingest_run_id"),
+      INTERACTIONS, List.of("platform", "kind", "community", "run_id"),
       AUTHORS, List.of("platform", "location", "profile_source"),
       QUARANTINE, List.of("source", "format", "source_name", "table_name", "reason", "run_id"));
 
@@ -184,9 +212,14 @@ public final class Tables {
       nullable("is_question", BooleanType),
       nullable("fallbacks", createArrayType(StringType)));
 
+  /**
+   * One analysed text: the analysis, keyed by text hash, the language the source declared (it decides
+   * whether the text is scored as English) and the analysis version (models and settings).
+   */
   public static final StructType NLP_CACHE_SCHEMA = createStructType(concat(TEXT_ANALYSIS, List.of(
+      nullable("declared_lang", StringType),
       nullable("analysis_version", StringType),
-      nullable("analysed_run_id", StringType),
+      nullable("run_id", StringType),
       nullable("analysed_at", TimestampType))));
 
   public static final StructType POST_NLP_SCHEMA = createStructType(concat(List.of(
@@ -197,7 +230,7 @@ public final class Tables {
       nullable("created_at", TimestampType)), TEXT_ANALYSIS, List.of(
       nullable("watched", createArrayType(WATCHED)),
       nullable("analysis_version", StringType),
-      nullable("enrich_run_id", StringType),
+      nullable("run_id", StringType),
       nullable("dt", DateType))));
 
   public static final StructType INFLUENCERS_SCHEMA = createStructType(List.of(
@@ -232,7 +265,7 @@ public final class Tables {
       nullable("flag_reason", StringType),
       nullable("declared_communities", createArrayType(StringType)),
       nullable("window_start", DateType),
-      nullable("graph_run_id", StringType),
+      nullable("run_id", StringType),
       nullable("dt", DateType)));
 
   public static final StructType DECLARED_OVERLAP = createStructType(List.of(
@@ -251,8 +284,34 @@ public final class Tables {
       nullable("graph_nodes", IntegerType),
       nullable("graph_edges", IntegerType),
       nullable("window_start", DateType),
-      nullable("graph_run_id", StringType),
+      nullable("run_id", StringType),
       nullable("dt", DateType)));
+
+  /** The schema of every table the warehouse holds, by name; partitioned tables end with {@code dt}. */
+  public static StructType schemaOf(String table) {
+    StructType s = switch (table) {
+      case POSTS -> POSTS_SCHEMA;
+      case INTERACTIONS -> INTERACTIONS_SCHEMA;
+      case AUTHORS -> AUTHORS_SCHEMA;
+      case QUARANTINE -> QUARANTINE_SCHEMA;
+      case RUNS -> RUNS_SCHEMA;
+      case POST_NLP -> POST_NLP_SCHEMA;
+      case NLP_CACHE -> NLP_CACHE_SCHEMA;
+      case INFLUENCERS -> INFLUENCERS_SCHEMA;
+      case COMMUNITIES -> COMMUNITIES_SCHEMA;
+      default -> null;
+    };
+    if (s == null) {
+      throw new IllegalArgumentException("no table named " + table);
+    }
+    return s;
+  }
+
+  /** Whether the table's folders are {@code dt} partitions. */
+  public static boolean isPartitioned(String table) {
+    String[] names = schemaOf(table).fieldNames();
+    return names[names.length - 1].equals("dt");
+  }
 
   private static List<StructField> concat(List<StructField> a, List<StructField> b) {
     List<StructField> out = new java.util.ArrayList<>(a);

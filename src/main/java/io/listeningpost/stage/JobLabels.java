@@ -1,4 +1,4 @@
-package io.listeningpost.core;
+package io.listeningpost.stage;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

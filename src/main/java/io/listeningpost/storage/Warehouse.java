@@ -1,4 +1,4 @@
-package io.listeningpost.ingest;
+package io.listeningpost.storage;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -9,36 +9,44 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import io.listeningpost.core.Tables;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import scala.collection.JavaConverters;
 import scala.collection.Seq;
 
 /**
  * The Parquet warehouse: one folder per table, partitioned by {@code dt} where rows have a date.
- * Writes never leave a table half-replaced: partitioned tables use dynamic partition overwrite,
- * unpartitioned ones are written beside the old folder and swapped in.
+ * Every write is staged first and then published by {@link TablePublisher}, so that a table is at any
+ * time its previous version or its new one, and a publish cut short is completed by the next run.
+ * Partitioned tables replace only the partitions a write holds; unpartitioned ones are replaced whole.
  */
 public final class Warehouse {
   private final SparkSession spark;
   private final String root;
   private final int rowsPerFile;
+  private final TablePublisher publisher;
 
-  public Warehouse(SparkSession spark, String root, int rowsPerFile) {
+  public Warehouse(SparkSession spark, String root, int rowsPerFile, String runId, TablePublisher.StepHook hook) {
     this.spark = spark;
     this.root = root;
     this.rowsPerFile = rowsPerFile;
+    this.publisher = new TablePublisher(spark.sparkContext().hadoopConfiguration(), root, runId, hook);
   }
 
   public String path(String table) {
     return new Path(root, table).toString();
+  }
+
+  public TablePublisher publisher() {
+    return publisher;
   }
 
   public boolean exists(String table) {
@@ -48,8 +56,7 @@ public final class Warehouse {
       if (!fs.exists(p)) {
         return false;
       }
-      // Dynamic partition overwrite leaves no _SUCCESS marker at the table root, so look for data.
-      for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(p)) {
+      for (FileStatus f : fs.listStatus(p)) {
         String n = f.getPath().getName();
         if (n.startsWith("dt=") || n.endsWith(".parquet")) {
           return true;
@@ -61,8 +68,16 @@ public final class Warehouse {
     }
   }
 
+  /**
+   * The table with its declared schema; a table that does not exist yet reads as no rows, so that a
+   * stage given nothing behaves as one given an empty table.
+   */
   public Dataset<Row> read(String table) {
-    return spark.read().parquet(path(table));
+    StructType schema = Tables.schemaOf(table);
+    if (!exists(table)) {
+      return spark.createDataFrame(List.of(), schema);
+    }
+    return spark.read().schema(schema).parquet(path(table));
   }
 
   /** Rows of {@code runId} in the given partitions: what a run's write left in the table. */
@@ -70,7 +85,7 @@ public final class Warehouse {
     if (partitions.isEmpty() || !exists(table)) {
       return 0;
     }
-    return read(table).filter(col("dt").isin(partitions.toArray()).and(col("ingest_run_id").equalTo(runId))).count();
+    return read(table).filter(col("dt").isin(partitions.toArray()).and(col(Tables.RUN_ID).equalTo(runId))).count();
   }
 
   /** The distinct {@code dt} values of incoming rows: the partitions a write will replace. */
@@ -81,6 +96,7 @@ public final class Warehouse {
         out.add(r.getDate(0));
       }
     }
+    out.sort(Date::compareTo);
     return out;
   }
 
@@ -98,58 +114,75 @@ public final class Warehouse {
     return fresh.unionByName(existing.select(columnsLike(fresh, existing)), true);
   }
 
-  /** The table's rows outside {@code partitions}, or no rows (with the schema of {@code like}). */
-  public Dataset<Row> otherPartitions(String table, Dataset<Row> like, List<Date> partitions) {
-    if (!exists(table)) {
-      return spark.createDataFrame(List.of(), like.schema());
-    }
+  /** The table's rows outside {@code partitions}. */
+  public Dataset<Row> otherPartitions(String table, List<Date> partitions) {
     Dataset<Row> all = read(table);
     return partitions.isEmpty() ? all : all.filter(col("dt").isin(partitions.toArray()).unary_$bang());
   }
 
-  /** Replaces the partitions present in {@code rows}, keeping every other partition as it was. */
+  /**
+   * Replaces the partitions present in {@code rows}, keeping every other partition as it was. A day is
+   * range-partitioned over several tasks by its sort columns, so a night that touches one or two days
+   * still writes with every core, and each file holds a sorted run of its day.
+   */
   public void overwritePartitions(String table, Dataset<Row> rows, String[] sortColumns) {
     List<Column> sort = new ArrayList<>();
     sort.add(col("dt"));
     Arrays.stream(sortColumns).forEach(c -> sort.add(col(c)));
-    withEncodings(table, rows.repartition(col("dt"))
-        .sortWithinPartitions(sort.toArray(new Column[0]))
-        .write())
+    Column[] order = sort.toArray(new Column[0]);
+    withEncodings(table, rows.repartitionByRange(order).sortWithinPartitions(order).write())
         .mode(SaveMode.Overwrite)
-        .option("partitionOverwriteMode", "dynamic")
         .option("maxRecordsPerFile", rowsPerFile)
         .partitionBy("dt")
-        .parquet(path(table));
+        .parquet(publisher.stagingOf(table).toString());
+    publish(() -> publisher.publishPartitions(table));
   }
 
   /**
    * Replaces the one {@code dt} partition that {@code rows} (built on the driver, already in order)
-   * hold: no shuffle, no sort, one file per {@code rowsPerFile} rows.
+   * hold: no shuffle, no sort, one file per {@code rowsPerFile} rows. With no rows, the partition is
+   * written as one empty file that carries the table's schema.
    */
-  public void overwriteOnePartition(String table, Dataset<Row> rows) {
-    rows.coalesce(1).write().mode(SaveMode.Overwrite).option("partitionOverwriteMode", "dynamic")
-        .option("maxRecordsPerFile", rowsPerFile).partitionBy("dt").parquet(path(table));
+  public void overwriteOnePartition(String table, Date dt, Dataset<Row> rows) {
+    rows.drop("dt").coalesce(1).write().mode(SaveMode.Overwrite).option("maxRecordsPerFile", rowsPerFile)
+        .parquet(new Path(publisher.stagingOf(table), "dt=" + dt).toString());
+    publish(() -> publisher.publishPartitions(table));
   }
 
-  /** Writes a whole unpartitioned table beside the old one, then swaps the folders. */
+  /** Writes a whole unpartitioned table, then publishes it in place of the old one. */
   public void replaceTable(String table, Dataset<Row> rows, String[] sortColumns) {
-    Path target = new Path(path(table));
-    Path staging = new Path(root, "." + table + ".writing");
-    Path old = new Path(root, "." + table + ".old");
     int files = (int) Math.max(1, Math.min(64, rows.sparkSession().sessionState().conf().numShufflePartitions()));
-    withEncodings(table, rows.repartition(files).sortWithinPartitions(Arrays.stream(sortColumns)
-            .map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
-        .write()).mode(SaveMode.Overwrite).option("maxRecordsPerFile", rowsPerFile).parquet(staging.toString());
+    Column[] order = Arrays.stream(sortColumns).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    withEncodings(table, rows.repartitionByRange(files, order).sortWithinPartitions(order).write())
+        .mode(SaveMode.Overwrite).option("maxRecordsPerFile", rowsPerFile).parquet(publisher.stagingOf(table).toString());
+    publish(() -> publisher.publishTable(table));
+  }
+
+  /**
+   * Gives a table that no run has written yet its schema on disk, as one empty file (in partition
+   * {@code dt} for partitioned tables), so that Spark SQL and DuckDB queries find it with its columns.
+   */
+  public void ensureExists(String table, Date dt) {
+    if (exists(table)) {
+      return;
+    }
+    StructType schema = Tables.schemaOf(table);
+    Dataset<Row> empty = spark.createDataFrame(List.of(), schema);
+    if (Tables.isPartitioned(table)) {
+      overwriteOnePartition(table, dt, empty);
+    } else {
+      empty.coalesce(1).write().mode(SaveMode.Overwrite).parquet(publisher.stagingOf(table).toString());
+      publish(() -> publisher.publishTable(table));
+    }
+  }
+
+  private interface Publish {
+    void run() throws IOException;
+  }
+
+  private static void publish(Publish p) {
     try {
-      FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      fs.delete(old, true);
-      if (fs.exists(target) && !fs.rename(target, old)) {
-        throw new IOException("cannot move " + target + " aside");
-      }
-      if (!fs.rename(staging, target)) {
-        throw new IOException("cannot move " + staging + " to " + target);
-      }
-      fs.delete(old, true);
+      p.run();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,4 +1,4 @@
-package io.listeningpost.core;
+package io.listeningpost.storage;
 
 import java.io.IOException;
 import java.sql.Date;
