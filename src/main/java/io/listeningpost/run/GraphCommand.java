@@ -1,33 +1,24 @@
 package io.listeningpost.run;
 
-import io.listeningpost.storage.Tables;
-import io.listeningpost.core.config.ListeningPostConfig;
-import io.listeningpost.stage.StageContext;
-import io.listeningpost.graph.EdgeListReader;
-import io.listeningpost.graph.GraphOutput;
+import io.listeningpost.graph.EdgeListScoring;
 import io.listeningpost.graph.GraphStep;
-import io.listeningpost.graph.InfluenceModel;
-import io.listeningpost.storage.ParquetPartitionWriter;
+import io.listeningpost.stage.StageContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "graph", mixinStandardHelpOptions = true,
-    description = {"Score influence and communities. With --edges, on your own network (src dst [weight] per line,",
-        "whitespace or commas, # comments), written as influencers and communities tables under --out.",
+    description = {"Score influence and communities. With --edges, on your own network (a Gephi or NodeXL edge CSV",
+        "with its header, or src dst [weight] lines), written as influencers and communities tables under --out.",
         "Without --edges, on the warehouse's interactions of the trailing window (graph.* settings)."})
 final class GraphCommand extends DataCommand {
-  @Option(names = "--edges", paramLabel = "FILE", description = "A plain edge list to score instead of the warehouse.")
+  @Option(names = "--edges", paramLabel = "FILE", description = "An edge list to score instead of the warehouse.")
   Path edges;
 
   @Option(names = "--out", paramLabel = "DIR", description = "With --edges: where the tables are written.")
@@ -73,42 +64,22 @@ final class GraphCommand extends DataCommand {
       System.err.println("--resolution must be above 0 and --betweenness-samples at least 1");
       return BAD_CONFIG;
     }
-    long t0 = System.nanoTime();
     try {
-      EdgeListReader.Read read = EdgeListReader.read(edges);
-      long t1 = System.nanoTime();
-      InfluenceModel.AuthorFacts[] facts = new InfluenceModel.AuthorFacts[read.graph().nodeCount()];
-      java.util.Arrays.fill(facts, InfluenceModel.AuthorFacts.none());
-      InfluenceModel.Result result = InfluenceModel.score(read.graph(), facts,
-          new InfluenceModel.Settings(0.85, resolution, seed, samples, 10));
-      long t2 = System.nanoTime();
-      Date today = Date.valueOf(LocalDate.now(ZoneOffset.UTC));
-      String runId = RunRecorder.newRunId("graph", Instant.now());
-      // The rows are on the driver already; parquet-hadoop writes them without starting Spark.
-      String dir = out.toAbsolutePath().toString();
-      GraphOutput.writeWithoutSpark(dir, result, today, runId);
-      if (!read.rejected().isEmpty()) {
-        List<Row> rows = read.rejected().stream().map(r -> RowFactory.create(edges.toString(), "edgelist",
-            edges.getFileName().toString(), "edges", "line " + r.line(), r.excerpt(), r.reason(), today)).toList();
-        ParquetPartitionWriter.write(dir + "/" + Tables.QUARANTINE,
-            Tables.QUARANTINE_RECORD.add("dt", DataTypes.DateType), today, rows);
-      }
-      long t3 = System.nanoTime();
-      System.out.printf(Locale.ROOT, "%nListening Post graph — SUCCEEDED in %.1f s%n", (t3 - t0) / 1e9);
-      System.out.printf(Locale.ROOT, "  %s: %,d lines, %,d edges read, %,d lines quarantined%s%n", edges, read.lines(),
-          read.edges(), read.rejected().size(), read.rejected().isEmpty() ? "" : " (see " + out.resolve("quarantine") + ")");
+      EdgeListScoring.Result r = new EdgeListScoring(new EdgeListScoring.Options(edges, out, seed, resolution, samples,
+          LocalDate.now(ZoneOffset.UTC), RunRecorder.newRunId("graph", Instant.now()))).run();
+      double total = r.readTime().plus(r.scoreTime()).plus(r.writeTime()).toNanos() / 1e9;
+      System.out.printf(Locale.ROOT, "%nListening Post graph — SUCCEEDED in %.1f s%n", total);
+      System.out.printf(Locale.ROOT, "  %s: %,d lines, %,d edges read, %,d lines quarantined%s%n", edges, r.lines(),
+          r.edgesRead(), r.quarantined(), r.quarantine() == null ? "" : " (see " + r.quarantine() + ")");
       System.out.printf(Locale.ROOT, "  graph: %,d nodes, %,d distinct edges, %,d self-loops left out%n",
-          result.nodes(), result.edges(), result.selfLoops());
-      System.out.printf(Locale.ROOT, "  %d communities, modularity %.3f%n", result.communities().size(),
-          result.modularity());
-      System.out.printf(Locale.ROOT, "  time: read %.1f s, score %.1f s, write %.1f s%n", (t1 - t0) / 1e9,
-          (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+          r.nodes(), r.distinctEdges(), r.selfLoops());
+      System.out.printf(Locale.ROOT, "  %d communities, modularity %.3f%n", r.communities(), r.modularity());
+      System.out.printf(Locale.ROOT, "  time: read %.1f s, score %.1f s, write %.1f s%n", r.readTime().toNanos() / 1e9,
+          r.scoreTime().toNanos() / 1e9, r.writeTime().toNanos() / 1e9);
       System.out.println("  top 5 by influence:");
-      result.influencers().stream().filter(i -> i.rank() != null && i.rank() <= 5)
-          .sorted(java.util.Comparator.comparingInt(InfluenceModel.Influencer::rank))
-          .forEach(i -> System.out.printf(Locale.ROOT, "    %d. %s (community %d, PageRank %.5f): %s%n", i.rank(),
-              i.nodeId(), i.community(), i.pagerank(), i.roleReason()));
-      System.out.println("  outputs:\n    " + out.resolve(Tables.INFLUENCERS) + "\n    " + out.resolve(Tables.COMMUNITIES));
+      r.top().forEach(i -> System.out.printf(Locale.ROOT, "    %d. %s (community %d, PageRank %.5f): %s%n", i.rank(),
+          i.nodeId(), i.community(), i.pagerank(), i.roleReason()));
+      System.out.println("  outputs:\n    " + r.influencers() + "\n    " + r.communitiesTable());
       return OK;
     } catch (Exception e) {
       System.err.println("graph failed: " + e);

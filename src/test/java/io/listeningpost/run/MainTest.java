@@ -79,4 +79,15 @@ class MainTest {
     assertThat(lines.get(5)).startsWith("positive\t");
     assertThat(r[1]).contains("9 lines scored").contains("1 cut to 20,000 characters");
   }
+
+  @Test
+  void graphWithEdgesScoresANodeXlExportAndQuarantinesItsBadRows(@TempDir Path dir) {
+    Path out = dir.resolve("network");
+    String[] r = run("graph", "--edges", "src/test/resources/edgelists/nodexl-edges.csv", "--out", out.toString());
+    assertThat(r[0]).isEqualTo("0");
+    assertThat(r[1]).contains("10 lines, 5 edges read, 2 lines quarantined").contains("graph: 4 nodes, 4 distinct edges");
+    assertThat(out.resolve("influencers")).isDirectory();
+    assertThat(out.resolve("communities")).isDirectory();
+    assertThat(out.resolve("quarantine")).isDirectory();
+  }
 }
