@@ -7,13 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 
 /**
  * Writes a {@link SyntheticCorpus} in every supported export format, one {@link PlatformExport} per
@@ -41,15 +39,12 @@ public final class SyntheticWriter {
     }
   }
 
-  public Summary write(Path out) throws IOException {
-    if (Files.exists(out)) {
-      try (Stream<Path> walk = Files.walk(out)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
-    Files.createDirectories(out);
+  /**
+   * Replaces {@code out} with the corpus. Refuses, with {@link FolderNotGeneratedException}, a non-empty
+   * folder that an earlier run did not write, unless {@code force}.
+   */
+  public Summary write(Path out, boolean force) throws IOException {
+    GeneratedFolder.replace(out, force);
     List<Item> items = corpus.generate(posts);
     Map<Platform, List<Item>> byPlatform = new EnumMap<>(Platform.class);
     for (Item it : items) {
