@@ -1,5 +1,6 @@
 package io.listeningpost.core;
 
+import io.listeningpost.core.config.TimeFormats;
 import java.time.Instant;
 import java.util.List;
 
@@ -54,6 +55,7 @@ public record Post(
     private String authorId;
     private String authorName;
     private Instant createdAt;
+    private String createdAtSource;
     private Instant editedAt;
     private String title;
     private String text = "";
@@ -79,6 +81,17 @@ public record Post(
     public Builder authorId(String v) { authorId = v; return this; }
     public Builder authorName(String v) { authorName = v; return this; }
     public Builder createdAt(Instant v) { createdAt = v; return this; }
+
+    /**
+     * The creation time as read from {@code sourceValue}, the source's own text for it: when the time is
+     * null but the source gave a value, the quarantine reason quotes that value instead of calling the
+     * time missing.
+     */
+    public Builder createdAt(Instant v, String sourceValue) {
+      createdAt = v;
+      createdAtSource = sourceValue;
+      return this;
+    }
     public Builder editedAt(Instant v) { editedAt = v; return this; }
     public Builder title(String v) { title = v; return this; }
     public Builder text(String v) { text = v; return this; }
@@ -110,7 +123,8 @@ public record Post(
         return "missing post id";
       }
       if (createdAt == null) {
-        return "missing creation time";
+        return createdAtSource == null || createdAtSource.isBlank() ? "missing creation time"
+            : TimeFormats.unparseable(createdAtSource);
       }
       if (platform == null) {
         return "missing platform";

@@ -1,5 +1,6 @@
 package io.listeningpost.run;
 
+import io.listeningpost.generate.FolderNotGeneratedException;
 import io.listeningpost.generate.SyntheticWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,8 +20,12 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder; replaced if it exists.")
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "Output folder; replaced if an earlier generate wrote it, refused if it holds anything else.")
   Path out;
+
+  @Option(names = "--force", description = "Replace the output folder even if generate did not write it.")
+  boolean force;
 
   @Option(names = "--start", defaultValue = "2026-01-01", paramLabel = "YYYY-MM-DD",
       description = "First day of the corpus (default: ${DEFAULT-VALUE}).")
@@ -33,11 +38,17 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (posts < 1 || days < 1) {
       System.err.println("--posts and --days must be at least 1");
-      return 2;
+      return DataCommand.BAD_CONFIG;
     }
-    SyntheticWriter.Summary s = new SyntheticWriter(seed, posts,
-        LocalDate.parse(start).atStartOfDay(ZoneOffset.UTC).toInstant(), days).write(out);
+    SyntheticWriter.Summary s;
+    try {
+      s = new SyntheticWriter(seed, posts, LocalDate.parse(start).atStartOfDay(ZoneOffset.UTC).toInstant(), days)
+          .write(out, force);
+    } catch (FolderNotGeneratedException e) {
+      System.err.println("--out " + e.getMessage());
+      return DataCommand.BAD_CONFIG;
+    }
     System.out.println(s.describe());
-    return 0;
+    return DataCommand.OK;
   }
 }

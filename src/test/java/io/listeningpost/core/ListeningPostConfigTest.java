@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.ConfigFactory;
 import io.listeningpost.core.config.ConfigException;
+import io.listeningpost.core.config.ConfigReference;
 import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.core.config.SourceFormat;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ class ListeningPostConfigTest {
   @Test
   void docsConfigReferenceIsGeneratedFromTheKeys() throws Exception {
     String doc = Files.readString(Path.of("docs/config.md"));
-    assertThat(doc).contains(ListeningPostConfig.referenceMarkdown());
+    assertThat(doc).contains(ConfigReference.markdown());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.listeningpost.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.ingest.CollectingSink;
@@ -20,16 +21,16 @@ class SyntheticWriterTest {
 
   @Test
   void sameSeedSameBytesOtherSeedOtherBytes(@TempDir Path dir) throws Exception {
-    new SyntheticWriter(7, 3_000, START, 30).write(dir.resolve("a"));
-    new SyntheticWriter(7, 3_000, START, 30).write(dir.resolve("b"));
-    new SyntheticWriter(8, 3_000, START, 30).write(dir.resolve("c"));
+    new SyntheticWriter(7, 3_000, START, 30).write(dir.resolve("a"), false);
+    new SyntheticWriter(7, 3_000, START, 30).write(dir.resolve("b"), false);
+    new SyntheticWriter(8, 3_000, START, 30).write(dir.resolve("c"), false);
     assertThat(contents(dir.resolve("a"))).isEqualTo(contents(dir.resolve("b")));
     assertThat(contents(dir.resolve("a"))).isNotEqualTo(contents(dir.resolve("c")));
   }
 
   @Test
   void everyPostIsReadBackWithItsRepeatsAndBrokenRecordsAccountedFor(@TempDir Path dir) throws Exception {
-    SyntheticWriter.Summary s = new SyntheticWriter(3, 20_000, START, 30).write(dir);
+    SyntheticWriter.Summary s = new SyntheticWriter(3, 20_000, START, 30).write(dir, false);
     ListeningPostConfig config = ListeningPostConfig.load(dir.resolve("generated.conf"),
         ListeningPostConfig.Overrides.none());
     CollectingSink all = new CollectingSink();
@@ -51,6 +52,28 @@ class SyntheticWriterTest {
     all.posts.stream().filter(p -> p.authorId() != null).forEach(p -> perAuthor.merge(p.authorName(), 1L, Long::sum));
     List<Long> counts = perAuthor.values().stream().sorted().toList();
     assertThat(counts.get(counts.size() - 1)).isGreaterThan(20 * counts.get(counts.size() / 2));
+  }
+
+  @Test
+  void replacesAFolderItWroteButNotOneItDidNotWriteUnlessForced(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out");
+    new SyntheticWriter(7, 200, START, 30).write(out, false);
+    Files.writeString(out.resolve("leftover.txt"), "from an earlier run");
+    new SyntheticWriter(7, 200, START, 30).write(out, false);
+    assertThat(out.resolve("leftover.txt")).doesNotExist();
+    assertThat(out.resolve(".listening-post-generated")).exists();
+
+    Path foreign = Files.createDirectories(dir.resolve("foreign"));
+    Files.writeString(foreign.resolve("precious.txt"), "not generated");
+    assertThatThrownBy(() -> new SyntheticWriter(7, 200, START, 30).write(foreign, false))
+        .isInstanceOf(FolderNotGeneratedException.class)
+        .hasMessageContaining(foreign.toString()).hasMessageContaining("--force");
+    assertThat(foreign.resolve("precious.txt")).hasContent("not generated");
+    assertThat(foreign.resolve("generated.conf")).doesNotExist();
+
+    new SyntheticWriter(7, 200, START, 30).write(foreign, true);
+    assertThat(foreign.resolve("precious.txt")).doesNotExist();
+    assertThat(foreign.resolve("generated.conf")).exists();
   }
 
   private static Map<String, String> contents(Path root) throws Exception {

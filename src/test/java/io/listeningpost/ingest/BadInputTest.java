@@ -40,6 +40,85 @@ class BadInputTest {
     });
   }
 
+  /** The reasons of a folder's quarantined posts, by position. */
+  private static List<String> reasons(SourceSpec spec, Path dir) throws Exception {
+    return Parse.files(spec, dir).quarantined.stream().map(q -> q.position() + ": " + q.reason()).toList();
+  }
+
+  @Test
+  void aTimeThatCannotBeReadIsQuotedWhereAnAbsentOneIsCalledMissing(@TempDir Path dir) throws Exception {
+    String garbage = "x".repeat(500);
+    String cut = "unparseable time '" + "x".repeat(60) + "…'";
+
+    Path reddit = Files.createDirectories(dir.resolve("reddit"));
+    Files.writeString(reddit.resolve("RC.ndjson"), String.join("\n",
+        "{\"id\":\"a1\",\"body\":\"no time\",\"author\":\"u\"}",
+        "{\"id\":\"a2\",\"body\":\"bad time\",\"author\":\"u\",\"created_utc\":\"yesterday\"}",
+        "{\"id\":\"a3\",\"title\":\"t\",\"selftext\":\"s\",\"created_utc\":{\"when\":1}}",
+        "{\"id\":\"a4\",\"body\":\"long bad time\",\"created_utc\":\"" + garbage + "\"}"));
+    assertThat(reasons(SourceSpec.of(SourceFormat.REDDIT, reddit.toString()), reddit)).containsExactly(
+        "line 1: missing creation time", "line 2: unparseable time 'yesterday'",
+        "line 3: unparseable time '{\"when\":1}'", "line 4: " + cut);
+
+    Path threads = Files.createDirectories(dir.resolve("threads"));
+    Files.writeString(threads.resolve("thread.json"), "{\"sid\":\"t1\",\"title\":\"t\",\"text\":\"x\","
+        + "\"created\":\"noon\",\"num_comments\":0}");
+    Files.writeString(threads.resolve("thread2.json"), "{\"sid\":\"t2\",\"title\":\"t\",\"text\":\"x\","
+        + "\"created\":1795036000,\"comments\":{\"c1\":{\"text\":\"no time\"},\"c2\":{\"text\":\"y\","
+        + "\"created\":\"later\"}}}");
+    assertThat(reasons(SourceSpec.of(SourceFormat.REDDIT, threads.toString()), threads))
+        .extracting(r -> r.substring(r.indexOf(": ") + 2))
+        .containsExactly("unparseable time 'noon'", "missing creation time", "unparseable time 'later'");
+
+    Path twitter = Files.createDirectories(dir.resolve("twitter"));
+    Files.writeString(twitter.resolve("search.jsonl"), "{\"data\":[{\"id\":\"1\",\"text\":\"no time\"},"
+        + "{\"id\":\"2\",\"text\":\"bad time\",\"created_at\":\"last tuesday\"}]}\n");
+    assertThat(reasons(SourceSpec.of(SourceFormat.TWITTER, twitter.toString()), twitter))
+        .extracting(r -> r.substring(r.indexOf(": ") + 2))
+        .containsExactly("missing creation time", "unparseable time 'last tuesday'");
+
+    Path mastodon = Files.createDirectories(dir.resolve("mastodon"));
+    Files.writeString(mastodon.resolve("statuses.json"), "[{\"id\":\"1\",\"content\":\"<p>no time</p>\","
+        + "\"account\":{\"id\":\"7\",\"acct\":\"a\"}},{\"id\":\"2\",\"content\":\"<p>bad time</p>\","
+        + "\"created_at\":\"2026-13-45T99:00:00Z\",\"account\":{\"id\":\"7\",\"acct\":\"a\"}}]");
+    assertThat(reasons(SourceSpec.of(SourceFormat.MASTODON, mastodon.toString()), mastodon))
+        .extracting(r -> r.substring(r.indexOf(": ") + 2))
+        .containsExactly("missing creation time", "unparseable time '2026-13-45T99:00:00Z'");
+
+    Path feed = Files.createDirectories(dir.resolve("feed"));
+    Files.writeString(feed.resolve("blog.xml"), """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0"><channel><title>Blog</title><link>https://blog.example/</link>
+        <item><title>No date</title><link>https://blog.example/1</link><description>a</description></item>
+        <item><title>Bad date</title><link>https://blog.example/2</link><pubDate>not a date</pubDate>
+        <description>b</description></item>
+        </channel></rss>
+        """);
+    assertThat(reasons(SourceSpec.of(SourceFormat.FEED, feed.toString()), feed))
+        .extracting(r -> r.substring(r.indexOf(": ") + 2))
+        .containsExactly("missing creation time", "unparseable time 'not a date'");
+
+    Path site = Files.createDirectories(dir.resolve("stackexchange/hr.stackexchange.com"));
+    Files.writeString(site.resolve("Posts.xml"), """
+        <?xml version="1.0" encoding="utf-8"?>
+        <posts>
+          <row Id="1" PostTypeId="1" Body="no date" Title="a" />
+          <row Id="2" PostTypeId="1" CreationDate="18/11/2026 09:12" Body="bad date" Title="b" />
+        </posts>
+        """);
+    assertThat(reasons(SourceSpec.of(SourceFormat.STACKEXCHANGE, site.toString()), site))
+        .extracting(r -> r.substring(r.indexOf(": ") + 2))
+        .containsExactly("missing creation time", "unparseable time '18/11/2026 09:12'");
+
+    Path csv = Files.createDirectories(dir.resolve("csv"));
+    Files.writeString(csv.resolve("export.csv"), "id,ts,text\np1,,no time\np2,soon,bad time\np3," + garbage + ",long\n");
+    SourceSpec mapped = new SourceSpec("forum", SourceFormat.CSV, csv.toString(), null, "forum",
+        java.util.Map.of("post_id", "id", "created_at", "ts", "text", "text"), "epoch-seconds", ",");
+    assertThat(reasons(mapped, csv)).containsExactly("line 2: missing creation time",
+        "line 3: unparseable time 'soon' for time-format epoch-seconds",
+        "line 4: " + cut + " for time-format epoch-seconds");
+  }
+
   @Test
   void emptyFilesAreReportedByNameOrStopTheRunWithFailFast(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("good.ndjson"), "{\"id\":\"a1\",\"body\":\"hi\",\"created_utc\":1}\n");

@@ -59,7 +59,7 @@ class RedditAdapterTest {
     assertThat(byId.get("t1_ka1111")).hasSize(2).extracting(Post::editedAt).containsExactlyInAnyOrder(null,
         java.time.Instant.ofEpochSecond(1795326000));
     assertThat(out.quarantined).extracting(q -> q.reason()).hasSize(2)
-        .anyMatch(r -> r.contains("creation time")).anyMatch(r -> r.contains("end-of-input"));
+        .anyMatch(r -> r.equals("unparseable time 'yesterday'")).anyMatch(r -> r.contains("end-of-input"));
     assertThat(out.interactions).filteredOn(i -> i.postId().equals("t1_k9x8y7")).singleElement()
         .satisfies(i -> assertThat(i.dstPostId()).isEqualTo("t3_1q2w3e"));
   }

@@ -55,6 +55,23 @@ class MainTest {
   }
 
   @Test
+  void generateRefusesAFolderItDidNotWriteWithExitCode2UnlessForced(@TempDir Path dir) throws Exception {
+    Path out = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(out.resolve("notes.txt"), "mine");
+    String[] r = run("generate", "--posts", "50", "--out", out.toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[1]).contains("--out " + out + " is not empty and was not written by `generate`").contains("--force");
+    assertThat(out.resolve("notes.txt")).exists();
+
+    String[] forced = run("generate", "--posts", "50", "--out", out.toString(), "--force");
+    assertThat(forced[0]).isEqualTo("0");
+    assertThat(out.resolve("notes.txt")).doesNotExist();
+    // Once generated, the folder is the generator's to replace.
+    String[] again = run("generate", "--posts", "50", "--out", out.toString());
+    assertThat(again[0]).isEqualTo("0");
+  }
+
+  @Test
   void scoreSentimentWritesOneLinePerInputLineWhateverTheLine(@TempDir Path dir) throws Exception {
     byte[] binary = {(byte) 0xff, (byte) 0xfe, 0x00, 0x01, (byte) 0x80, 0x41};
     String longLine = "the interview went well ".repeat(5_000);

@@ -7,7 +7,7 @@ public record IngestLimits(int maxTextChars, long maxRecordBytes, long splitByte
     implements Serializable {
 
   public static IngestLimits defaults() {
-    return new IngestLimits(ListeningPostConfig.MAX_TEXT_CHARS.defaultValue(),
-        ListeningPostConfig.MAX_RECORD_BYTES.defaultValue(), ListeningPostConfig.SPLIT_BYTES.defaultValue(), false);
+    return new IngestLimits(ConfigKeys.MAX_TEXT_CHARS.defaultValue(),
+        ConfigKeys.MAX_RECORD_BYTES.defaultValue(), ConfigKeys.SPLIT_BYTES.defaultValue(), false);
   }
 }

@@ -1,5 +1,6 @@
 package io.listeningpost.core.config;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,6 +13,9 @@ import java.time.temporal.TemporalAccessor;
 
 /** Parses the timestamps that sources write, all into UTC instants. */
 public final class TimeFormats {
+  /** Long enough for any real timestamp; garbage in a time field can be of any length. */
+  private static final int QUOTED_MAX = 60;
+
   private TimeFormats() {}
 
   /** A problem with a {@code time-format} value, or null when it is usable. */
@@ -44,18 +48,26 @@ public final class TimeFormats {
         case "epoch-millis" -> epoch(v, 1);
         default -> fromPattern(v, DateTimeFormatter.ofPattern(format));
       };
-    } catch (DateTimeParseException | ArithmeticException e) {
-      throw new IllegalArgumentException("unparseable time '" + v + "' for time-format " + format);
+    } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
+      throw new IllegalArgumentException(unparseable(v) + " for time-format " + format);
     }
   }
 
-  private static Instant epoch(String v, long toMillis) {
-    try {
-      double d = Double.parseDouble(v);
-      return Instant.ofEpochMilli(Math.round(d * toMillis));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + v + "' is not a number of epoch " + (toMillis == 1 ? "millis" : "seconds"));
+  /**
+   * The quarantine reason for a time value that is present but cannot be read: it quotes the value, cut
+   * and on one line, so that the reason says what is wrong, unlike an absent time.
+   */
+  public static String unparseable(String value) {
+    String v = value.strip().replaceAll("\\p{Cntrl}", " ");
+    if (v.length() > QUOTED_MAX) {
+      int end = Character.isHighSurrogate(v.charAt(QUOTED_MAX - 1)) ? QUOTED_MAX - 1 : QUOTED_MAX;
+      v = v.substring(0, end) + "…";
     }
+    return "unparseable time '" + v + "'";
+  }
+
+  private static Instant epoch(String v, long toMillis) {
+    return Instant.ofEpochMilli(Math.round(Double.parseDouble(v) * toMillis));
   }
 
   /** ISO-8601 with or without offset (no offset means UTC), date-only, or with a space for the T. */

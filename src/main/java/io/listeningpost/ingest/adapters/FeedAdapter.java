@@ -222,7 +222,7 @@ final class FeedAdapter implements SourceAdapter, SplitReader.StreamingDocuments
         .kind(comment ? PostKind.COMMENT : PostKind.POST)
         .authorId(authorId)
         .authorName(it.author)
-        .createdAt(created)
+        .createdAt(created, it.published != null && !it.published.isBlank() ? it.published : it.updated)
         .editedAt(updated != null && created != null && updated.isAfter(created) ? updated : null)
         .title(title)
         .text(body.text())

@@ -34,7 +34,8 @@ final class MastodonAdapter extends JsonRecordAdapter {
     String authorId = Json.text(account, "id");
     String acct = Json.text(account, "acct");
     String community = ctx.spec().community() != null ? ctx.spec().community() : instance(account, s);
-    Instant created = isoTime(Json.text(s, "created_at"));
+    String createdText = Json.text(s, "created_at");
+    Instant created = isoTime(createdText);
     JsonNode reblog = s.get("reblog");
     boolean isShare = reblog != null && reblog.isObject();
     if (isShare) {
@@ -70,7 +71,7 @@ final class MastodonAdapter extends JsonRecordAdapter {
         .kind(kind)
         .authorId(authorId)
         .authorName(acct)
-        .createdAt(created)
+        .createdAt(created, createdText)
         .editedAt(isoTime(Json.text(s, "edited_at")))
         .text(text)
         .url(Json.text(s, "url") != null ? Json.text(s, "url") : Json.text(s, "uri"))

@@ -57,7 +57,7 @@ final class RedditAdapter extends JsonRecordAdapter {
         .kind(PostKind.POST)
         .authorId(author(Json.text(n, "author")))
         .authorName(author(Json.text(n, "author")))
-        .createdAt(Json.epochSeconds(n, "created_utc"))
+        .createdAt(Json.epochSeconds(n, "created_utc"), Json.text(n, "created_utc"))
         .editedAt(edited(n))
         .title(MarkupText.decodeEntities(Json.text(n, "title")))
         .text(body.text())
@@ -84,7 +84,8 @@ final class RedditAdapter extends JsonRecordAdapter {
     }
     PostKind kind = parent != null && parent.startsWith("t1_") ? PostKind.REPLY : PostKind.COMMENT;
     MarkupText.Result body = MarkupText.fromMarkdown(Json.text(n, "body"));
-    Instant created = Json.epochSeconds(n, n.has("created_utc") ? "created_utc" : "created");
+    String createdField = n.has("created_utc") ? "created_utc" : "created";
+    Instant created = Json.epochSeconds(n, createdField);
     String author = author(Json.text(n, "author"));
     String community = n.has("subreddit") ? subreddit(n, ctx) : thread != null ? subreddit(thread, ctx) : subreddit(n, ctx);
     Post.Builder b = Post.builder()
@@ -96,7 +97,7 @@ final class RedditAdapter extends JsonRecordAdapter {
         .kind(kind)
         .authorId(author)
         .authorName(author)
-        .createdAt(created)
+        .createdAt(created, Json.text(n, createdField))
         .editedAt(edited(n))
         .text(body.text())
         .url(permalink(n))
@@ -113,6 +114,7 @@ final class RedditAdapter extends JsonRecordAdapter {
     String author = author(Json.text(t, "author"));
     MarkupText.Result body = MarkupText.fromMarkdown(firstText(t, "text", "selftext", "self_text"));
     JsonNode comments = t.get("comments");
+    String createdField = t.has("created_utc") ? "created_utc" : "created";
     Post.Builder b = Post.builder()
         .platform("reddit")
         .community(community)
@@ -121,7 +123,7 @@ final class RedditAdapter extends JsonRecordAdapter {
         .kind(PostKind.POST)
         .authorId(author)
         .authorName(author)
-        .createdAt(Json.epochSeconds(t, t.has("created_utc") ? "created_utc" : "created"))
+        .createdAt(Json.epochSeconds(t, createdField), Json.text(t, createdField))
         .title(MarkupText.decodeEntities(firstText(t, "title", "title:")))
         .text(body.text())
         .url(absolute(Json.text(t, "link")))
@@ -166,7 +168,7 @@ final class RedditAdapter extends JsonRecordAdapter {
           .kind(kind)
           .authorId(author)
           .authorName(author)
-          .createdAt(created)
+          .createdAt(created, Json.text(c, "created"))
           .text(body.text())
           .url(absolute(Json.text(c, "link")))
           .score(Json.number(c, "upvotes"))

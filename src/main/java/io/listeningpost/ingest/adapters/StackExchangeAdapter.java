@@ -131,7 +131,7 @@ final class StackExchangeAdapter implements SourceAdapter {
         .kind(kind)
         .authorId(qualify(site, row.get("OwnerUserId")))
         .authorName(row.get("OwnerDisplayName"))
-        .createdAt(time(row.get("CreationDate")))
+        .createdAt(time(row.get("CreationDate")), row.get("CreationDate"))
         .editedAt(time(row.get("LastEditDate")))
         .title(MarkupText.decodeEntities(row.get("Title")))
         .text(body.text())
@@ -161,7 +161,7 @@ final class StackExchangeAdapter implements SourceAdapter {
         .kind(PostKind.COMMENT)
         .authorId(qualify(site, row.get("UserId")))
         .authorName(row.get("UserDisplayName"))
-        .createdAt(time(row.get("CreationDate")))
+        .createdAt(time(row.get("CreationDate")), row.get("CreationDate"))
         .text(text == null ? "" : text)
         .url(site.contains(".") && row.get("PostId") != null
             ? "https://" + site + "/posts/comments/" + id : null)

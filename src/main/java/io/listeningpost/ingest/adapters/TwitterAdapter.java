@@ -80,7 +80,8 @@ final class TwitterAdapter extends JsonRecordAdapter {
     String id = Json.text(t, "id");
     JsonNode history = t.get("edit_history_tweet_ids");
     String postId = history != null && history.isArray() && history.size() > 0 ? history.get(0).asText() : id;
-    Instant created = isoTime(Json.text(t, "created_at"));
+    String createdText = Json.text(t, "created_at");
+    Instant created = isoTime(createdText);
     String authorId = Json.text(t, "author_id");
     JsonNode user = authorId == null ? null : users.get(authorId);
     PostKind kind = PostKind.POST;
@@ -152,7 +153,7 @@ final class TwitterAdapter extends JsonRecordAdapter {
         .kind(kind)
         .authorId(authorId)
         .authorName(username)
-        .createdAt(created)
+        .createdAt(created, createdText)
         .editedAt(postId != null && !postId.equals(id) ? created : null)
         .text(MarkupText.decodeEntities(Json.text(t, "text")))
         .url(username != null && id != null ? "https://x.com/" + username + "/status/" + id : null)

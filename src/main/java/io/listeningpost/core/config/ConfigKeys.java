@@ -1,0 +1,159 @@
+package io.listeningpost.core.config;
+
+import com.github.pemistahl.lingua.api.IsoCode639_1;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every key a job file may set, each with a doc line, a default and a check, and the keys of the
+ * {@code sources} and {@code watch} entries and of a csv/json mapping. docs/config.md is generated from
+ * these declarations ({@link ConfigReference}), so a key is documented where it is declared.
+ */
+public final class ConfigKeys {
+  private ConfigKeys() { }
+
+  public static final ConfigKey<String> WAREHOUSE = ConfigKey.string("warehouse",
+      "Folder (or Hadoop URI) of the Parquet warehouse: one sub-folder per table.", "out/warehouse", nonBlank());
+  public static final ConfigKey<String> REPORTS = ConfigKey.string("reports",
+      "Folder where run summaries and reports are written.", "out/reports", nonBlank());
+  public static final ConfigKey<String> SPARK_MASTER = ConfigKey.string("spark.master",
+      "Spark master URL: local[*] runs embedded; spark://host:7077, yarn or k8s://… reach a cluster.",
+      "local[*]", v -> v.matches("local(\\[(\\*|\\d+)(,\\d+)?\\])?|spark://.+|yarn|k8s://.+|mesos://.+")
+          ? null : "must be local, local[N], local[*], spark://…, yarn or k8s://…");
+  public static final ConfigKey<Integer> SHUFFLE_PARTITIONS = ConfigKey.integer("spark.shuffle-partitions",
+      "spark.sql.shuffle.partitions for the run; the local default suits up to a few million posts.", 8, 1, 100_000);
+  public static final ConfigKey<Integer> MAX_TEXT_CHARS = ConfigKey.integer("ingest.max-text-chars",
+      "Longer post texts are cut to this many characters and flagged text_truncated.", 100_000, 1_000, 10_000_000);
+  public static final ConfigKey<Long> MAX_RECORD_BYTES = ConfigKey.bytes("ingest.max-record-bytes",
+      "A raw record (JSON line, XML row, thread document) larger than this is quarantined unread.",
+      16L << 20, 1L << 10, 1L << 30);
+  public static final ConfigKey<Long> SPLIT_BYTES = ConfigKey.bytes("ingest.split-bytes",
+      "Line-oriented files larger than this are read in several parallel splits.", 64L << 20, 1L << 16, 4L << 30);
+  public static final ConfigKey<Integer> ROWS_PER_FILE = ConfigKey.integer("ingest.rows-per-file",
+      "Target rows per Parquet file, so that no table is split into many tiny files.", 500_000, 1_000, 50_000_000);
+  public static final ConfigKey<Boolean> FAIL_FAST = ConfigKey.bool("ingest.fail-fast",
+      "Stop the run at the first unreadable or empty input file instead of reporting it in quarantine.", false);
+
+  public static final ConfigKey<Boolean> ENRICH_ENABLED = ConfigKey.bool("enrich.enabled",
+      "Run the enrich stage (language, sentiment, lemmas, entities, watched terms) in nightly.", true);
+  public static final ConfigKey<Boolean> LINGUISTICS = ConfigKey.bool("enrich.linguistics",
+      "CoreNLP POS, lemmas, noun phrases and named entities for every post (about 60 tweets/s per core); false "
+          + "keeps language, sentence split and sentiment only (thousands of posts/s).", true);
+  public static final ConfigKey<Integer> ENRICH_MAX_CHARS = ConfigKey.integer("enrich.max-chars",
+      "Only the first this many characters of a post are analysed; longer posts count the fallback 'truncated'.",
+      20_000, 200, 1_000_000);
+  public static final ConfigKey<Integer> ENRICH_TIME_LIMIT = ConfigKey.integer("enrich.post-time-limit-ms",
+      "Time limit for the CoreNLP analysis of one post; past it the post keeps the fast sentiment only ('timeout').",
+      10_000, 100, 600_000);
+  public static final ConfigKey<Integer> PARSE_MAX_TOKENS = ConfigKey.integer("enrich.parse-max-tokens",
+      "CoreNLP parse.maxlen: longer sentences are not parsed for the RNTN ('sentence too long').", 60, 5, 500);
+  public static final ConfigKey<Integer> RNTN_MIN_TOKENS = ConfigKey.integer("enrich.rntn-min-tokens",
+      "Posts with at least this many tokens also get CoreNLP's RNTN sentiment, blended in; 0 turns the RNTN off.",
+      0, 0, 1_000_000);
+  public static final ConfigKey<Double> RNTN_WEIGHT = ConfigKey.decimal("enrich.rntn-weight",
+      "Weight of the RNTN distribution in the blend for long posts (the social model has the rest).", 0.5, 0, 1);
+  public static final ConfigKey<String> LANGUAGES = ConfigKey.string("enrich.languages",
+      "ISO 639-1 codes the language detector chooses among (comma-separated); 'en' must be one.",
+      "en,de,fr,es,it,pt,nl,sv,da,pl,tr,ru,ja,zh,ar", ConfigKeys::checkLanguages);
+  public static final ConfigKey<Boolean> GRAPH_ENABLED = ConfigKey.bool("graph.enabled",
+      "Run the graph stage (influencers, communities) in nightly.", true);
+  public static final ConfigKey<Integer> GRAPH_WINDOW = ConfigKey.integer("graph.window-days",
+      "Trailing window of interactions, in days up to the run date, that make the graph.", 28, 1, 3650);
+  public static final ConfigKey<Double> GRAPH_HALF_LIFE = ConfigKey.decimal("graph.half-life-days",
+      "An interaction this many days old counts half as much as one on the run date.", 14, 0.1, 3650);
+  public static final ConfigKey<Double> WEIGHT_REPLY = ConfigKey.decimal("graph.weight.reply",
+      "Edge weight of a reply.", 1.0, 0, 100);
+  public static final ConfigKey<Double> WEIGHT_ANSWER = ConfigKey.decimal("graph.weight.answer",
+      "Edge weight of an answer (from the answerer to the asker).", 1.5, 0, 100);
+  public static final ConfigKey<Double> WEIGHT_COMMENT = ConfigKey.decimal("graph.weight.comment",
+      "Edge weight of a comment.", 0.75, 0, 100);
+  public static final ConfigKey<Double> WEIGHT_MENTION = ConfigKey.decimal("graph.weight.mention",
+      "Edge weight of an @mention.", 0.5, 0, 100);
+  public static final ConfigKey<Double> WEIGHT_SHARE = ConfigKey.decimal("graph.weight.share",
+      "Edge weight of a share, retweet or reblog.", 1.0, 0, 100);
+  public static final ConfigKey<Double> WEIGHT_QUOTE = ConfigKey.decimal("graph.weight.quote",
+      "Edge weight of a quote.", 1.0, 0, 100);
+  public static final ConfigKey<Double> GRAPH_RESOLUTION = ConfigKey.decimal("graph.resolution",
+      "Leiden resolution (modularity): higher gives more, smaller communities.", 1.0, 0.01, 100);
+  public static final ConfigKey<Integer> GRAPH_SEED = ConfigKey.integer("graph.seed",
+      "Random seed of community detection and betweenness sampling; a seed gives the same result every run.",
+      42, 0, Integer.MAX_VALUE);
+  public static final ConfigKey<Integer> BETWEENNESS_SAMPLES = ConfigKey.integer("graph.betweenness-samples",
+      "Source nodes sampled for approximate betweenness; large graphs use fewer (at least 32) to keep the "
+          + "searches under a billion edge visits.", 256, 1, 1_000_000);
+  public static final ConfigKey<Integer> GRAPH_TOP = ConfigKey.integer("graph.top-members",
+      "Top members listed per community.", 10, 1, 1000);
+  public static final ConfigKey<Double> GRAPH_DAMPING = ConfigKey.decimal("graph.damping",
+      "PageRank damping factor.", 0.85, 0.01, 0.99);
+
+  public static final List<ConfigKey<?>> KEYS = List.of(WAREHOUSE, REPORTS, SPARK_MASTER, SHUFFLE_PARTITIONS,
+      MAX_TEXT_CHARS, MAX_RECORD_BYTES, SPLIT_BYTES, ROWS_PER_FILE, FAIL_FAST, ENRICH_ENABLED, LINGUISTICS, ENRICH_MAX_CHARS,
+      ENRICH_TIME_LIMIT, PARSE_MAX_TOKENS, RNTN_MIN_TOKENS, RNTN_WEIGHT, LANGUAGES, GRAPH_ENABLED, GRAPH_WINDOW,
+      GRAPH_HALF_LIFE, WEIGHT_REPLY, WEIGHT_ANSWER, WEIGHT_COMMENT, WEIGHT_MENTION, WEIGHT_SHARE, WEIGHT_QUOTE,
+      GRAPH_RESOLUTION, GRAPH_SEED, BETWEENNESS_SAMPLES, GRAPH_TOP, GRAPH_DAMPING);
+
+  /** The keys of one entry of the {@code watch} list. */
+  public static final Map<String, String> WATCH_KEYS = docs(
+      "name", "Required. The name as people write it, e.g. \"Acme Corp\".",
+      "kind", "brand (ours, the default) or competitor.",
+      "aliases", "Other names, handles or hashtags of the same organisation, e.g. [\"Acme\", \"@AcmeJobs\"].");
+
+  /** The keys of one entry of the {@code sources} list. */
+  public static final Map<String, String> SOURCE_KEYS = docs(
+      "format", "Required. One of: " + SourceFormat.names() + ".",
+      "path", "Required. A file or a folder (read recursively); relative to the config file.",
+      "name", "Label of the source in summaries and quarantine rows. Default: the format.",
+      "community", "Community for posts whose source names none (a blog's name, a CSV without a community column).",
+      "platform", "csv/json only, required: the platform written to posts.platform, e.g. twitter.",
+      "time-format", "csv/json only: iso (ISO-8601, default), epoch-seconds, epoch-millis, or a java.time pattern (read as UTC).",
+      "delimiter", "csv only: the field separator, one character. Default \",\".",
+      "mapping", "csv/json only: an object from canonical field to source column, see below.");
+
+  /** Canonical fields a csv/json mapping can fill; the first three are required. */
+  public static final Map<String, String> MAPPING_FIELDS = docs(
+      "post_id", "Required. Unique id of the post within the platform.",
+      "text", "Required. The post text; @mentions, #hashtags and links are parsed from it.",
+      "created_at", "Required. Creation time, in the source's time-format.",
+      "author_id", "Author id; posts without one are kept with a null author.",
+      "author_name", "Author display name.",
+      "parent_id", "Id of the post this one replies to.",
+      "thread_id", "Id of the thread's first post.",
+      "community", "Column naming the community (channel, subreddit, forum…); else the source's community.",
+      "title", "Title.",
+      "url", "Link to the post.",
+      "score", "Likes or votes, a whole number.",
+      "reply_count", "Replies, a whole number.",
+      "share_count", "Shares or retweets, a whole number.",
+      "edited_at", "Last edit time; the latest edit of a post wins.",
+      "lang", "Language code declared by the source.");
+
+  private static String checkLanguages(String v) {
+    if (!v.matches("[a-z]{2}(,[a-z]{2})*") || !List.of(v.split(",")).contains("en")) {
+      return "must be comma-separated two-letter codes including en";
+    }
+    for (String code : v.split(",")) {
+      try {
+        IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        return "'" + code + "' is not a language the detector knows";
+      }
+    }
+    return null;
+  }
+
+  private static Map<String, String> docs(String... pairs) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put(pairs[i], pairs[i + 1]);
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  private static Function<String, String> nonBlank() {
+    return v -> v.isBlank() ? "must not be empty" : null;
+  }
+}

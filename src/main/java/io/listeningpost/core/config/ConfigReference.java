@@ -1,0 +1,22 @@
+package io.listeningpost.core.config;
+
+/** The reference of every key, as docs/config.md shows it; a test keeps the two in step. */
+public final class ConfigReference {
+  private ConfigReference() { }
+
+  public static String markdown() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("| key | type | default | meaning |\n|---|---|---|---|\n");
+    for (ConfigKey<?> k : ConfigKeys.KEYS) {
+      sb.append("| `").append(k.path()).append("` | ").append(k.type()).append(" | `")
+          .append(k.defaultValue()).append("` | ").append(k.doc()).append(" |\n");
+    }
+    sb.append("\nEach entry of `sources`:\n\n| key | meaning |\n|---|---|\n");
+    ConfigKeys.SOURCE_KEYS.forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(v).append(" |\n"));
+    sb.append("\nEach entry of `watch` (employer brands and competitors matched in posts):\n\n| key | meaning |\n|---|---|\n");
+    ConfigKeys.WATCH_KEYS.forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(v).append(" |\n"));
+    sb.append("\nFields of a csv/json `mapping`:\n\n| field | meaning |\n|---|---|\n");
+    ConfigKeys.MAPPING_FIELDS.forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(v).append(" |\n"));
+    return sb.toString();
+  }
+}

@@ -1,0 +1,45 @@
+package io.listeningpost.core.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueType;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Refuses keys the registry does not declare, at the top level and in the key groups, so that a typo
+ * is reported instead of silently falling back to a default. Entries of {@code sources} and
+ * {@code watch} are checked by their readers.
+ */
+final class UnknownKeyCheck {
+  private static final Set<String> TOP_LEVEL = Set.of("warehouse", "reports", "spark", "ingest", "sources",
+      "enrich", "graph", "watch");
+  private static final List<String> GROUPS = List.of("spark", "ingest", "enrich", "graph", "graph.weight");
+
+  private UnknownKeyCheck() { }
+
+  static void check(Config config, List<String> problems) {
+    Set<String> known = new TreeSet<>();
+    ConfigKeys.KEYS.forEach(k -> known.add(k.path()));
+    for (String key : config.root().keySet()) {
+      if (!TOP_LEVEL.contains(key)) {
+        problems.add("unknown key '" + key + "'" + KeySuggestion.forKey(key, known));
+      }
+    }
+    for (String group : GROUPS) {
+      if (!config.hasPath(group)) {
+        continue;
+      }
+      if (config.getValue(group).valueType() != ConfigValueType.OBJECT) {
+        problems.add(group + " = " + ConfigKey.render(config, group) + ": must be an object");
+        continue;
+      }
+      for (String key : config.getConfig(group).root().keySet()) {
+        String full = group + "." + key;
+        if (!known.contains(full) && !(group.equals("graph") && key.equals("weight"))) {
+          problems.add("unknown key '" + full + "'" + KeySuggestion.forKey(full, known));
+        }
+      }
+    }
+  }
+}

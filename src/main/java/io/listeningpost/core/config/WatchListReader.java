@@ -1,0 +1,63 @@
+package io.listeningpost.core.config;
+
+import static io.listeningpost.core.config.ConfigValues.optString;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValueType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the {@code watch} list (employer brands and competitors) into {@link WatchTerm}s, checking each
+ * entry's keys, name and kind. Every problem is recorded; an entry without a name is left out.
+ */
+final class WatchListReader {
+  private WatchListReader() { }
+
+  static List<WatchTerm> read(Config config, List<String> problems) {
+    List<WatchTerm> out = new ArrayList<>();
+    if (!config.hasPath("watch")) {
+      return out;
+    }
+    if (config.getValue("watch").valueType() != ConfigValueType.LIST) {
+      problems.add("watch = " + ConfigKey.render(config, "watch") + ": must be a list of objects with a name");
+      return out;
+    }
+    ConfigList list = config.getList("watch");
+    for (int i = 0; i < list.size(); i++) {
+      String key = "watch[" + i + "]";
+      if (list.get(i).valueType() != ConfigValueType.OBJECT) {
+        problems.add(key + " = " + list.get(i).render(ConfigRenderOptions.concise()) + ": must be an object with a name");
+        continue;
+      }
+      Config c = ((ConfigObject) list.get(i)).toConfig();
+      for (String k : c.root().keySet()) {
+        if (!ConfigKeys.WATCH_KEYS.containsKey(k)) {
+          problems.add("unknown key '" + key + "." + k + "'" + KeySuggestion.forKey(k, ConfigKeys.WATCH_KEYS.keySet()));
+        }
+      }
+      String name = optString(c, "name", key, problems);
+      if (name == null || name.isBlank()) {
+        problems.add(key + ".name is missing: the brand or competitor name to watch");
+        continue;
+      }
+      String kind = c.hasPath("kind") ? optString(c, "kind", key, problems) : WatchTerm.BRAND;
+      if (kind != null && !kind.equals(WatchTerm.BRAND) && !kind.equals(WatchTerm.COMPETITOR)) {
+        problems.add(key + ".kind = \"" + kind + "\": must be brand or competitor");
+      }
+      List<String> aliases = new ArrayList<>();
+      if (c.hasPath("aliases")) {
+        try {
+          aliases.addAll(c.getStringList("aliases"));
+        } catch (com.typesafe.config.ConfigException e) {
+          problems.add(key + ".aliases = " + ConfigKey.render(c, "aliases") + ": must be a list of strings");
+        }
+      }
+      out.add(new WatchTerm(name.trim(), kind == null ? WatchTerm.BRAND : kind, aliases));
+    }
+    return out;
+  }
+}
