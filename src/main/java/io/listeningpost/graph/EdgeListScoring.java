@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Scores a network read from an edge list file ({@link EdgeListReader}) and writes the same influencers and
@@ -62,9 +61,8 @@ public final class EdgeListScoring {
     if (!read.rejected().isEmpty()) {
       Path edges = options.edges();
       List<Row> rows = read.rejected().stream().map(r -> RowFactory.create(edges.toString(), "edgelist",
-          edges.getFileName().toString(), "edges", "line " + r.line(), r.excerpt(), r.reason(), dt)).toList();
-      ParquetPartitionWriter.write(dir + "/" + Tables.QUARANTINE,
-          Tables.QUARANTINE_RECORD.add("dt", DataTypes.DateType), dt, rows);
+          edges.getFileName().toString(), "edges", "line " + r.line(), r.excerpt(), r.reason(), options.runId(), dt)).toList();
+      ParquetPartitionWriter.write(dir + "/" + Tables.QUARANTINE, Tables.QUARANTINE_SCHEMA, dt, rows);
       quarantine = out.resolve(Tables.QUARANTINE);
     }
     long t3 = System.nanoTime();
