@@ -1,0 +1,89 @@
+package io.listeningpost.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.listeningpost.core.config.ListeningPostConfig;
+import io.listeningpost.ingest.IngestStep;
+import io.listeningpost.stage.StageContext;
+import io.listeningpost.storage.Tables;
+import io.listeningpost.testing.LocalSpark;
+import io.listeningpost.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same input gives the same influencers and communities whatever the cores, the shuffle
+ * partitions and adaptive execution: node numbering, sums and tie-breaks must not follow the order
+ * Spark happens to return rows in.
+ */
+@Tag("spark")
+class GraphDeterminismTest {
+  private static final LocalDate END = LocalDate.of(2026, 11, 21);
+
+  private record Setup(String master, int shufflePartitions, boolean adaptive) {}
+
+  @Test
+  void influencersAndCommunitiesAreTheSameUnderAnyParallelism(@TempDir Path dir) throws Exception {
+    List<Setup> setups = List.of(new Setup("local[1]", 1, false), new Setup("local[2]", 7, true),
+        new Setup("local[2]", 200, false));
+    List<List<Row>> influencers = new ArrayList<>();
+    List<List<Row>> communities = new ArrayList<>();
+    for (int i = 0; i < setups.size(); i++) {
+      Setup s = setups.get(i);
+      SparkSession spark = SparkSession.builder().master(s.master()).appName("determinism " + s)
+          .config("spark.ui.enabled", "false")
+          .config("spark.sql.shuffle.partitions", String.valueOf(s.shufflePartitions()))
+          .config("spark.sql.adaptive.enabled", String.valueOf(s.adaptive()))
+          .config("spark.sql.session.timeZone", "UTC")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1")
+          .getOrCreate();
+      try {
+        Path wh = dir.resolve("wh-" + i);
+        ListeningPostConfig c = config(dir.resolve("job-" + i + ".conf"), wh);
+        new IngestStep(StageContext.of(spark, c, "ingest", END)).run();
+        new GraphStep(StageContext.of(spark, c, "graph", END)).run();
+        influencers.add(spark.read().parquet(wh.resolve(Tables.INFLUENCERS).toString()).collectAsList());
+        communities.add(spark.read().parquet(wh.resolve(Tables.COMMUNITIES).toString()).collectAsList());
+      } finally {
+        spark.stop();
+      }
+    }
+    // Enough authors and communities that an order-dependent numbering or sum would show.
+    assertThat(influencers.get(0)).hasSizeGreaterThan(60);
+    assertThat(communities.get(0)).hasSizeGreaterThan(5);
+    SparkSession spark = SparkSession.builder().master("local[1]").appName("compare")
+        .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+    try {
+      for (int i = 1; i < setups.size(); i++) {
+        LocalSpark.assertSameRows(spark.createDataFrame(influencers.get(0), Tables.INFLUENCERS_SCHEMA),
+            spark.createDataFrame(influencers.get(i), Tables.INFLUENCERS_SCHEMA));
+        LocalSpark.assertSameRows(spark.createDataFrame(communities.get(0), Tables.COMMUNITIES_SCHEMA),
+            spark.createDataFrame(communities.get(i), Tables.COMMUNITIES_SCHEMA));
+      }
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** The samples and a real Stack Exchange dump, in one window that covers both. */
+  private static ListeningPostConfig config(Path file, Path warehouse) throws Exception {
+    Path samples = Path.of("data-samples").toAbsolutePath();
+    Files.writeString(file, "warehouse = \"" + warehouse + "\"\nreports = \"" + warehouse.resolveSibling("reports")
+        + "\"\ngraph { window-days = 3300, half-life-days = 3650 }\nsources = [\n"
+        + "  { format = stackexchange, path = \"" + samples.resolve("stackexchange") + "\" }\n"
+        + "  { format = reddit, path = \"" + samples.resolve("reddit") + "\" }\n"
+        + "  { format = mastodon, path = \"" + samples.resolve("mastodon") + "\" }\n"
+        + "  { format = stackexchange, path = \"" + SharedData.dataset("se-conlang-meta") + "\" }\n]\n");
+    return ListeningPostConfig.load(file, ListeningPostConfig.Overrides.none());
+  }
+}
