@@ -40,7 +40,7 @@ class ListeningPostConfigTest {
   }
 
   @Test
-  void wrongValuesAreNamedWithKeyAndValue() {
+  void wrongValuesAreRefusedNamingKeyValueAndRule() {
     String msg = problems("""
         ingest.max-text-chars = -5
         spark.master = "locl[2]"
@@ -66,7 +66,7 @@ class ListeningPostConfigTest {
   }
 
   @Test
-  void sourcesAreChecked() {
+  void badSourcesAreRefusedNamingTheSourceTheFieldAndTheProblem() {
     String msg = problems("""
         sources = [
           { format = facebook, path = "x" }
@@ -84,13 +84,13 @@ class ListeningPostConfigTest {
   }
 
   @Test
-  void docsConfigReferenceIsGeneratedFromTheKeys() throws Exception {
+  void docsConfigMdContainsTheReferenceGeneratedFromTheConfigKeys() throws Exception {
     String doc = Files.readString(Path.of("docs/config.md"));
     assertThat(doc).contains(ConfigReference.markdown());
   }
 
   @Test
-  void aMissingJobFileIsNamed() {
+  void aMissingJobFileIsRefusedByName() {
     assertThatThrownBy(() -> ListeningPostConfig.load(Path.of("jobs/missing.conf"), ListeningPostConfig.Overrides.none()))
         .isInstanceOf(ConfigException.class).hasMessageContaining("--config = jobs/missing.conf: no such file");
   }

@@ -23,9 +23,12 @@ class TextTest {
   }
 
   @Property
-  void cuttingNeverSplitsASurrogatePair(@ForAll String s) {
+  void cuttingInsideASurrogatePairLeavesTheWholePairOut(@ForAll String s) {
     String cut = TextLimits.cut(s + "😀😀", s.length() + 1);
     assertThat(cut).doesNotEndWith("\uD83D");
+    // The limit falls inside the first pair, so the whole pair is left out; one more char keeps it whole.
+    assertThat(cut).isEqualTo(s);
+    assertThat(TextLimits.cut(s + "😀😀", s.length() + 2)).isEqualTo(s + "😀");
   }
 
   @Test
@@ -66,7 +69,7 @@ class TextTest {
   }
 
   @Test
-  void questionsAreRecognised() {
+  void questionMarksAndAskingOpenersAreQuestionsAnnouncementsAreNot() {
     assertThat(QuestionHeuristic.looksLikeQuestion("How long should I wait?", "")).isTrue();
     assertThat(QuestionHeuristic.looksLikeQuestion(null, "Any advice on salary negotiation")).isTrue();
     assertThat(QuestionHeuristic.looksLikeQuestion(null, "We are hiring. Apply today!")).isFalse();

@@ -17,10 +17,10 @@ class PostAnalyzerTest {
   }
 
   @Test
-  void englishPostGetsSentimentSentencesLemmasPhrasesAndEntities() {
-    PostNlp n = analyzer(20_000, 30_000).analyze("Loved my interview at Microsoft!",
-        "Satya Nadella's team in Redmond was wonderful and so welcoming. The hiring manager answered every question. "
-            + "Does anyone know how long the background check takes?", null);
+  void englishPostGetsSentimentSentencesLemmasPhrasesEntitiesAndATitleAndBodyHash() {
+    String body = "Satya Nadella's team in Redmond was wonderful and so welcoming. The hiring manager answered every "
+        + "question. Does anyone know how long the background check takes?";
+    PostNlp n = analyzer(20_000, 30_000).analyze("Loved my interview at Microsoft!", body, null);
     assertThat(n.scored()).isTrue();
     assertThat(n.lang()).isEqualTo("en");
     assertThat(n.label()).isEqualTo("positive");
@@ -31,7 +31,9 @@ class PostAnalyzerTest {
     assertThat(n.entities()).extracting(PostNlp.Entity::type).contains("ORGANIZATION", "PERSON", "LOCATION");
     assertThat(n.question()).isTrue();
     assertThat(n.fallbacks()).isEmpty();
-    assertThat(n.textHash()).hasSize(32);
+    // The cache key covers title and body, whatever their case and spacing.
+    assertThat(n.textHash()).isEqualTo(TextHash.of("loved my interview at MICROSOFT!   " + body))
+        .isNotEqualTo(TextHash.of(body));
   }
 
   @Test

@@ -29,7 +29,7 @@ class SocialSentimentTest {
   }
 
   @Test
-  void clearCasesGetTheirLabels() {
+  void clearlyPositiveNegativeAndFactualPostsGetPositiveNegativeAndNeutral() {
     assertThat(SCORER.social("Just got the offer from Acme!!! So excited to start, best team ever 😍").label())
         .isEqualTo("positive");
     assertThat(SCORER.social("Worst interview of my life. They ghosted me after 5 rounds, never again 😡").label())
@@ -38,11 +38,15 @@ class SocialSentimentTest {
   }
 
   @Test
-  void negationAndEmojiMoveTheScore() {
-    double good = SCORER.social("the onboarding was good").score();
-    double notGood = SCORER.social("the onboarding was not good").score();
-    assertThat(notGood).isLessThan(good - 0.3);
+  void negationTurnsPraiseNegativeAndEmojiAloneCarrySentiment() {
+    PostSentimentScorer.Sentiment good = SCORER.social("the onboarding was good");
+    PostSentimentScorer.Sentiment notGood = SCORER.social("the onboarding was not good");
+    assertThat(good.label()).isEqualTo("positive");
+    assertThat(notGood.label()).isEqualTo("negative");
+    assertThat(notGood.score()).isLessThan(0).isLessThan(good.score());
+    assertThat(SCORER.social("😭😭😭").label()).isEqualTo("negative");
     assertThat(SCORER.social("😭😭😭").score()).isLessThan(0);
+    assertThat(SCORER.social("🎉🎉🙌").label()).isEqualTo("positive");
     assertThat(SCORER.social("🎉🎉🙌").score()).isGreaterThan(0);
   }
 
@@ -59,20 +63,23 @@ class SocialSentimentTest {
   }
 
   @Test
-  void heldOutTweetsAndRedditCommentsReachTheTarget() throws Exception {
+  void shippedModelReachesTheDocumentedMacroRecallOnHeldOutTweetsAndRedditComments() throws Exception {
     Evaluation tweets = SentimentTrainer.evaluate(SocialSentimentModel.shipped(),
         SentimentCorpora.tweetEvalValidation(SharedData.dataset("")));
     Evaluation reddit = SentimentTrainer.evaluate(SocialSentimentModel.shipped(),
         SentimentCorpora.goEmotions(SharedData.dataset(""), "dev"));
+    // TweetEval's published sentiment validation split has 2,000 tweets.
     assertThat(tweets.total()).isEqualTo(2_000);
     // The single-label, non-ambiguous GoEmotions dev rows: 1,941 + 1,592 + 1,014 (SOURCE.md).
     assertThat(reddit.total()).isEqualTo(4_547);
+    // The target in docs/sentiment.md: macro-recall 0.65, above the published linear SVM baseline of 0.63
+    // (SemEval-2017 task 4A) and far above stock CoreNLP (about 0.49).
     assertThat(tweets.macroRecall()).as("TweetEval validation %s", tweets).isGreaterThanOrEqualTo(0.65);
     assertThat(reddit.macroRecall()).as("GoEmotions dev %s", reddit).isGreaterThanOrEqualTo(0.65);
   }
 
   @Test
-  void trainingDataLeavesOutTheValidationTweets() throws Exception {
+  void trainingDataLeavesOutTheValidationTweetsAndAccountsForEverySourceRow() throws Exception {
     SentimentTrainer.Splits splits = new SentimentTrainer(SharedData.dataset(""), 0.25).splits();
     java.util.Set<String> val = new java.util.HashSet<>();
     SentimentCorpora.tweetEvalValidation(SharedData.dataset("")).forEach(t -> val.add(SentimentCorpora.leakKey(t.text())));

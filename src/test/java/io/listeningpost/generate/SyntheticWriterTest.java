@@ -39,6 +39,9 @@ class SyntheticWriterTest {
       all.posts.addAll(one.posts);
       all.quarantined.addAll(one.quarantined);
     }
+    // The corpus exercises both: some records are broken, some posts written twice.
+    assertThat(s.broken()).isPositive();
+    assertThat(s.repeated()).isPositive();
     // Each broken record costs exactly one post; repeats come back as extra rows of the same posts.
     assertThat(all.quarantined).hasSize(s.broken());
     assertThat(all.posts.size() + all.quarantined.size()).isEqualTo(20_000 + s.repeated());
@@ -47,7 +50,9 @@ class SyntheticWriterTest {
     Map<String, Long> byPlatform = new HashMap<>();
     all.posts.forEach(p -> byPlatform.merge(p.platform(), 1L, Long::sum));
     assertThat(byPlatform).containsOnlyKeys("reddit", "twitter", "stackexchange", "mastodon", "blog", "forum");
-    // Power-law activity: the most active author writes far more than the median one.
+    // Power-law activity: the most active author writes far more than the median one. Zipf (s = 1.1)
+    // over 2,500 authors gives the top one thousands of posts and the median one a post or two; uniform
+    // activity (8 posts each on average) would give a ratio of 2 or 3. 20 separates the two.
     Map<String, Long> perAuthor = new HashMap<>();
     all.posts.stream().filter(p -> p.authorId() != null).forEach(p -> perAuthor.merge(p.authorName(), 1L, Long::sum));
     List<Long> counts = perAuthor.values().stream().sorted().toList();

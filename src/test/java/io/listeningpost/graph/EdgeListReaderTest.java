@@ -81,7 +81,7 @@ class EdgeListReaderTest {
   }
 
   @Test
-  void headedCsvHasNoCommentLines(@TempDir Path dir) throws Exception {
+  void headedCsvSkipsCommentsBeforeItsHeaderAndReadsHashLinesAfterItAsEdges(@TempDir Path dir) throws Exception {
     EdgeListReader.Read read = read(dir, "# exported from a spreadsheet\nSource,Target\n# team,@acme\n#hiring,@acme\n");
     assertThat(edges(read.graph())).containsOnly(entry("# team -> @acme", 1.0), entry("#hiring -> @acme", 1.0));
     assertThat(read.rejected()).isEmpty();
@@ -157,10 +157,14 @@ class EdgeListReaderTest {
   }
 
   @Test
-  void karateClubWithCrlfReadsAllItsEdges() throws Exception {
+  void karateClubWithCrlfLineEndsReadsAllItsEdgesAndCleanIds() throws Exception {
     EdgeListReader.Read read = EdgeListReader.read(SharedData.dataset("zachary-karate/zachary.txt"));
+    // SOURCE.md: 78 undirected edges between members 1..34; the file ends its lines with CRLF, and no
+    // carriage return may stay in an id or a weight.
     assertThat(read.edges()).isEqualTo(78);
     assertThat(read.rejected()).isEmpty();
     assertThat(read.graph().nodeCount()).isEqualTo(34);
+    assertThat(java.util.stream.IntStream.range(0, 34).mapToObj(v -> read.graph().id(v)))
+        .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 34).mapToObj(String::valueOf).toList());
   }
 }

@@ -1,17 +1,16 @@
 package io.listeningpost.graph;
 
+import static io.listeningpost.testing.ParquetFiles.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,27 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 class EdgeListScoringTest {
   private static final Path GEPHI = Path.of("src/test/resources/edgelists/gephi-edges.csv");
 
-  private static List<Group> rows(Path table) throws Exception {
-    List<Group> rows = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(table)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
-        try (ParquetReader<Group> r = ParquetReader.builder(new GroupReadSupport(),
-            new org.apache.hadoop.fs.Path(f.toUri())).build()) {
-          for (Group g; (g = r.read()) != null; ) {
-            rows.add(g);
-          }
-        }
-      }
-    }
-    return rows;
-  }
-
   @Test
   void gephiExportIsScoredIntoInfluencersCommunitiesAndQuarantineTables(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("out");
     EdgeListScoring.Result r = new EdgeListScoring(new EdgeListScoring.Options(GEPHI, out, 42, 1.0, 256,
         LocalDate.of(2026, 11, 21), "run-1")).run();
 
+    // The fixture: 10 lines, 5 good edge rows (two of them Undirected, so 7 directed edges) between 6
+    // names, 3 bad rows (EdgeListReaderTest spells them out edge by edge).
     assertThat(r.lines()).isEqualTo(10);
     assertThat(r.edgesRead()).isEqualTo(5);
     assertThat(r.quarantined()).isEqualTo(3);
@@ -50,7 +36,15 @@ class EdgeListScoringTest {
     assertThat(r.influencers()).isEqualTo(out.resolve("influencers"));
     assertThat(rows(r.influencers())).extracting(g -> g.getString("author_id", 0)).containsExactlyInAnyOrder(
         "@acme_careers", "#hiring", "#remotework", "jane.doe", "Doe, Jane", "carol");
-    assertThat(rows(r.communitiesTable())).hasSize(r.communities());
+    // Every node is in exactly one community: the sizes add up to the graph's six nodes, and each
+    // community's size is the number of influencers that name it.
+    Map<Integer, Integer> members = new HashMap<>();
+    rows(r.influencers()).forEach(g -> members.merge(g.getInteger("community_id", 0), 1, Integer::sum));
+    List<Group> communities = rows(r.communitiesTable());
+    assertThat(communities.stream().mapToInt(g -> g.getInteger("size", 0)).sum()).isEqualTo(6);
+    assertThat(communities).allSatisfy(g -> assertThat(g.getInteger("size", 0))
+        .isEqualTo(members.get(g.getInteger("community_id", 0))));
+    assertThat(communities).hasSize(members.size()).hasSize(r.communities());
     assertThat(rows(r.quarantine()))
         .extracting(g -> g.getString("position", 0), g -> g.getString("reason", 0))
         .containsExactlyInAnyOrder(

@@ -92,7 +92,7 @@ class GraphAlgorithmsTest {
   }
 
   @Test
-  void leidenFindsTheDepartmentsOfEmailEuCoreDeterministically() throws Exception {
+  void leidenOnEmailEuCoreIsDeterministicAndFindsTheDepartmentsAtLeastAsWellAsNetworkxLouvain() throws Exception {
     InteractionGraph.Builder b = new InteractionGraph.Builder();
     Map<String, Integer> dept = new HashMap<>();
     for (String line : Files.readAllLines(SharedData.dataset("snap-email-eu-core/email-Eu-core-department-labels.txt"))) {
@@ -116,18 +116,23 @@ class GraphAlgorithmsTest {
       truth[v] = dept.get(g.id(v));
     }
     Communities.Result r = Communities.leiden(g, 1.0, 42);
-    assertThat(Communities.nmi(r.membership(), truth)).isGreaterThanOrEqualTo(0.58);
-    assertThat(r.modularity()).isGreaterThanOrEqualTo(0.42);
     assertThat(Communities.leiden(g, 1.0, 42).membership()).isEqualTo(r.membership());
-    // networkx computes the same modularity for the same partition.
+    // Newman and Girvan (2004): modularity above about 0.3 indicates real community structure; the
+    // departments make email-Eu-core such a graph.
+    assertThat(r.modularity()).isGreaterThan(0.3);
+    // networkx scores the same partition, and a second implementation of community detection, Louvain
+    // (seeds 0..9), gives the reference: Leiden refines Louvain's partitions (Traag, Waltman and van Eck
+    // 2019), so it should reach at least the best of those modularities, and recover the departments at
+    // least as well as the median Louvain run does.
     StringBuilder part = new StringBuilder();
     for (int v = 0; v < g.nodeCount(); v++) {
       part.append(g.id(v)).append(' ').append(r.membership()[v]).append('\n');
     }
     Path partition = Files.createTempFile("partition", ".txt");
     Files.writeString(partition, part);
-    Map<String, double[]> q = Networkx.run("""
-        import networkx as nx, sys
+    Map<String, double[]> nx = Networkx.run("""
+        import networkx as nx, sys, math, statistics
+        from collections import Counter
         G = nx.Graph()
         for line in open(sys.argv[2]):
             G.add_node(line.split()[0])
@@ -136,35 +141,66 @@ class GraphAlgorithmsTest {
             if len(f) >= 2 and f[0] != f[1]:
                 w = G[f[0]][f[1]]['weight'] + 1 if G.has_edge(f[0], f[1]) else 1
                 G.add_edge(f[0], f[1], weight=w)
+        dept = dict(line.split() for line in open(sys.argv[3]) if line.strip())
+        def nmi(label):
+            # Arithmetic-mean normalisation: 2 I(A;B) / (H(A) + H(B)).
+            n = len(dept)
+            a = Counter(label[v] for v in dept)
+            b = Counter(dept.values())
+            ab = Counter((label[v], dept[v]) for v in dept)
+            i = sum(c / n * math.log(c * n / (a[x] * b[y])) for (x, y), c in ab.items())
+            h = lambda cs: -sum(c / n * math.log(c / n) for c in cs.values())
+            return 2 * i / (h(a) + h(b))
+        ours = dict(line.split() for line in open(sys.argv[2]))
         groups = {}
-        for line in open(sys.argv[2]):
-            n, c = line.split()
-            groups.setdefault(c, set()).add(n)
+        for v, c in ours.items():
+            groups.setdefault(c, set()).add(v)
         print('q', nx.algorithms.community.modularity(G, groups.values(), weight='weight'))
-        """, EMAIL.toString(), partition.toString());
-    assertThat(r.modularity()).isCloseTo(q.get("q")[0], within(1e-9));
+        print('nmi', nmi(ours))
+        qs, nmis = [], []
+        for seed in range(10):
+            parts = nx.algorithms.community.louvain_communities(G, weight='weight', seed=seed)
+            qs.append(nx.algorithms.community.modularity(G, parts, weight='weight'))
+            nmis.append(nmi({v: i for i, p in enumerate(parts) for v in p}))
+        print('louvain', max(qs), statistics.median(nmis))
+        """, EMAIL.toString(), partition.toString(),
+        SharedData.dataset("snap-email-eu-core/email-Eu-core-department-labels.txt").toString());
+    double nmi = Communities.nmi(r.membership(), truth);
+    assertThat(r.modularity()).as("modularity of our partition, by networkx").isCloseTo(nx.get("q")[0], within(1e-9));
+    assertThat(nmi).as("NMI against the departments, by the Python formula").isCloseTo(nx.get("nmi")[0], within(1e-9));
+    assertThat(r.modularity()).as("Leiden against the best of ten networkx Louvain runs")
+        .isGreaterThanOrEqualTo(nx.get("louvain")[0]);
+    assertThat(nmi).as("NMI against the median of ten networkx Louvain runs").isGreaterThanOrEqualTo(nx.get("louvain")[1]);
   }
 
   @Test
-  void twoHopReachIsExactOnSmallGraphsAndCloseWhenSketched() throws Exception {
+  void twoHopReachMatchesNetworkxExactlyOnKarateAndWithinTheSketchErrorOnEmailEuCore() throws Exception {
     InteractionGraph g = email();
     long[] exact = GraphAlgorithms.reachWithinTwoHops(g, Long.MAX_VALUE);
     long[] sketched = GraphAlgorithms.reachWithinTwoHops(g, 0);
+    assertThat(sketched).as("a budget of 0 takes the HyperLogLog path").isNotEqualTo(exact);
     double error = 0;
     for (int v = 0; v < g.nodeCount(); v++) {
       error += Math.abs(sketched[v] - exact[v]) / (double) Math.max(1, exact[v]);
     }
-    assertThat(error / g.nodeCount()).isLessThan(0.12);
+    // 128 HyperLogLog registers give a relative standard error of 1.04 / sqrt(128), about 9.2% (Flajolet
+    // et al. 2007); the mean absolute error cannot exceed the root-mean-square error (Jensen), so an
+    // estimator that meets its standard error stays under it on average.
+    assertThat(error / g.nodeCount()).as("mean relative error of the sketch").isLessThan(1.04 / Math.sqrt(128));
     InteractionGraph k = karate();
     long[] r = GraphAlgorithms.reachWithinTwoHops(k, Long.MAX_VALUE);
-    int one = java.util.stream.IntStream.range(0, 34).filter(v -> k.id(v).equals("1")).findFirst().orElseThrow();
-    assertThat((double) r[one]).isEqualTo(Networkx.run("""
+    Map<String, double[]> nx = Networkx.run("""
         import networkx as nx, sys
         G = nx.Graph()
         for line in open(sys.argv[1]):
             f = line.split()
             if len(f) == 3: G.add_edge(f[0], f[1])
-        print('r', len(nx.single_source_shortest_path_length(G, '1', cutoff=2)) - 1)
-        """, KARATE.toString()).get("r")[0]);
+        for n in G:
+            print(n, len(nx.single_source_shortest_path_length(G, n, cutoff=2)) - 1)
+        """, KARATE.toString());
+    assertThat(nx).hasSize(k.nodeCount());
+    for (int v = 0; v < k.nodeCount(); v++) {
+      assertThat((double) r[v]).as("two-hop reach of %s", k.id(v)).isEqualTo(nx.get(k.id(v))[0]);
+    }
   }
 }

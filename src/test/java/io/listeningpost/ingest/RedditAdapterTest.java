@@ -22,6 +22,8 @@ class RedditAdapterTest {
 
   @Test
   void gradSchoolThreadsMatchTheirSourceCounts() throws Exception {
+    // The GradSchool row of reddit-academia/SOURCE.md: posts, comments, deleted authors, replies,
+    // distinct authors and reply edges (distinct / total).
     CollectingSink out = Parse.format(SourceFormat.REDDIT, SharedData.dataset("reddit-academia/dat/GradSchool"));
     assertThat(out.quarantined).isEmpty();
     assertThat(out.posts.stream().filter(p -> p.kind() == PostKind.POST)).hasSize(3_515);

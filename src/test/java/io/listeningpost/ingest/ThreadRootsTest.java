@@ -28,7 +28,7 @@ class ThreadRootsTest {
       .add("_id", DataTypes.StringType).add("_thread", DataTypes.StringType);
 
   @Test
-  void deepReplyChainsFindTheirFirstPost() {
+  void deepReplyChainsFindTheirFirstPostAcrossPartitionsRunsAndPlatforms() {
     // m1 <- m2 <- ... <- m9: a Mastodon chain whose root is in this run; f2 <- f3 reply to f1, which an
     // earlier run stored with its thread; x2 replies to x1, which nobody has seen.
     List<Row> open = new ArrayList<>();
@@ -99,13 +99,17 @@ class ThreadRootsTest {
   }
 
   @Test
-  void aCycleEndsInsteadOfLoopingForever() {
+  void aReplyCycleEndsWithEachPostThreadedInsideItsCycle() {
     List<Row> open = List.of(RowFactory.create("forum", "a", "b"), RowFactory.create("forum", "b", "a"),
         RowFactory.create("forum", "c", "c"));
 
     Map<String, String> threads = resolve(open, List.of());
 
-    assertThat(threads).containsKeys("forum/a", "forum/b", "forum/c").doesNotContainValue(null);
+    // What is left after ThreadRoots.MAX_ROUNDS can only be a cycle: each of its posts is threaded under
+    // a post of the same cycle (which one depends on the jumps), a post replying to itself under itself.
+    assertThat(threads).containsOnlyKeys("forum/a", "forum/b", "forum/c").containsEntry("forum/c", "c");
+    assertThat(threads.get("forum/a")).isIn("a", "b");
+    assertThat(threads.get("forum/b")).isIn("a", "b");
   }
 
   private static Map<String, String> resolve(List<Row> open, List<Row> known) {

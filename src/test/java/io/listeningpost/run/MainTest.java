@@ -1,13 +1,22 @@
 package io.listeningpost.run;
 
+import static io.listeningpost.testing.ParquetFiles.rows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
+
+import io.listeningpost.enrich.sentiment.PostSentimentScorer;
+import io.listeningpost.enrich.sentiment.SocialSentimentModel;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line refuses bad input before Spark starts; these tests never start Spark. */
@@ -37,21 +46,30 @@ class MainTest {
   }
 
   @Test
-  void badCommandLineValuesAreNamed() {
+  void badCommandLineValuesStopTheJobWithExitCode2AndAreNamed() {
     String[] r = run("ingest", "--date", "21/11/2026", "--source", "myspace=/tmp", "--master", "nowhere");
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[1]).contains("--date = 21/11/2026: expected YYYY-MM-DD");
     String[] s = run("ingest", "--source", "myspace=/tmp", "--master", "nowhere");
+    assertThat(s[0]).isEqualTo("2");
     assertThat(s[1]).contains("--source myspace=/tmp: expected FORMAT=PATH").contains("--master = \"nowhere\"");
   }
 
   @Test
-  void everyCommandHasHelp() {
-    for (String cmd : new String[] {"ingest", "enrich", "nightly", "generate", "score-sentiment", "train-sentiment"}) {
-      String[] r = run(cmd, "--help");
-      assertThat(r[0]).isEqualTo("0");
-      assertThat(r[1]).contains("Usage: listening-post " + cmd);
-    }
+  void everyCommandAnswersHelpWithExitCode0AndDocumentsEachOfItsOptions() {
+    Map<String, CommandLine> commands = new CommandLine(new Main()).getSubcommands();
+    assertThat(commands).containsKeys("ingest", "enrich", "graph", "nightly", "generate", "score-sentiment",
+        "train-sentiment");
+    commands.forEach((name, cmd) -> {
+      String[] r = run(name, "--help");
+      assertThat(r[0]).as(name).isEqualTo("0");
+      assertThat(r[1]).as(name).contains("Usage: listening-post " + name);
+      for (OptionSpec option : cmd.getCommandSpec().options()) {
+        if (!option.hidden()) {
+          assertThat(r[1]).as("%s --help", name).contains(option.longestName());
+        }
+      }
+    });
   }
 
   @Test
@@ -74,7 +92,10 @@ class MainTest {
   @Test
   void scoreSentimentWritesOneLinePerInputLineWhateverTheLine(@TempDir Path dir) throws Exception {
     byte[] binary = {(byte) 0xff, (byte) 0xfe, 0x00, 0x01, (byte) 0x80, 0x41};
-    String longLine = "the interview went well ".repeat(5_000);
+    // Longer than the default --max-chars of 20,000: its first 20,000 characters are negative, the
+    // whole line (with a longer, positive tail) is not.
+    String head = "the recruiter was rude and the interview was awful. ".repeat(400);
+    String longLine = head + "I love this job, wonderful team, great people! ".repeat(2_000);
     Path in = dir.resolve("in.txt");
     try (var os = Files.newOutputStream(in)) {
       os.write(("I love my new job at Acme 😍\n\n   \nThis company ghosted me, awful experience\n" + longLine
@@ -92,19 +113,29 @@ class MainTest {
     assertThat(lines.get(1)).isEqualTo("neutral\t0");
     assertThat(lines.get(2)).isEqualTo("neutral\t0");
     assertThat(lines.get(3)).startsWith("negative\t");
-    assertThat(lines.get(4)).startsWith("positive\t");
     assertThat(lines.get(5)).startsWith("positive\t");
-    assertThat(r[1]).contains("9 lines scored").contains("1 cut to 20,000 characters");
+    // The long line is scored on its first 20,000 characters only.
+    assertThat(head.length()).isGreaterThan(20_000);
+    PostSentimentScorer scorer = new PostSentimentScorer(SocialSentimentModel.shipped());
+    assertThat(scorer.social(longLine).label()).isNotEqualTo("negative");
+    PostSentimentScorer.Sentiment firstChars = scorer.social(longLine.substring(0, 20_000));
+    assertThat(firstChars.label()).isEqualTo("negative");
+    String[] scoredLong = lines.get(4).split("\t");
+    assertThat(scoredLong[0]).isEqualTo(firstChars.label());
+    assertThat(Double.parseDouble(scoredLong[1])).isCloseTo(firstChars.score(), within(5e-5));
   }
 
   @Test
-  void graphWithEdgesScoresANodeXlExportAndQuarantinesItsBadRows(@TempDir Path dir) {
+  void graphWithEdgesScoresANodeXlExportAndQuarantinesItsBadRows(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("network");
     String[] r = run("graph", "--edges", "src/test/resources/edgelists/nodexl-edges.csv", "--out", out.toString());
     assertThat(r[0]).isEqualTo("0");
-    assertThat(r[1]).contains("10 lines, 5 edges read, 2 lines quarantined").contains("graph: 4 nodes, 4 distinct edges");
-    assertThat(out.resolve("influencers")).isDirectory();
-    assertThat(out.resolve("communities")).isDirectory();
-    assertThat(out.resolve("quarantine")).isDirectory();
+    // The export's four names (its self-loop left out) are scored and ranked; its two bad rows are
+    // quarantined with their line and reason.
+    assertThat(rows(out.resolve("influencers"))).extracting(g -> g.getString("author_id", 0))
+        .containsExactlyInAnyOrder("acme_careers", "jane_doe", "#hiring", "recruiter_bob");
+    assertThat(rows(out.resolve("communities")).stream().mapToInt(g -> g.getInteger("size", 0)).sum()).isEqualTo(4);
+    assertThat(rows(out.resolve("quarantine"))).extracting(g -> g.getString("position", 0), g -> g.getString("reason", 0))
+        .containsExactlyInAnyOrder(tuple("line 7", "weight 'n/a' is not a number"), tuple("line 9", "missing source"));
   }
 }
