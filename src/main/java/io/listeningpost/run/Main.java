@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "listening-post", mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Social community listening for HR: ingest community posts, find opinion makers, report.",
-    subcommands = {Main.Ingest.class, Main.Enrich.class, GraphCommand.class, Main.Nightly.class, ScoreSentimentCommand.class,
+    subcommands = {Main.Ingest.class, Main.Enrich.class, GraphCommand.class, Main.Nightly.class, RepairCommand.class,
+        ScoreSentimentCommand.class,
         TrainSentimentCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 

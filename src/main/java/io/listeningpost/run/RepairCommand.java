@@ -1,0 +1,41 @@
+package io.listeningpost.run;
+
+import io.listeningpost.core.config.ConfigException;
+import io.listeningpost.core.config.ListeningPostConfig;
+import io.listeningpost.storage.TablePublisher;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * Completes the publishes a stopped run left half done, without starting Spark. Every data command
+ * does the same before it starts; this is for a warehouse that readers need whole before the next run.
+ */
+@Command(name = "repair", mixinStandardHelpOptions = true,
+    description = "Complete any table publish that a stopped run left half done, and remove unpublished staging.")
+final class RepairCommand implements Callable<Integer> {
+  @Mixin
+  CommonOptions options;
+
+  @Override
+  public Integer call() throws Exception {
+    ListeningPostConfig config;
+    try {
+      config = options.load();
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      return DataCommand.BAD_CONFIG;
+    }
+    List<String> actions = new TablePublisher(new Configuration(), config.warehouse(),
+        RunRecorder.newRunId("repair", Instant.now()), TablePublisher.StepHook.NONE).recover();
+    if (actions.isEmpty()) {
+      System.out.println("Warehouse " + config.warehouse() + ": every table is whole; nothing to repair.");
+    } else {
+      actions.forEach(a -> System.out.println("Warehouse " + config.warehouse() + ": " + a));
+    }
+    return DataCommand.OK;
+  }
+}
