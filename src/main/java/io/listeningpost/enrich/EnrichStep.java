@@ -114,7 +114,7 @@ public final class EnrichStep {
           labels.millis(), List.of("every post already has its NLP row: nothing to analyse"));
     }
     Dataset<Row> cached = warehouse.read(Tables.NLP_CACHE).filter(col("analysis_version").equalTo(version))
-        .select("text_hash", "declared_lang");
+        .select(col("text_hash").as("_c_hash"), col("declared_lang").as("_c_lang"));
     // One post stands for each distinct text and declared language, by a stable rule: the first by
     // platform and post id, so that reruns analyse the same title and text.
     Dataset<Row> texts = todo
@@ -122,8 +122,8 @@ public final class EnrichStep {
             .orderBy(col("platform"), col("post_id"))))
         .filter(col("_pick").equalTo(1))
         .select("text_hash", "title", "text", "declared_lang")
-        .join(cached, col("text_hash").eqNullSafe(cached.col("text_hash"))
-            .and(col("declared_lang").eqNullSafe(cached.col("declared_lang"))), "left_anti");
+        .join(cached, col("text_hash").eqNullSafe(col("_c_hash")).and(col("declared_lang").eqNullSafe(col("_c_lang"))),
+            "left_anti");
     labels.label("enrich:analyse", "Analyse new texts with CoreNLP and the social sentiment model");
     int slices = Math.max(1, spark.sparkContext().defaultParallelism() * 4);
     PostAnalyzer analyzer = new PostAnalyzer(settings);
@@ -163,18 +163,19 @@ public final class EnrichStep {
       }
 
       labels.label("enrich:write", "Join NLP results to posts, match watched terms, write post_nlp");
-      // This run's results, timeouts included, then the cache for the rest.
+      // This run's results, timeouts included, and the cache for the rest: a text analysed now was not in
+      // the cache, so the two do not overlap but for copies a stopped run appended twice.
       Dataset<Row> thisRun = fresh.drop("analysis_version", Tables.RUN_ID, "analysed_at");
       Dataset<Row> fromCache = warehouse.read(Tables.NLP_CACHE).filter(col("analysis_version").equalTo(version))
-          .drop("analysis_version", Tables.RUN_ID, "analysed_at")
-          .join(thisRun.select("text_hash", "declared_lang"), Warehouse.seq("text_hash", "declared_lang"), "left_anti");
-      results = thisRun.unionByName(fromCache).dropDuplicates("text_hash", "declared_lang");
+          .drop("analysis_version", Tables.RUN_ID, "analysed_at");
+      results = thisRun.unionByName(fromCache).dropDuplicates("text_hash", "declared_lang")
+          .withColumnRenamed("text_hash", "_r_hash").withColumnRenamed("declared_lang", "_r_lang");
       WatchedTerms watched = new WatchedTerms(settings.watch());
       UserDefinedFunction watch = udf((UDF2<String, String, Row[]>) (title, text) ->
           NlpRows.watchedRows(watched, PostAnalyzer.fullText(title, text)), DataTypes.createArrayType(Tables.WATCHED));
-      Dataset<Row> rows = todo.join(results, todo.col("text_hash").equalTo(results.col("text_hash"))
-              .and(todo.col("declared_lang").eqNullSafe(results.col("declared_lang"))), "inner")
-          .drop(results.col("text_hash")).drop(results.col("declared_lang"))
+      Dataset<Row> rows = todo.join(results, col("text_hash").equalTo(col("_r_hash"))
+              .and(col("declared_lang").eqNullSafe(col("_r_lang"))), "inner")
+          .drop("_r_hash", "_r_lang")
           .withColumn("watched", watch.apply(col("title"), col("text")))
           .withColumn("analysis_version", lit(version))
           .withColumn(Tables.RUN_ID, lit(runId));
