@@ -102,17 +102,7 @@ public final class InfluenceModel {
     if (!haveEngagement) {
       weights[1] = 0;
     }
-    double weightSum = Arrays.stream(weights).sum();
-    double[] influence = new double[n];
-    for (int k = 0; k < COMPONENTS.length; k++) {
-      if (weights[k] == 0) {
-        continue;
-      }
-      double[] ranks = percentileRanks(comp[k]);
-      for (int v = 0; v < n; v++) {
-        influence[v] += weights[k] / weightSum * ranks[v];
-      }
-    }
+    double[] influence = combine(comp, weights);
     double[] betweenRank = percentileRanks(between);
     double[] influenceRank = percentileRanks(influence);
 
@@ -231,6 +221,26 @@ public final class InfluenceModel {
           .thenComparing(Map.Entry.comparingByKey())).limit(10).forEach(e -> declared.put(e.getKey(), e.getValue()));
       out.add(new Community(k, size[k], internal[k], possible == 0 ? 0 : (double) internal[k] / possible,
           internalWeight[k], topIds, declared));
+    }
+    return out;
+  }
+
+  /**
+   * The weighted mean of the components' percentile ranks over all nodes; weights need not sum to 1,
+   * and a component of weight 0 is left out.
+   */
+  static double[] combine(double[][] components, double[] weights) {
+    int n = components.length == 0 ? 0 : components[0].length;
+    double weightSum = Arrays.stream(weights).sum();
+    double[] out = new double[n];
+    for (int k = 0; k < components.length; k++) {
+      if (weights[k] == 0) {
+        continue;
+      }
+      double[] ranks = percentileRanks(components[k]);
+      for (int v = 0; v < n; v++) {
+        out[v] += weights[k] / weightSum * ranks[v];
+      }
     }
     return out;
   }

@@ -1,0 +1,91 @@
+package io.listeningpost.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.listeningpost.graph.InfluenceEvaluation.Choice;
+import io.listeningpost.graph.InfluenceEvaluation.Figures;
+import io.listeningpost.graph.InfluenceEvaluation.Site;
+import io.listeningpost.graph.InfluenceEvaluation.Target;
+import io.listeningpost.testing.LocalSpark;
+import io.listeningpost.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The influence score against Stack Exchange reputation on both dumps in ../shared, leave one site
+ * out: weights are chosen on one site and measured on the other. Writes its figures to
+ * target/influence-evaluation/held-out-sites.md (docs/influence.md quotes them).
+ */
+@Tag("spark")
+class InfluenceHeldOutSitesTest {
+  @RegisterExtension
+  static final LocalSpark SPARK = new LocalSpark();
+
+  @Test
+  void weightsChosenOnOneSiteAreMeasuredOnTheOtherAgainstReputation(@TempDir Path dir) throws Exception {
+    // Both windows hold the whole dump: reputation is earned over all of it.
+    Target quantum = target(dir, "se-quantumcomputing", LocalDate.of(2018, 9, 2), 180);
+    Target conlang = target(dir, "se-conlang-meta", LocalDate.of(2020, 8, 26), 940);
+    for (Target t : List.of(quantum, conlang)) {
+      // The evaluation recombines the table's components exactly as the stage did.
+      double[] again = t.site().combined(InfluenceModel.COMPONENTS, InfluenceModel.WEIGHTS);
+      for (int v = 0; v < again.length; v++) {
+        assertThat(again[v]).isCloseTo(t.site().score()[v], within(1e-12));
+      }
+    }
+    Choice onConlang = InfluenceEvaluation.choose(conlang);
+    Choice onQuantum = InfluenceEvaluation.choose(quantum);
+    StringBuilder report = new StringBuilder();
+    Map<String, Figures> quantumHeldOut = section(report, quantum, onConlang, "se-conlang-meta");
+    Map<String, Figures> conlangHeldOut = section(report, conlang, onQuantum, "se-quantumcomputing");
+    Path out = Files.createDirectories(Path.of("target", "influence-evaluation")).resolve("held-out-sites.md");
+    Files.writeString(out, report);
+    System.out.println(report);
+  }
+
+  private static Target target(Path dir, String name, LocalDate end, int days) throws Exception {
+    Path siteDir = Files.createDirectories(dir.resolve(name));
+    Site site = Site.of(name, InfluenceEvaluation.influencers(SPARK.spark(), siteDir, SharedData.dataset(name), end,
+        days));
+    Map<String, Double> reputation = new HashMap<>();
+    for (Row r : SPARK.spark().read().parquet(siteDir.resolve("wh/authors").toString())
+        .select("author_id", "reputation").collectAsList()) {
+      reputation.put(r.getString(0), r.isNullAt(1) ? 0.0 : r.getLong(1));
+    }
+    List<String> ids = site.rankedIds();
+    double[] truth = new double[ids.size()];
+    for (int i = 0; i < truth.length; i++) {
+      truth[i] = reputation.getOrDefault(ids.get(i), 0.0);
+    }
+    return Target.of(site, truth);
+  }
+
+  private static Map<String, Figures> section(StringBuilder out, Target t, Choice chosen, String trainedOn) {
+    Map<String, Figures> f = new java.util.LinkedHashMap<>();
+    f.put("influence_score (shipped weights)", t.figures(t.site().score()));
+    f.put("weights chosen on " + trainedOn + ": " + chosen.describe(),
+        t.figures(t.site().combined(InfluenceEvaluation.CANDIDATES, chosen.weights())));
+    for (String m : InfluenceEvaluation.MEASURES) {
+      f.put(m, t.figures(t.site().measures().get(m)));
+    }
+    out.append(String.format(Locale.ROOT, "### %s: %d ranked authors; chance precision@20 %.2f%n%n",
+        t.site().name(), t.ids().size(), 20.0 / t.ids().size()));
+    out.append(String.format(Locale.ROOT, "Weights chosen on %s (training figures %s).%n%n", trainedOn,
+        chosen.training().row()));
+    out.append("| ranking | precision@20 | precision@50 | Spearman |\n|---|---|---|---|\n");
+    f.forEach((k, v) -> out.append("| ").append(k).append(" | ").append(v.row()).append(" |\n"));
+    out.append('\n');
+    return f;
+  }
+}
