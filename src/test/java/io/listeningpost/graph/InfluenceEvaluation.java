@@ -36,6 +36,10 @@ final class InfluenceEvaluation {
   static final String[] CANDIDATES = {"pagerank", "engagement", "unique_repliers", "weighted_in_degree", "authority",
       "reach_2hop", "community_pagerank", "posts", "score_sum", "replies_received"};
   static final double GRID_STEP = 0.1;
+  /** The weighting before the leave-one-site-out choice (commit 9a2637a), kept to compare with. */
+  static final String[] PREVIOUS_COMPONENTS = {"pagerank", "engagement", "unique_repliers", "weighted_in_degree",
+      "authority", "reach_2hop", "community_pagerank"};
+  static final double[] PREVIOUS_WEIGHTS = {0.25, 0.25, 0.15, 0.10, 0.10, 0.05, 0.10};
 
   private InfluenceEvaluation() {}
 
@@ -170,8 +174,32 @@ final class InfluenceEvaluation {
     Figures figures(double[] allScores) {
       double[] x = site.rankedValues(allScores);
       List<String> top = top(50, x, ids);
-      return new Figures(overlap(top.subList(0, 20), top20) / 20.0, overlap(top, top50) / 50.0,
+      return new Figures(overlap(top.subList(0, 20), top20) / 20.0,
+          positives() >= 50 ? overlap(top, top50) / 50.0 : Double.NaN,
           pearson(InfluenceModel.percentileRanks(x), truthRanks));
+    }
+
+    /** Authors with a positive signal; a top k with fewer would be filled by ties at zero. */
+    long positives() {
+      return Arrays.stream(truth).filter(x -> x > 0).count();
+    }
+
+    /** Precision@20 alone, without sorting: the top 20 picked one by one, ties to the smaller id. */
+    double precisionAt20(double[] allScores) {
+      double[] x = site.rankedValues(allScores);
+      boolean[] taken = new boolean[x.length];
+      int hits = 0;
+      for (int k = 0; k < Math.min(20, x.length); k++) {
+        int best = -1;
+        for (int i = 0; i < x.length; i++) {
+          if (!taken[i] && (best < 0 || x[i] > x[best])) {
+            best = i;
+          }
+        }
+        taken[best] = true;
+        hits += top20.contains(ids.get(best)) ? 1 : 0;
+      }
+      return hits / 20.0;
     }
 
     private static long overlap(List<String> a, Set<String> b) {
@@ -187,7 +215,8 @@ final class InfluenceEvaluation {
     }
 
     String row() {
-      return String.format(Locale.ROOT, "%.2f | %.2f | %.3f", p20, p50, spearman);
+      return String.format(Locale.ROOT, "%.2f | %s | %.3f", p20,
+          Double.isNaN(p50) ? "–" : String.format(Locale.ROOT, "%.2f", p50), spearman);
     }
   }
 
@@ -228,9 +257,12 @@ final class InfluenceEvaluation {
           }
         }
       }
-      Figures f = train.figures(all);
-      if (best[0] == null || f.betterThan(best[0].training())) {
-        best[0] = new Choice(w, f);
+      // Spearman breaks ties only, so it is worked out only for a weighting that can win.
+      if (best[0] == null || train.precisionAt20(all) >= best[0].training().p20()) {
+        Figures f = train.figures(all);
+        if (best[0] == null || f.betterThan(best[0].training())) {
+          best[0] = new Choice(w, f);
+        }
       }
     });
     return best[0];

@@ -79,8 +79,8 @@ class InfluenceHeldOutSitesTest {
     for (String m : InfluenceEvaluation.MEASURES) {
       f.put(m, t.figures(t.site().measures().get(m)));
     }
-    out.append(String.format(Locale.ROOT, "### %s: %d ranked authors; chance precision@20 %.2f%n%n",
-        t.site().name(), t.ids().size(), 20.0 / t.ids().size()));
+    out.append(String.format(Locale.ROOT, "### %s: %d ranked authors; chance precision@20 %.2f, precision@50 %.2f%n%n",
+        t.site().name(), t.ids().size(), 20.0 / t.ids().size(), 50.0 / t.ids().size()));
     out.append(String.format(Locale.ROOT, "Weights chosen on %s (training figures %s).%n%n", trainedOn,
         chosen.training().row()));
     out.append("| ranking | precision@20 | precision@50 | Spearman |\n|---|---|---|---|\n");
