@@ -1,5 +1,7 @@
 package io.listeningpost.graph;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.listeningpost.graph.InfluenceEvaluation.Figures;
 import io.listeningpost.graph.InfluenceEvaluation.Site;
 import io.listeningpost.graph.InfluenceEvaluation.Target;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,6 +50,25 @@ class InfluenceFutureEngagementTest {
     Path out = Files.createDirectories(Path.of("target", "influence-evaluation")).resolve("future-engagement.md");
     Files.writeString(out, report);
     System.out.println(report);
+
+    for (Map.Entry<String, Map<String, Figures>> signal : quantum.entrySet()) {
+      Map<String, Figures> f = signal.getValue();
+      Figures combined = f.get("influence_score");
+      String what = signal.getKey();
+      // The plain measures the issue names, and the weighting it replaced, do no better on either figure.
+      for (String plain : List.of("pagerank", "score_sum", "previous weights")) {
+        assertThat(combined.p20()).as("%s: precision@20 against %s", what, plain)
+            .isGreaterThanOrEqualTo(f.get(plain).p20());
+        assertThat(combined.spearman()).as("%s: Spearman against %s", what, plain)
+            .isGreaterThan(f.get(plain).spearman());
+      }
+      // Within one author (0.05) of the best single measure's top 20. Spearman is not compared with the
+      // best single measure because it does not hold: posts written alone is higher on both signals.
+      double bestSingle = Arrays.stream(InfluenceEvaluation.MEASURES).mapToDouble(m -> f.get(m).p20()).max()
+          .orElseThrow();
+      assertThat(combined.p20()).as("%s: precision@20 against the best single measure", what)
+          .isGreaterThanOrEqualTo(bestSingle - 0.05 - 1e-9);
+    }
   }
 
   /**
