@@ -268,6 +268,26 @@ final class InfluenceEvaluation {
     return best[0];
   }
 
+  /**
+   * The weightings whose training precision@20 equals the choice's: the choice among them rests on
+   * Spearman alone, so their spread on the held-out site tells how much the choice was luck.
+   */
+  static List<double[]> tiedWithChoice(Target train, Choice choice) {
+    int steps = (int) Math.round(1 / GRID_STEP);
+    int[] units = new int[CANDIDATES.length];
+    List<double[]> out = new ArrayList<>();
+    enumerate(units, 0, steps, () -> {
+      double[] w = new double[units.length];
+      for (int k = 0; k < units.length; k++) {
+        w[k] = units[k] / (double) steps;
+      }
+      if (train.precisionAt20(train.site().combined(CANDIDATES, w)) == choice.training().p20()) {
+        out.add(w);
+      }
+    });
+    return out;
+  }
+
   private static void enumerate(int[] units, int k, int left, Runnable each) {
     if (k == units.length - 1) {
       units[k] = left;

@@ -49,8 +49,8 @@ class InfluenceHeldOutSitesTest {
     Choice onQuantum = InfluenceEvaluation.choose(quantum);
     StringBuilder report = new StringBuilder("The model's weights are those chosen on se-conlang-meta, so its row is a "
         + "training figure there and a held-out figure on se-quantumcomputing.\n\n");
-    Map<String, Figures> quantumFigures = section(report, quantum, onConlang, "se-conlang-meta");
-    section(report, conlang, onQuantum, "se-quantumcomputing");
+    Map<String, Figures> quantumFigures = section(report, quantum, conlang, onConlang);
+    section(report, conlang, quantum, onQuantum);
     Path out = Files.createDirectories(Path.of("target", "influence-evaluation")).resolve("held-out-sites.md");
     Files.writeString(out, report);
     System.out.println(report);
@@ -90,7 +90,8 @@ class InfluenceHeldOutSitesTest {
     return Target.of(site, truth);
   }
 
-  private static Map<String, Figures> section(StringBuilder out, Target t, Choice chosen, String trainedOn) {
+  private static Map<String, Figures> section(StringBuilder out, Target t, Target trainedOnTarget, Choice chosen) {
+    String trainedOn = trainedOnTarget.site().name();
     Map<String, Figures> f = new LinkedHashMap<>();
     f.put(HELD_OUT, t.figures(t.site().combined(InfluenceEvaluation.CANDIDATES, chosen.weights())));
     f.put("influence_score as shipped", t.figures(t.site().score()));
@@ -103,6 +104,11 @@ class InfluenceHeldOutSitesTest {
         t.site().name(), t.ids().size(), 20.0 / t.ids().size(), 50.0 / t.ids().size()));
     out.append(String.format(Locale.ROOT, "Weights chosen on %s: %s (there: %s).%n%n", trainedOn,
         chosen.describe(), chosen.training().row()));
+    double[] tied = InfluenceEvaluation.tiedWithChoice(trainedOnTarget, chosen).stream()
+        .mapToDouble(w -> t.figures(t.site().combined(InfluenceEvaluation.CANDIDATES, w)).p20()).sorted().toArray();
+    out.append(String.format(Locale.ROOT, "%d weightings tie with it on precision@20 there; here their precision@20 "
+        + "runs from %.2f to %.2f, median %.2f.%n%n", tied.length, tied[0], tied[tied.length - 1],
+        tied[tied.length / 2]));
     out.append("| ranking | precision@20 | precision@50 | Spearman |\n|---|---|---|---|\n");
     f.forEach((k, v) -> out.append("| ").append(k).append(" | ").append(v.row()).append(" |\n"));
     out.append('\n');
