@@ -142,11 +142,7 @@ final class InfluenceEvaluation {
     return Arrays.stream(idx).limit(k).map(ids::get).toList();
   }
 
-  /** Spearman's rho: Pearson correlation of the average ranks, so ties share their rank. */
-  static double spearman(double[] a, double[] b) {
-    return pearson(InfluenceModel.percentileRanks(a), InfluenceModel.percentileRanks(b));
-  }
-
+  /** Pearson correlation; of percentile ranks (ties sharing their average rank), Spearman's rho. */
   private static double pearson(double[] a, double[] b) {
     double ma = Arrays.stream(a).average().orElse(0);
     double mb = Arrays.stream(b).average().orElse(0);
