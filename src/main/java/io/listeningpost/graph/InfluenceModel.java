@@ -14,14 +14,17 @@ import java.util.TreeMap;
  * reasons, and community summaries. Plain Java; the graph stage and the edge-list command share it.
  *
  * <p>{@code influence_score} is a weighted mean of percentile ranks (0..1) of its components, so
- * that no component's scale dominates: PageRank 0.25, engagement 0.25, unique repliers 0.15,
- * weighted in-degree 0.10, HITS authority 0.10, reach 0.05, community PageRank 0.10. Components a
- * source lacks (engagement for a bare edge list) drop out and the rest are re-weighted.
+ * that no component's scale dominates. With what the warehouse knows of each author: posts written
+ * 0.6, engagement 0.1, sum of post scores 0.1, HITS authority 0.1, community PageRank 0.1, weights
+ * chosen on se-conlang-meta and measured on se-quantumcomputing (docs/influence.md). A bare edge
+ * list knows only the graph, and keeps the graph part of the earlier weighting: PageRank 0.25, unique
+ * repliers 0.15, weighted in-degree 0.10, HITS authority 0.10, reach 0.05, community PageRank 0.10.
  */
 public final class InfluenceModel {
-  static final String[] COMPONENTS = {"pagerank", "engagement", "unique_repliers", "weighted_in_degree", "authority",
-      "reach_2hop", "community_pagerank"};
-  static final double[] WEIGHTS = {0.25, 0.25, 0.15, 0.10, 0.10, 0.05, 0.10};
+  static final String[] COMPONENTS = {"posts", "engagement", "score_sum", "pagerank", "unique_repliers",
+      "weighted_in_degree", "authority", "reach_2hop", "community_pagerank"};
+  static final double[] WEIGHTS = {0.6, 0.1, 0.1, 0, 0, 0, 0.1, 0, 0.1};
+  static final double[] EDGE_LIST_WEIGHTS = {0, 0, 0, 0.25, 0.15, 0.10, 0.10, 0.05, 0.10};
 
   /** Settings of one scoring run. */
   public record Settings(double damping, double resolution, long seed, int betweennessSamples, int topMembers) {}
@@ -80,7 +83,7 @@ public final class InfluenceModel {
     double[] participation = GraphAlgorithms.participation(g, c);
     int[] answering = GraphAlgorithms.answeringCommunities(g, c);
 
-    boolean haveEngagement = Arrays.stream(facts).anyMatch(f -> f.scoreSum() != null || f.repliesReceived() != null);
+    boolean havePosts = Arrays.stream(facts).anyMatch(f -> f.posts() != null);
     double[][] comp = new double[COMPONENTS.length][n];
     long[] repliers = new long[n];
     double[] engagement = new double[n];
@@ -90,29 +93,17 @@ public final class InfluenceModel {
       long score = f.scoreSum() == null ? 0 : Math.max(0, f.scoreSum());
       long replies = f.repliesReceived() == null ? 0 : f.repliesReceived();
       engagement[v] = Math.log1p(score) + Math.log1p(replies);
-      comp[0][v] = pr[v];
+      comp[0][v] = f.posts() == null ? 0 : f.posts();
       comp[1][v] = engagement[v];
-      comp[2][v] = repliers[v];
-      comp[3][v] = g.inWeight(v);
-      comp[4][v] = hits[1][v];
-      comp[5][v] = reach[v];
-      comp[6][v] = cpr[v];
+      comp[2][v] = f.scoreSum() == null ? 0 : f.scoreSum();
+      comp[3][v] = pr[v];
+      comp[4][v] = repliers[v];
+      comp[5][v] = g.inWeight(v);
+      comp[6][v] = hits[1][v];
+      comp[7][v] = reach[v];
+      comp[8][v] = cpr[v];
     }
-    double[] weights = WEIGHTS.clone();
-    if (!haveEngagement) {
-      weights[1] = 0;
-    }
-    double weightSum = Arrays.stream(weights).sum();
-    double[] influence = new double[n];
-    for (int k = 0; k < COMPONENTS.length; k++) {
-      if (weights[k] == 0) {
-        continue;
-      }
-      double[] ranks = percentileRanks(comp[k]);
-      for (int v = 0; v < n; v++) {
-        influence[v] += weights[k] / weightSum * ranks[v];
-      }
-    }
+    double[] influence = combine(comp, havePosts ? WEIGHTS : EDGE_LIST_WEIGHTS);
     double[] betweenRank = percentileRanks(between);
     double[] influenceRank = percentileRanks(influence);
 
@@ -231,6 +222,26 @@ public final class InfluenceModel {
           .thenComparing(Map.Entry.comparingByKey())).limit(10).forEach(e -> declared.put(e.getKey(), e.getValue()));
       out.add(new Community(k, size[k], internal[k], possible == 0 ? 0 : (double) internal[k] / possible,
           internalWeight[k], topIds, declared));
+    }
+    return out;
+  }
+
+  /**
+   * The weighted mean of the components' percentile ranks over all nodes; weights need not sum to 1,
+   * and a component of weight 0 is left out.
+   */
+  static double[] combine(double[][] components, double[] weights) {
+    int n = components.length == 0 ? 0 : components[0].length;
+    double weightSum = Arrays.stream(weights).sum();
+    double[] out = new double[n];
+    for (int k = 0; k < components.length; k++) {
+      if (weights[k] == 0) {
+        continue;
+      }
+      double[] ranks = percentileRanks(components[k]);
+      for (int v = 0; v < n; v++) {
+        out[v] += weights[k] / weightSum * ranks[v];
+      }
     }
     return out;
   }

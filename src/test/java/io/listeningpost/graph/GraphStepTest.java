@@ -59,7 +59,9 @@ class GraphStepTest {
     assertThat(top).hasSize(20);
     Set<String> hit = new HashSet<>(top);
     hit.retainAll(topRep);
-    assertThat(hit.size() / 20.0).as("precision@20 against reputation; top %s", top).isGreaterThanOrEqualTo(0.85);
+    // The weights were chosen on se-conlang-meta, so this is a held-out figure (docs/influence.md): 0.90
+    // on 2026-11-29; the weights before that choice, tuned on this site, found 0.85.
+    assertThat(hit.size() / 20.0).as("precision@20 against reputation; top %s", top).isGreaterThanOrEqualTo(0.90);
     assertThat(infl.filter(col("role").equalTo("opinion maker")).count()).isGreaterThanOrEqualTo(10);
     assertThat(infl.filter(col("role_reason").isNull()).count()).isZero();
     Dataset<Row> comm = SPARK.spark().read().parquet(dir.resolve("wh/communities").toString());
