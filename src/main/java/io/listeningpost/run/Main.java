@@ -6,6 +6,7 @@ import io.listeningpost.graph.GraphStep;
 import io.listeningpost.ingest.IngestStep;
 import java.util.ArrayList;
 import java.util.List;
+import io.listeningpost.audiences.AudiencesStep;
 import io.listeningpost.stage.StageContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "listening-post", mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Social community listening for HR: ingest community posts, find opinion makers, report.",
-    subcommands = {Main.Ingest.class, Main.Enrich.class, GraphCommand.class, Main.Nightly.class, RepairCommand.class,
+    subcommands = {Main.Ingest.class, Main.Enrich.class, GraphCommand.class, Main.Audiences.class, Main.Nightly.class,
+        RepairCommand.class,
         ScoreSentimentCommand.class,
         TrainSentimentCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
@@ -56,8 +58,23 @@ public final class Main {
     }
   }
 
+  @Command(name = "audiences", mixinStandardHelpOptions = true,
+      description = "Topics of the posts of the trailing window (audiences.* settings): the topics and post_topics tables.")
+  static final class Audiences extends DataCommand {
+    @Override
+    String job() {
+      return "audiences";
+    }
+
+    @Override
+    RunOutcome stages(StageContext ctx) {
+      return new RunOutcome(List.of(new AudiencesStep(ctx).run()));
+    }
+  }
+
   @Command(name = "nightly", mixinStandardHelpOptions = true,
-      description = "Run every stage in order: ingest, enrich, graph (enrich and graph can be turned off in the config).")
+      description = "Run every stage in order: ingest, enrich, graph, audiences (all but ingest can be turned off in the "
+          + "config).")
   static final class Nightly extends DataCommand {
     @Override
     String job() {
@@ -73,6 +90,9 @@ public final class Main {
       }
       if (ctx.config().graph().enabled()) {
         steps.add(new GraphStep(ctx).run());
+      }
+      if (ctx.config().audiences().enabled()) {
+        steps.add(new AudiencesStep(ctx).run());
       }
       return new RunOutcome(steps);
     }

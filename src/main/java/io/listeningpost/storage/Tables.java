@@ -32,6 +32,8 @@ public final class Tables {
   public static final String NLP_CACHE = "nlp_cache";
   public static final String INFLUENCERS = "influencers";
   public static final String COMMUNITIES = "communities";
+  public static final String TOPICS = "topics";
+  public static final String POST_TOPICS = "post_topics";
 
   /** The columns of a post as adapters produce them; {@code posts} adds run_id and dt. */
   public static final StructType POST_RECORD = createStructType(List.of(
@@ -299,6 +301,8 @@ public final class Tables {
       case NLP_CACHE -> NLP_CACHE_SCHEMA;
       case INFLUENCERS -> INFLUENCERS_SCHEMA;
       case COMMUNITIES -> COMMUNITIES_SCHEMA;
+      case TOPICS -> TOPICS_SCHEMA;
+      case POST_TOPICS -> POST_TOPICS_SCHEMA;
       default -> null;
     };
     if (s == null) {
@@ -312,6 +316,43 @@ public final class Tables {
     String[] names = schemaOf(table).fieldNames();
     return names[names.length - 1].equals("dt");
   }
+
+  public static final StructType SHARE = createStructType(List.of(
+      nullable("name", StringType),
+      nullable("posts", LongType),
+      nullable("share", DoubleType)));
+
+  /** One row per topic found in the window ending on the run date; topic ids hold within one run. */
+  public static final StructType TOPICS_SCHEMA = createStructType(List.of(
+      nullable("topic_id", IntegerType),
+      nullable("label", StringType),
+      nullable("top_terms", createArrayType(StringType)),
+      nullable("top_phrases", createArrayType(StringType)),
+      nullable("posts", LongType),
+      nullable("share", DoubleType),
+      nullable("previous_posts", LongType),
+      nullable("growth", DoubleType),
+      nullable("coherence", DoubleType),
+      nullable("sentiment", DoubleType),
+      nullable("sentiment_sentences", LongType),
+      nullable("communities", createArrayType(SHARE)),
+      nullable("platforms", createArrayType(SHARE)),
+      nullable("example_posts", createArrayType(StringType)),
+      nullable("window_start", DateType),
+      nullable(RUN_ID, StringType),
+      nullable("dt", DateType)));
+
+  /** Each post of the window with its topics, strongest first; a post with no word the model knows has none. */
+  public static final StructType POST_TOPICS_SCHEMA = createStructType(List.of(
+      nullable("platform", StringType),
+      nullable("post_id", StringType),
+      nullable("community", StringType),
+      nullable("created_at", TimestampType),
+      nullable("topic_id", IntegerType),
+      nullable("topic_rank", IntegerType),
+      nullable("weight", DoubleType),
+      nullable(RUN_ID, StringType),
+      nullable("dt", DateType)));
 
   private static List<StructField> concat(List<StructField> a, List<StructField> b) {
     List<StructField> out = new java.util.ArrayList<>(a);

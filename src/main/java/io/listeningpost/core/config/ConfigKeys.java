@@ -90,11 +90,26 @@ public final class ConfigKeys {
   public static final ConfigKey<Double> GRAPH_DAMPING = ConfigKey.decimal("graph.damping",
       "PageRank damping factor.", 0.85, 0.01, 0.99);
 
+  public static final ConfigKey<Boolean> AUDIENCES_ENABLED = ConfigKey.bool("audiences.enabled",
+      "Run the audiences stage (topics of the window's posts) in nightly.", true);
+  public static final ConfigKey<Integer> AUDIENCES_WINDOW = ConfigKey.integer("audiences.window-days",
+      "Trailing window of posts, in days up to the run date, whose topics are found; the window before it of the "
+          + "same length gives growth.", 28, 1, 3650);
+  public static final ConfigKey<Integer> AUDIENCES_TOPICS = ConfigKey.integer("audiences.topics",
+      "Number of topics; 0 chooses it from the data (coherence times diversity among 6 to 30).", 0, 0, 200);
+  public static final ConfigKey<Integer> AUDIENCES_SAMPLE = ConfigKey.integer("audiences.sample-posts",
+      "At most this many of the window's threads fit the topic model (a seeded sample); every post is then "
+          + "assigned its topics.", 50_000, 100, 5_000_000);
+  public static final ConfigKey<Integer> AUDIENCES_SEED = ConfigKey.integer("audiences.seed",
+      "Random seed of the topic model's sample and initialisation; a seed gives the same topics every run.",
+      42, 0, Integer.MAX_VALUE);
+
   public static final List<ConfigKey<?>> KEYS = List.of(WAREHOUSE, REPORTS, SPARK_MASTER, SHUFFLE_PARTITIONS,
       MAX_TEXT_CHARS, MAX_RECORD_BYTES, SPLIT_BYTES, ROWS_PER_FILE, FAIL_FAST, ENRICH_ENABLED, LINGUISTICS, ENRICH_MAX_CHARS,
       ENRICH_TIME_LIMIT, PARSE_MAX_TOKENS, RNTN_MIN_TOKENS, RNTN_WEIGHT, LANGUAGES, GRAPH_ENABLED, GRAPH_WINDOW,
       GRAPH_HALF_LIFE, WEIGHT_REPLY, WEIGHT_ANSWER, WEIGHT_COMMENT, WEIGHT_MENTION, WEIGHT_SHARE, WEIGHT_QUOTE,
-      GRAPH_RESOLUTION, GRAPH_SEED, BETWEENNESS_SAMPLES, GRAPH_TOP, GRAPH_DAMPING);
+      GRAPH_RESOLUTION, GRAPH_SEED, BETWEENNESS_SAMPLES, GRAPH_TOP, GRAPH_DAMPING, AUDIENCES_ENABLED,
+      AUDIENCES_WINDOW, AUDIENCES_TOPICS, AUDIENCES_SAMPLE, AUDIENCES_SEED);
 
   /** The keys of one entry of the {@code watch} list. */
   public static final Map<String, String> WATCH_KEYS = docs(

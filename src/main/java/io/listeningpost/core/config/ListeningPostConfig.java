@@ -31,11 +31,12 @@ public final class ListeningPostConfig {
   private final List<SourceSpec> sources;
   private final EnrichSettings enrich;
   private final GraphSettings graph;
+  private final AudiencesSettings audiences;
   private final String hash;
 
   private ListeningPostConfig(String origin, String warehouse, String reports, String sparkMaster,
       int shufflePartitions, IngestLimits ingestLimits, int rowsPerFile, List<SourceSpec> sources,
-      EnrichSettings enrich, GraphSettings graph, String hash) {
+      EnrichSettings enrich, GraphSettings graph, AudiencesSettings audiences, String hash) {
     this.origin = origin;
     this.warehouse = warehouse;
     this.reports = reports;
@@ -46,6 +47,7 @@ public final class ListeningPostConfig {
     this.sources = List.copyOf(sources);
     this.enrich = enrich;
     this.graph = graph;
+    this.audiences = audiences;
     this.hash = hash;
   }
 
@@ -94,6 +96,9 @@ public final class ListeningPostConfig {
         GRAPH_RESOLUTION.read(config, "", problems), GRAPH_SEED.read(config, "", problems),
         BETWEENNESS_SAMPLES.read(config, "", problems), GRAPH_TOP.read(config, "", problems),
         GRAPH_DAMPING.read(config, "", problems));
+    AudiencesSettings audiences = new AudiencesSettings(AUDIENCES_ENABLED.read(config, "", problems),
+        AUDIENCES_WINDOW.read(config, "", problems), AUDIENCES_TOPICS.read(config, "", problems),
+        AUDIENCES_SAMPLE.read(config, "", problems), AUDIENCES_SEED.read(config, "", problems));
 
     if (overrides.warehouse() != null) {
       warehouse = overrides.warehouse();
@@ -126,7 +131,7 @@ public final class ListeningPostConfig {
     }
     String hash = ConfigHash.of(config, overrides);
     return new ListeningPostConfig(origin, warehouse, reports, master, shuffle, limits, rowsPerFile, sources, enrich,
-        graph, hash);
+        graph, audiences, hash);
   }
 
   public String origin() { return origin; }
@@ -139,6 +144,7 @@ public final class ListeningPostConfig {
   public List<SourceSpec> sources() { return sources; }
   public EnrichSettings enrich() { return enrich; }
   public GraphSettings graph() { return graph; }
+  public AudiencesSettings audiences() { return audiences; }
   /** A short hash of the effective configuration, recorded in {@code _runs}. */
   public String hash() { return hash; }
 

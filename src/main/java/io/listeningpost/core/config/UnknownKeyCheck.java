@@ -13,8 +13,9 @@ import java.util.TreeSet;
  */
 final class UnknownKeyCheck {
   private static final Set<String> TOP_LEVEL = Set.of("warehouse", "reports", "spark", "ingest", "sources",
-      "enrich", "graph", "watch");
-  private static final List<String> GROUPS = List.of("spark", "ingest", "enrich", "graph", "graph.weight");
+      "enrich", "graph", "audiences", "watch");
+  private static final List<String> GROUPS = List.of("spark", "ingest", "enrich", "graph", "graph.weight",
+      "audiences");
 
   private UnknownKeyCheck() { }
 

@@ -1,0 +1,405 @@
+package io.listeningpost.audiences;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.flatten;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.posexplode_outer;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import io.listeningpost.audiences.topics.NmfTopicModel;
+import io.listeningpost.audiences.topics.Npmi;
+import io.listeningpost.audiences.topics.SparseDoc;
+import io.listeningpost.audiences.topics.TopicCountChooser;
+import io.listeningpost.audiences.topics.TopicText;
+import io.listeningpost.audiences.topics.TopicVocabulary;
+import io.listeningpost.core.TableCounts;
+import io.listeningpost.core.config.AudiencesSettings;
+import io.listeningpost.enrich.PostAnalyzer;
+import io.listeningpost.stage.JobLabels;
+import io.listeningpost.stage.StageContext;
+import io.listeningpost.stage.StageResult;
+import io.listeningpost.storage.Tables;
+import io.listeningpost.storage.Warehouse;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import scala.collection.JavaConverters;
+import scala.collection.Seq;
+
+/**
+ * The audiences stage, part one: the topics of the window's posts ({@code topics}) and each post's
+ * topics ({@code post_topics}).
+ *
+ * <p>A non-negative matrix factorisation of sublinear TF-IDF ({@link NmfTopicModel}) is fitted on the
+ * driver to a seeded sample of the window's threads, each thread's posts pooled into one document, since
+ * a single short post says too little to place it. Every post of the window, and of the window before,
+ * is then given its topics on the executors; a post with no word the model knows takes its thread's.
+ * Topics are described by c-TF-IDF terms, distinctive noun phrases, coherence (NPMI over the sample),
+ * sentiment of the sentences that speak of them, and their share per community and platform.
+ */
+public final class AudiencesStep {
+  /** A post lists the topics with at least this share of its weight, up to three; always its strongest. */
+  private static final double MIN_TOPIC_WEIGHT = 0.2;
+  private static final int MAX_TOPICS_PER_POST = 3;
+  private static final int TOP_TERMS = 10;
+  private static final List<Integer> TOPIC_CANDIDATES = List.of(6, 8, 10, 12, 16, 20, 25, 30);
+  private static final int NMF_ITERATIONS = 200;
+  private static final int MAX_TERMS = 20_000;
+
+  private static final StructType ASSIGNED = new StructType()
+      .add("topic_id", DataTypes.IntegerType).add("weight", DataTypes.DoubleType);
+
+  private final StageContext ctx;
+  private final JobLabels labels;
+
+  public AudiencesStep(StageContext ctx) {
+    this.ctx = ctx;
+    this.labels = ctx.labels();
+  }
+
+  public StageResult run() {
+    AudiencesSettings settings = ctx.config().audiences();
+    Warehouse warehouse = ctx.warehouse();
+    LocalDate runDate = ctx.runDate();
+    LocalDate start = runDate.minusDays(settings.windowDays() - 1L);
+    Timestamp from = ts(start);
+    Timestamp until = ts(runDate.plusDays(1));
+    Timestamp previousFrom = ts(start.minusDays(settings.windowDays()));
+    Date day = Date.valueOf(runDate);
+    Map<String, String> outputs = new LinkedHashMap<>();
+    outputs.put(Tables.TOPICS, warehouse.path(Tables.TOPICS));
+    outputs.put(Tables.POST_TOPICS, warehouse.path(Tables.POST_TOPICS));
+    List<String> notes = new ArrayList<>();
+
+    labels.label("audiences:select", "Posts of the window and the one before, with language, phrases, sentences");
+    UserDefinedFunction tokenize = udf((UDF2<String, String, String[]>) (title, text) ->
+        TopicText.tokens(title, text).toArray(new String[0]), DataTypes.createArrayType(DataTypes.StringType));
+    Dataset<Row> nlp = warehouse.read(Tables.POST_NLP).select(col("platform").as("_n_platform"),
+        col("post_id").as("_n_post"), col("lang").as("nlp_lang"), col("noun_phrases"), col("sentences"));
+    Dataset<Row> posts = warehouse.read(Tables.POSTS)
+        .filter(col("created_at").geq(previousFrom).and(col("created_at").lt(until))
+            .and(coalesce(col("text"), lit("")).notEqual("").or(coalesce(col("title"), lit("")).notEqual(""))))
+        .select("platform", "post_id", "community", "thread_id", "created_at", "title", "text", "lang")
+        .join(nlp, col("platform").equalTo(col("_n_platform")).and(col("post_id").equalTo(col("_n_post"))), "left")
+        .drop("_n_platform", "_n_post")
+        .withColumn("language", lower(coalesce(col("nlp_lang"), col("lang"))))
+        .withColumn("current", col("created_at").geq(from))
+        .withColumn("thread", coalesce(col("thread_id"), col("post_id")));
+    Dataset<Row> english = posts.filter(col("language").isNull().or(col("language").startsWith("en")))
+        .withColumn("tokens", tokenize.apply(col("title"), col("text")))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long windowPosts = posts.filter(col("current")).count();
+      long englishPosts = english.filter(col("current")).count();
+      if (windowPosts > englishPosts) {
+        notes.add(String.format(Locale.ROOT, "%,d of the window's %,d posts are not in English and have no topics",
+            windowPosts - englishPosts, windowPosts));
+      }
+      if (englishPosts == 0) {
+        return empty(settings, start, day, outputs, notes, windowPosts == 0
+            ? "no posts with text between " + start + " and " + runDate + ": no topics"
+            : "no English posts between " + start + " and " + runDate + ": no topics");
+      }
+      return topics(settings, english, englishPosts, start, day, outputs, notes);
+    } finally {
+      english.unpersist();
+    }
+  }
+
+  private StageResult topics(AudiencesSettings settings, Dataset<Row> english, long englishPosts, LocalDate start,
+      Date day, Map<String, String> outputs, List<String> notes) {
+    labels.label("audiences:fit", "Fit the topic model on a sample of the window's threads");
+    Dataset<Row> threads = english.groupBy("platform", "thread")
+        .agg(flatten(collect_list(when(col("current"), col("tokens")))).as("thread_tokens"),
+            count(when(col("current"), lit(1))).as("current_posts"));
+    List<Row> sample = threads.filter(col("current_posts").gt(0))
+        .orderBy(xxhash64(col("platform"), col("thread"), lit(settings.seed())), col("platform"), col("thread"))
+        .limit(settings.samplePosts()).select("thread_tokens").collectAsList();
+    List<List<String>> sampleDocs = new ArrayList<>(sample.size());
+    for (Row r : sample) {
+      List<String> tokens = new ArrayList<>(r.<String>getList(0));
+      tokens.sort(String::compareTo);
+      sampleDocs.add(tokens);
+    }
+    TopicVocabulary vocabulary = TopicVocabulary.build(sampleDocs, 2, 0.5, MAX_TERMS);
+    List<SparseDoc> vectors = new ArrayList<>(sampleDocs.size());
+    List<int[]> termIds = new ArrayList<>(sampleDocs.size());
+    List<int[]> termSets = new ArrayList<>(sampleDocs.size());
+    for (List<String> doc : sampleDocs) {
+      vectors.add(vocabulary.vector(doc));
+      int[] ids = doc.stream().mapToInt(vocabulary::id).filter(i -> i >= 0).toArray();
+      termIds.add(ids);
+      termSets.add(java.util.Arrays.stream(ids).distinct().sorted().toArray());
+    }
+    long usable = vectors.stream().filter(v -> v.terms().length > 0).count();
+    if (settings.topics() > 0 && settings.topics() > usable) {
+      return empty(settings, start, day, outputs, notes, String.format(Locale.ROOT, "audiences.topics = %d is more "
+          + "than the %d threads with words to model in the window: no topics; lower audiences.topics or widen "
+          + "audiences.window-days", settings.topics(), usable));
+    }
+    if (usable < 2 || vocabulary.size() < 2) {
+      return empty(settings, start, day, outputs, notes, String.format(Locale.ROOT, "the window holds %d threads and "
+          + "%d terms used in two or more of them: too little to find topics", usable, vocabulary.size()));
+    }
+    List<Integer> candidates = TOPIC_CANDIDATES.stream().filter(k -> k <= usable / 2).toList();
+    int k = settings.topics() > 0 ? settings.topics()
+        : candidates.isEmpty() ? 2 : TopicCountChooser.choose(vectors, termSets, vocabulary.size(), candidates,
+            settings.seed());
+    NmfTopicModel model = NmfTopicModel.fit(vectors, vocabulary.size(), k, settings.seed(), NMF_ITERATIONS);
+    notes.add(String.format(Locale.ROOT, "%d topics (%s) fitted on %,d threads, %,d terms", k,
+        settings.topics() > 0 ? "audiences.topics" : "chosen by coherence and diversity", usable, vocabulary.size()));
+
+    int[] dominant = new int[vectors.size()];
+    for (int d = 0; d < vectors.size(); d++) {
+      dominant[d] = strongest(model.weights(vectors.get(d)));
+    }
+    List<int[]> top = TopicTerms.top(termIds, dominant, k, vocabulary.size(), TOP_TERMS);
+    Map<Integer, Set<String>> termsOf = new HashMap<>();
+    for (int t = 0; t < k; t++) {
+      Set<String> terms = new HashSet<>();
+      for (int term : top.get(t)) {
+        terms.add(vocabulary.term(term));
+      }
+      termsOf.put(t, terms);
+    }
+
+    labels.label("audiences:assign", "Give every post of the window and the one before its topics");
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());
+    Broadcast<TopicVocabulary> vocabularyShared = jsc.broadcast(vocabulary);
+    Broadcast<NmfTopicModel> modelShared = jsc.broadcast(model);
+    Broadcast<Map<Integer, Set<String>>> termsShared = jsc.broadcast(termsOf);
+    UserDefinedFunction assign = udf((UDF2<Seq<String>, Seq<String>, Row[]>) (own, thread) ->
+        assign(vocabularyShared.value(), modelShared.value(), own, thread), DataTypes.createArrayType(ASSIGNED));
+    UserDefinedFunction aspect = udf((UDF4<String, String, Seq<Row>, Integer, double[]>) (title, text, sentences,
+        topic) -> aspectSentiment(termsShared.value(), title, text, sentences, topic),
+        DataTypes.createArrayType(DataTypes.DoubleType));
+    Dataset<Row> threadTokens = english.groupBy(col("platform").as("_t_platform"), col("thread").as("_t_thread"))
+        .agg(flatten(collect_list(col("tokens"))).as("thread_tokens"));
+    Dataset<Row> assigned = english
+        .join(threadTokens, col("platform").equalTo(col("_t_platform")).and(col("thread").equalTo(col("_t_thread"))))
+        .withColumn("topics", assign.apply(col("tokens"), col("thread_tokens")))
+        .withColumn("topic", col("topics").getItem(0).getField("topic_id"))
+        .drop("_t_platform", "_t_thread", "thread_tokens")
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      labels.label("audiences:write", "Write post_topics and topics");
+      String runId = ctx.runId();
+      Dataset<Row> postTopics = assigned.filter(col("current"))
+          .select(col("platform"), col("post_id"), col("community"), col("created_at"),
+              posexplode_outer(col("topics")).as(new String[] {"_pos", "_t"}))
+          .select(col("platform"), col("post_id"), col("community"), col("created_at"),
+              col("_t.topic_id").as("topic_id"), when(col("_t").isNotNull(), col("_pos").plus(1)).as("topic_rank"),
+              col("_t.weight").as("weight"), lit(runId).as(Tables.RUN_ID), lit(day).as("dt"));
+      ctx.warehouse().overwritePartitions(Tables.POST_TOPICS, postTopics,
+          new String[] {"platform", "post_id", "topic_rank"});
+      long postsWritten = ctx.warehouse().read(Tables.POST_TOPICS)
+          .filter(col("dt").equalTo(lit(day)).and(col(Tables.RUN_ID).equalTo(runId)))
+          .select("platform", "post_id").distinct().count();
+      long withoutTopic = assigned.filter(col("current").and(col("topic").isNull())).count();
+      if (withoutTopic > 0) {
+        notes.add(String.format(Locale.ROOT, "%,d posts have no word the model knows, nor has their thread: listed "
+            + "in post_topics without a topic", withoutTopic));
+      }
+
+      List<Row> topicRows = describe(assigned, model, vocabulary, top, termSets, aspect, k, start, day);
+      ctx.warehouse().overwriteOnePartition(Tables.TOPICS, day,
+          ctx.spark().createDataFrame(topicRows, Tables.TOPICS_SCHEMA));
+      long topicsWritten = ctx.warehouse().rowsOfRun(Tables.TOPICS, List.of(day), runId);
+      labels.label(null, null);
+      return new StageResult("audiences", List.of(
+          new TableCounts(Tables.POST_TOPICS, englishPosts, postsWritten, 0, 0),
+          new TableCounts(Tables.TOPICS, k, topicsWritten, 0, 0)), outputs, labels.millis(), notes);
+    } finally {
+      assigned.unpersist();
+      vocabularyShared.unpersist();
+      modelShared.unpersist();
+      termsShared.unpersist();
+    }
+  }
+
+  /** One {@code topics} row per topic, with what Spark aggregates over the window's posts. */
+  private List<Row> describe(Dataset<Row> assigned, NmfTopicModel model, TopicVocabulary vocabulary, List<int[]> top,
+      List<int[]> termSets, UserDefinedFunction aspect, int k, LocalDate start, Date day) {
+    Dataset<Row> current = assigned.filter(col("current").and(col("topic").isNotNull()));
+    long total = assigned.filter(col("current")).count();
+    Map<Integer, Long> size = counts(current.groupBy("topic").count());
+    Map<Integer, Long> previous = counts(assigned.filter(col("current").unary_$bang().and(col("topic").isNotNull()))
+        .groupBy("topic").count());
+    boolean hasPast = assigned.filter(col("current").unary_$bang()).limit(1).count() > 0;
+    Map<Integer, List<Row>> communities = shares(current, "community");
+    Map<Integer, List<Row>> platforms = shares(current, "platform");
+    Map<Integer, double[]> sentiment = new HashMap<>();
+    for (Row r : current.withColumn("_s", aspect.apply(col("title"), col("text"), col("sentences"), col("topic")))
+        .groupBy("topic").agg(sum(col("_s").getItem(0)), sum(col("_s").getItem(1))).collectAsList()) {
+      sentiment.put(r.getInt(0), new double[] {r.getDouble(1), r.getDouble(2)});
+    }
+    Map<Integer, Map<String, Long>> phrasesIn = new HashMap<>();
+    Map<String, Long> phrasesOverall = new HashMap<>();
+    Dataset<Row> phrases = current.select(col("topic"), explode(col("noun_phrases")).as("phrase"))
+        .withColumn("phrase", lower(col("phrase")));
+    for (Row r : phrases.groupBy("topic", "phrase").count().filter(col("count").geq(2)).collectAsList()) {
+      phrasesIn.computeIfAbsent(r.getInt(0), t -> new HashMap<>()).put(r.getString(1), r.getLong(2));
+    }
+    for (Row r : phrases.groupBy("phrase").count().collectAsList()) {
+      phrasesOverall.put(r.getString(0), r.getLong(1));
+    }
+    Map<Integer, List<String>> examples = new HashMap<>();
+    for (Row r : current.withColumn("_w", col("topics").getItem(0).getField("weight"))
+        .withColumn("_r", row_number().over(Window.partitionBy("topic").orderBy(col("_w").desc(), col("platform"),
+            col("post_id"))))
+        .filter(col("_r").leq(3)).orderBy("topic", "_r").select("topic", "post_id").collectAsList()) {
+      examples.computeIfAbsent(r.getInt(0), t -> new ArrayList<>()).add(r.getString(1));
+    }
+
+    List<Row> rows = new ArrayList<>(k);
+    for (int t = 0; t < k; t++) {
+      List<String> terms = new ArrayList<>();
+      for (int term : top.get(t)) {
+        terms.add(vocabulary.term(term));
+      }
+      List<String> topPhrases = TopicTerms.distinctivePhrases(phrasesIn.getOrDefault(t, Map.of()), phrasesOverall, 5);
+      long posts = size.getOrDefault(t, 0L);
+      Long before = hasPast ? previous.getOrDefault(t, 0L) : null;
+      double[] s = sentiment.get(t);
+      rows.add(RowFactory.create(t, TopicTerms.label(terms, topPhrases), terms.toArray(new String[0]),
+          topPhrases.toArray(new String[0]), posts, total == 0 ? 0.0 : posts / (double) total, before,
+          before == null ? null : (posts + 1.0) / (before + 1.0),
+          top.get(t).length < 2 ? null : Npmi.coherence(termSets, java.util.Arrays.copyOf(top.get(t),
+              Math.min(TOP_TERMS, top.get(t).length))),
+          s == null || s[1] == 0 ? null : s[0] / s[1], s == null ? 0L : (long) s[1],
+          communities.getOrDefault(t, List.of()).toArray(new Row[0]),
+          platforms.getOrDefault(t, List.of()).toArray(new Row[0]),
+          examples.getOrDefault(t, List.of()).toArray(new String[0]), Date.valueOf(start), ctx.runId(), day));
+    }
+    return rows;
+  }
+
+  private static Map<Integer, Long> counts(Dataset<Row> grouped) {
+    Map<Integer, Long> out = new HashMap<>();
+    grouped.collectAsList().forEach(r -> out.put(r.getInt(0), r.getLong(1)));
+    return out;
+  }
+
+  /** Per topic, its posts per value of {@code column}, most first, with their share of the topic. */
+  private static Map<Integer, List<Row>> shares(Dataset<Row> posts, String column) {
+    Map<Integer, List<Row>> out = new HashMap<>();
+    Map<Integer, Long> totals = new HashMap<>();
+    List<Row> counted = posts.groupBy(col("topic"), coalesce(col(column), lit("(none)")).as("name")).count()
+        .orderBy(col("topic"), col("count").desc(), col("name")).collectAsList();
+    counted.forEach(r -> totals.merge(r.getInt(0), r.getLong(2), Long::sum));
+    for (Row r : counted) {
+      List<Row> list = out.computeIfAbsent(r.getInt(0), t -> new ArrayList<>());
+      if (list.size() < 10) {
+        list.add(RowFactory.create(r.getString(1), r.getLong(2), r.getLong(2) / (double) totals.get(r.getInt(0))));
+      }
+    }
+    return out;
+  }
+
+  /** A post's topics: from its own words, else from its thread's. */
+  static Row[] assign(TopicVocabulary vocabulary, NmfTopicModel model, Seq<String> own, Seq<String> thread) {
+    double[] w = model.weights(vocabulary.vector(list(own)));
+    if (strongest(w) < 0) {
+      w = model.weights(vocabulary.vector(list(thread)));
+    }
+    int first = strongest(w);
+    if (first < 0) {
+      return new Row[0];
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int t = 0; t < w.length; t++) {
+      order.add(t);
+    }
+    double[] weights = w;
+    order.sort((a, b) -> weights[a] != weights[b] ? Double.compare(weights[b], weights[a]) : Integer.compare(a, b));
+    List<Row> out = new ArrayList<>();
+    for (int t : order) {
+      if (out.size() == MAX_TOPICS_PER_POST || (!out.isEmpty() && weights[t] < MIN_TOPIC_WEIGHT)) {
+        break;
+      }
+      out.add(RowFactory.create(t, weights[t]));
+    }
+    return out.toArray(new Row[0]);
+  }
+
+  private static double[] aspectSentiment(Map<Integer, Set<String>> termsOf, String title, String text,
+      Seq<Row> sentences, Integer topic) {
+    if (topic == null || sentences == null) {
+      return new double[] {0, 0};
+    }
+    List<AspectSentiment.Sentence> list = new ArrayList<>();
+    for (Row s : JavaConverters.seqAsJavaList(sentences)) {
+      if (!s.isNullAt(0) && !s.isNullAt(1) && !s.isNullAt(3)) {
+        list.add(new AspectSentiment.Sentence(s.getInt(0), s.getInt(1), s.getDouble(3)));
+      }
+    }
+    return AspectSentiment.of(PostAnalyzer.fullText(title, text), list, termsOf.getOrDefault(topic, Set.of()));
+  }
+
+  /** The topic with the largest weight, the lowest id on a tie; -1 when every weight is zero. */
+  static int strongest(double[] weights) {
+    int best = -1;
+    for (int t = 0; t < weights.length; t++) {
+      if (weights[t] > 0 && (best < 0 || weights[t] > weights[best])) {
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  private static List<String> list(Seq<String> tokens) {
+    if (tokens == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(JavaConverters.seqAsJavaList(tokens));
+    out.sort(String::compareTo);
+    return out;
+  }
+
+  private StageResult empty(AudiencesSettings settings, LocalDate start, Date day, Map<String, String> outputs,
+      List<String> notes, String why) {
+    ctx.warehouse().overwriteOnePartition(Tables.TOPICS, day,
+        ctx.spark().createDataFrame(List.of(), Tables.TOPICS_SCHEMA));
+    ctx.warehouse().ensureExists(Tables.POST_TOPICS, day);
+    notes.add(why);
+    labels.label(null, null);
+    return new StageResult("audiences", List.of(new TableCounts(Tables.TOPICS, 0,
+        ctx.warehouse().rowsOfRun(Tables.TOPICS, List.of(day), ctx.runId()), 0, 0)), outputs, labels.millis(), notes);
+  }
+
+  private static Timestamp ts(LocalDate d) {
+    return Timestamp.from(d.atStartOfDay(ZoneOffset.UTC).toInstant());
+  }
+}

@@ -1,0 +1,133 @@
+package io.listeningpost.audiences;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.listeningpost.core.config.ListeningPostConfig;
+import io.listeningpost.ingest.IngestStep;
+import io.listeningpost.stage.StageContext;
+import io.listeningpost.stage.StageResult;
+import io.listeningpost.storage.Tables;
+import io.listeningpost.testing.LocalSpark;
+import io.listeningpost.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("spark")
+class AudiencesStepTest {
+  @RegisterExtension
+  static final LocalSpark SPARK = new LocalSpark();
+
+  private static ListeningPostConfig config(Path dir, String audiences, String sources) throws Exception {
+    Path conf = dir.resolve("job.conf");
+    Files.writeString(conf, "warehouse = \"" + dir.resolve("wh") + "\"\nreports = \"" + dir.resolve("reports")
+        + "\"\naudiences { " + audiences + " }\nsources = [ " + sources + " ]\n");
+    return ListeningPostConfig.load(conf, ListeningPostConfig.Overrides.none());
+  }
+
+  private static String stackExchange(String dump) {
+    return "{ format = stackexchange, path = \"" + SharedData.dataset(dump) + "\" }";
+  }
+
+  private static StageResult ingestAndFindTopics(ListeningPostConfig c, LocalDate end) throws Exception {
+    new IngestStep(StageContext.of(SPARK.spark(), c, "ingest", end)).run();
+    return new AudiencesStep(StageContext.of(SPARK.spark(), c, "audiences", end)).run();
+  }
+
+  @Test
+  void everyPostOfTheWindowGetsItsTopicsAndEveryTopicADescription(@TempDir Path dir) throws Exception {
+    // The whole quantum computing dump (2018-03-12..09-02) in one window, the month before as its past.
+    ListeningPostConfig c = config(dir, "window-days = 180", stackExchange("se-quantumcomputing"));
+    StageResult r = ingestAndFindTopics(c, LocalDate.of(2018, 9, 2));
+
+    assertThat(r.tables()).allSatisfy(t -> assertThat(t.reconciles()).as(t.mismatch()).isTrue());
+    Dataset<Row> posts = SPARK.spark().read().parquet(dir.resolve("wh/posts").toString())
+        .filter(col("text").notEqual("").or(col("title").notEqual("")));
+    Dataset<Row> postTopics = SPARK.spark().read().parquet(dir.resolve("wh/post_topics").toString());
+    assertThat(postTopics.columns()).containsExactly(Tables.POST_TOPICS_SCHEMA.fieldNames());
+    assertThat(postTopics.select("platform", "post_id").distinct().count()).isEqualTo(posts.count());
+    // A post's topics are ranked strongest first and their weights are shares of one.
+    assertThat(postTopics.filter(col("topic_rank").equalTo(1)).count())
+        .isEqualTo(postTopics.filter(col("topic_id").isNotNull()).select("post_id").distinct().count());
+    assertThat(postTopics.groupBy("post_id").agg(org.apache.spark.sql.functions.sum("weight").as("w"))
+        .filter(col("w").gt(1.0 + 1e-9)).count()).isZero();
+
+    Dataset<Row> topics = SPARK.spark().read().parquet(dir.resolve("wh/topics").toString());
+    assertThat(topics.columns()).containsExactly(Tables.TOPICS_SCHEMA.fieldNames());
+    long k = topics.count();
+    assertThat(k).isBetween(6L, 30L);
+    List<Row> rows = topics.collectAsList();
+    assertThat(rows).allSatisfy(t -> {
+      assertThat(t.<String>getAs("label")).isNotBlank();
+      assertThat(t.<scala.collection.Seq<String>>getAs("top_terms").size()).isGreaterThanOrEqualTo(3);
+    });
+    // Sizes are the posts whose strongest topic it is; together they are every post with a topic.
+    long sized = rows.stream().mapToLong(t -> t.<Long>getAs("posts")).sum();
+    assertThat(sized).isEqualTo(postTopics.filter(col("topic_rank").equalTo(1)).count());
+    assertThat(rows.stream().mapToDouble(t -> t.<Double>getAs("share")).sum()).isCloseTo(
+        sized / (double) posts.count(), org.assertj.core.data.Offset.offset(1e-9));
+    // The posts' own community is the site.
+    assertThat(rows).allSatisfy(t -> assertThat(t.<scala.collection.Seq<Row>>getAs("communities").apply(0)
+        .<String>getAs("name")).isEqualTo("se-quantumcomputing"));
+    // The window starts before the dump: no past, so no growth.
+    assertThat(topics.filter(col("growth").isNotNull()).count()).isZero();
+    // A topic's label names terms a reader recognises from the site's tags.
+    assertThat(topics.select("top_terms").collectAsList().toString()).contains("qubit");
+  }
+
+  @Test
+  void aTopicCountAboveTheThreadsEndsWithAMessageAndEmptyTables(@TempDir Path dir) throws Exception {
+    ListeningPostConfig c = config(dir, "window-days = 3650, topics = 150", stackExchange("se-conlang-meta"));
+    StageResult r = ingestAndFindTopics(c, LocalDate.of(2020, 8, 26));
+    assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("audiences.topics = 150"));
+    assertEmptyTablesWithSchemas(dir);
+  }
+
+  @Test
+  void aWindowWithoutPostsEndsWithAMessageAndEmptyTables(@TempDir Path dir) throws Exception {
+    ListeningPostConfig c = config(dir, "window-days = 7", stackExchange("se-conlang-meta"));
+    StageResult r = ingestAndFindTopics(c, LocalDate.of(2026, 11, 21));
+    assertThat(r.notes()).anySatisfy(n -> assertThat(n).startsWith("no posts with text between"));
+    assertThat(r.tables()).allSatisfy(t -> assertThat(t.reconciles()).isTrue());
+    assertEmptyTablesWithSchemas(dir);
+  }
+
+  @Test
+  void onlyNonEnglishPostsOrASinglePostEndWithAMessageAndEmptyTables(@TempDir Path dir) throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.writeString(in.resolve("forum.csv"), "id,user,time,text,language\n"
+        + "1,anna,2026-11-20 10:00:00,Wie bereite ich mich auf ein Vorstellungsgespräch vor?,de\n"
+        + "2,ben,2026-11-20 11:00:00,Übe mit Freunden und lies die Stellenanzeige genau.,de\n");
+    String csv = "{ format = csv, path = \"" + in + "\", platform = forum, time-format = \"yyyy-MM-dd HH:mm:ss\", "
+        + "mapping { post_id = id, author_id = user, created_at = time, text = text, lang = language } }";
+    StageResult german = ingestAndFindTopics(config(dir, "window-days = 7", csv), LocalDate.of(2026, 11, 21));
+    assertThat(german.notes()).anySatisfy(n -> assertThat(n).startsWith("no English posts between"));
+    assertEmptyTablesWithSchemas(dir);
+
+    Path one = dir.resolve("one");
+    Path oneIn = Files.createDirectories(one.resolve("in"));
+    Files.writeString(oneIn.resolve("forum.csv"), "id,user,time,text\n"
+        + "1,anna,2026-11-20 10:00:00,How do I prepare for a panel interview next week?\n");
+    String single = "{ format = csv, path = \"" + oneIn + "\", platform = forum, time-format = \"yyyy-MM-dd HH:mm:ss\", "
+        + "mapping { post_id = id, author_id = user, created_at = time, text = text } }";
+    StageResult r = ingestAndFindTopics(config(one, "window-days = 7", single), LocalDate.of(2026, 11, 21));
+    assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("too little to find topics"));
+    assertEmptyTablesWithSchemas(one);
+  }
+
+  private static void assertEmptyTablesWithSchemas(Path dir) {
+    for (String table : List.of(Tables.TOPICS, Tables.POST_TOPICS)) {
+      Dataset<Row> t = SPARK.spark().read().parquet(dir.resolve("wh").resolve(table).toString());
+      assertThat(t.columns()).as(table).containsExactly(Tables.schemaOf(table).fieldNames());
+      assertThat(t.count()).as(table).isZero();
+    }
+  }
+}
