@@ -95,6 +95,15 @@ class IngestStepTest {
   }
 
   @Test
+  void aRerunOnALaterDateAddsNoQuarantineRowTwice(@TempDir Path dir) throws Exception {
+    ingest(nightly(dir), "run-1", DATE);
+    StageResult later = ingest(nightly(dir), "run-2", DATE.plusDays(3));
+    Dataset<Row> quarantine = SPARK.spark().read().parquet(dir.resolve("quarantine").toString());
+    assertThat(quarantine.count()).isEqualTo(11);
+    assertThat(counts(later).get("quarantine")).isEqualTo(new TableCounts("quarantine", 11, 0, 11, 0));
+  }
+
+  @Test
   void aLaterRunReplacesOnlyTheDaysItTouchesAndTheLatestEditWins(@TempDir Path dir) throws Exception {
     Path early = Files.createDirectories(dir.resolve("in-early"));
     Path late = Files.createDirectories(dir.resolve("in-late"));

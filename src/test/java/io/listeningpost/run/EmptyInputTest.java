@@ -37,7 +37,8 @@ class EmptyInputTest {
         .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
     try {
       for (String table : List.of(Tables.POSTS, Tables.INTERACTIONS, Tables.AUTHORS, Tables.QUARANTINE,
-          Tables.POST_NLP, Tables.NLP_CACHE, Tables.INFLUENCERS, Tables.COMMUNITIES)) {
+          Tables.POST_NLP, Tables.NLP_CACHE, Tables.INFLUENCERS, Tables.COMMUNITIES, Tables.TOPICS,
+          Tables.POST_TOPICS)) {
         Dataset<Row> t = spark.read().parquet(dir.resolve("wh").resolve(table).toString());
         assertThat(t.columns()).as(table).containsExactly(Tables.schemaOf(table).fieldNames());
         assertThat(t.count()).as(table).isZero();
