@@ -28,6 +28,11 @@ public final class Networkx {
 
   public static Map<String, double[]> run(String script, String... args) throws IOException, InterruptedException {
     require(missing(), underCi(System.getenv("CI")));
+    return runPython(script, args);
+  }
+
+  /** Runs the script with {@link #PYTHON} and parses its "key value..." lines, without checking modules. */
+  static Map<String, double[]> runPython(String script, String... args) throws IOException, InterruptedException {
     Path file = Files.createTempFile("networkx", ".py");
     Files.writeString(file, script.stripIndent(), StandardCharsets.UTF_8);
     List<String> cmd = new ArrayList<>(List.of(PYTHON, file.toString()));

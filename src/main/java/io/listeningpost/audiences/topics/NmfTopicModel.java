@@ -78,10 +78,13 @@ public final class NmfTopicModel implements java.io.Serializable {
     return topicTerms[topic].clone();
   }
 
-  /** Ids of the topic's {@code count} heaviest terms, heaviest first (ties by lower id). */
+  /**
+   * Ids of the topic's {@code count} heaviest terms, heaviest first (ties by lower id). Terms the topic
+   * gives no weight are not among its terms, so a narrow topic may list fewer.
+   */
   public int[] topTerms(int topic, int count) {
     double[] row = topicTerms[topic];
-    return java.util.stream.IntStream.range(0, row.length).boxed()
+    return java.util.stream.IntStream.range(0, row.length).filter(t -> row[t] > 0).boxed()
         .sorted((a, b) -> row[a] != row[b] ? Double.compare(row[b], row[a]) : Integer.compare(a, b))
         .limit(count).mapToInt(Integer::intValue).toArray();
   }
