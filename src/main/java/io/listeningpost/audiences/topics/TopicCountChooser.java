@@ -17,7 +17,7 @@ public final class TopicCountChooser {
   private TopicCountChooser() {}
 
   /**
-   * The candidate with the highest mean NPMI × diversity of a model fitted on {@code docs} (the smaller k
+   * The candidate with the highest {@link #score}: mean NPMI × diversity of a model fitted on {@code docs} (the smaller k
    * on ties); coherence is measured on {@code termSets}, the same documents as sets of term ids.
    */
   public static int choose(List<SparseDoc> docs, List<int[]> termSets, int vocabularySize, List<Integer> candidates,
@@ -38,7 +38,10 @@ public final class TopicCountChooser {
     return best;
   }
 
-  /** Mean NPMI of the topics' top terms times their diversity. */
+  /**
+   * Mean NPMI of the topics' top terms, moved from [-1, 1] to [0, 1], times their diversity: moved, so
+   * that a more diverse set of topics scores higher even when its terms co-occur less than by chance.
+   */
   public static double score(NmfTopicModel model, List<int[]> termSets) {
     Set<Integer> distinct = new HashSet<>();
     double coherence = 0;
@@ -52,6 +55,6 @@ public final class TopicCountChooser {
       listed += top.length;
     }
     double diversity = listed == 0 ? 0 : (double) distinct.size() / listed;
-    return coherence / model.topics() * diversity;
+    return (coherence / model.topics() + 1) / 2 * diversity;
   }
 }
