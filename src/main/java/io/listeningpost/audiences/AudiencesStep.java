@@ -77,6 +77,9 @@ public final class AudiencesStep {
   private static final List<Integer> TOPIC_CANDIDATES = List.of(6, 8, 10, 12, 16, 20, 25, 30);
   private static final int NMF_ITERATIONS = 200;
   private static final int MAX_TERMS = 20_000;
+  /** Vocabulary bounds chosen on held-in Stack Exchange questions (docs/topics.md). */
+  private static final int MIN_DOCS = 3;
+  private static final double MAX_DOC_SHARE = 0.5;
 
   private static final StructType ASSIGNED = new StructType()
       .add("topic_id", DataTypes.IntegerType).add("weight", DataTypes.DoubleType);
@@ -153,7 +156,7 @@ public final class AudiencesStep {
       tokens.sort(String::compareTo);
       sampleDocs.add(tokens);
     }
-    TopicVocabulary vocabulary = TopicVocabulary.build(sampleDocs, 2, 0.5, MAX_TERMS);
+    TopicVocabulary vocabulary = TopicVocabulary.build(sampleDocs, MIN_DOCS, MAX_DOC_SHARE, MAX_TERMS);
     List<SparseDoc> vectors = new ArrayList<>(sampleDocs.size());
     List<int[]> termIds = new ArrayList<>(sampleDocs.size());
     List<int[]> termSets = new ArrayList<>(sampleDocs.size());
