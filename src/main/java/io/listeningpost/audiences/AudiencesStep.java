@@ -59,8 +59,9 @@ import scala.collection.JavaConverters;
 import scala.collection.Seq;
 
 /**
- * The audiences stage, part one: the topics of the window's posts ({@code topics}) and each post's
- * topics ({@code post_topics}).
+ * The audiences stage: the topics of the window's posts ({@code topics}), each post's topics
+ * ({@code post_topics}), and the audience segments of its authors, where they are present and which
+ * target audience each is closest to ({@link AudienceSegments}).
  *
  * <p>A non-negative matrix factorisation of sublinear TF-IDF ({@link NmfTopicModel}) is fitted on the
  * driver to a seeded sample of the window's threads, each thread's posts pooled into one document, since
@@ -104,17 +105,22 @@ public final class AudiencesStep {
     Map<String, String> outputs = new LinkedHashMap<>();
     outputs.put(Tables.TOPICS, warehouse.path(Tables.TOPICS));
     outputs.put(Tables.POST_TOPICS, warehouse.path(Tables.POST_TOPICS));
+    outputs.put(Tables.SEGMENTS, warehouse.path(Tables.SEGMENTS));
+    outputs.put(Tables.SEGMENT_MEMBERS, warehouse.path(Tables.SEGMENT_MEMBERS));
+    outputs.put(Tables.AUDIENCE_PRESENCE, warehouse.path(Tables.AUDIENCE_PRESENCE));
     List<String> notes = new ArrayList<>();
 
     labels.label("audiences:select", "Posts of the window and the one before, with language, phrases, sentences");
     UserDefinedFunction tokenize = udf((UDF2<String, String, String[]>) (title, text) ->
         TopicText.tokens(title, text).toArray(new String[0]), DataTypes.createArrayType(DataTypes.StringType));
     Dataset<Row> nlp = warehouse.read(Tables.POST_NLP).select(col("platform").as("_n_platform"),
-        col("post_id").as("_n_post"), col("lang").as("nlp_lang"), col("noun_phrases"), col("sentences"));
+        col("post_id").as("_n_post"), col("lang").as("nlp_lang"), col("noun_phrases"), col("sentences"),
+        when(col("scored"), col("sentiment_score")).as("sentiment_score"));
     Dataset<Row> posts = warehouse.read(Tables.POSTS)
         .filter(col("created_at").geq(previousFrom).and(col("created_at").lt(until))
             .and(coalesce(col("text"), lit("")).notEqual("").or(coalesce(col("title"), lit("")).notEqual(""))))
-        .select("platform", "post_id", "community", "thread_id", "created_at", "title", "text", "lang")
+        .select("platform", "post_id", "community", "thread_id", "author_id", "author_name", "created_at", "title",
+            "text", "lang")
         .join(nlp, col("platform").equalTo(col("_n_platform")).and(col("post_id").equalTo(col("_n_post"))), "left")
         .drop("_n_platform", "_n_post")
         .withColumn("language", lower(coalesce(col("nlp_lang"), col("lang"))))
@@ -240,10 +246,18 @@ public final class AudiencesStep {
       ctx.warehouse().overwriteOnePartition(Tables.TOPICS, day,
           ctx.spark().createDataFrame(topicRows, Tables.TOPICS_SCHEMA));
       long topicsWritten = ctx.warehouse().rowsOfRun(Tables.TOPICS, List.of(day), runId);
+
+      labels.label("audiences:segments", "Cluster the window's authors into segments and locate them");
+      List<String> topicLabels = topicRows.stream().map(r -> r.getString(1)).toList();
+      AudienceSegments.Outcome segments = new AudienceSegments(ctx).run(assigned, topicLabels,
+          settings.targets(), Date.valueOf(start), day);
+      notes.addAll(segments.notes());
       labels.label(null, null);
-      return new StageResult("audiences", List.of(
+      List<TableCounts> counts = new ArrayList<>(List.of(
           new TableCounts(Tables.POST_TOPICS, englishPosts, postsWritten, 0, 0),
-          new TableCounts(Tables.TOPICS, k, topicsWritten, 0, 0)), outputs, labels.millis(), notes);
+          new TableCounts(Tables.TOPICS, k, topicsWritten, 0, 0)));
+      counts.addAll(segments.counts());
+      return new StageResult("audiences", counts, outputs, labels.millis(), notes);
     } finally {
       assigned.unpersist();
       vocabularyShared.unpersist();
@@ -396,6 +410,7 @@ public final class AudiencesStep {
     ctx.warehouse().overwriteOnePartition(Tables.TOPICS, day,
         ctx.spark().createDataFrame(List.of(), Tables.TOPICS_SCHEMA));
     ctx.warehouse().ensureExists(Tables.POST_TOPICS, day);
+    new AudienceSegments(ctx).writeEmpty(day);
     notes.add(why);
     labels.label(null, null);
     return new StageResult("audiences", List.of(new TableCounts(Tables.TOPICS, 0,

@@ -34,6 +34,9 @@ public final class Tables {
   public static final String COMMUNITIES = "communities";
   public static final String TOPICS = "topics";
   public static final String POST_TOPICS = "post_topics";
+  public static final String SEGMENTS = "segments";
+  public static final String SEGMENT_MEMBERS = "segment_members";
+  public static final String AUDIENCE_PRESENCE = "audience_presence";
 
   /** The columns of a post as adapters produce them; {@code posts} adds run_id and dt. */
   public static final StructType POST_RECORD = createStructType(List.of(
@@ -303,6 +306,9 @@ public final class Tables {
       case COMMUNITIES -> COMMUNITIES_SCHEMA;
       case TOPICS -> TOPICS_SCHEMA;
       case POST_TOPICS -> POST_TOPICS_SCHEMA;
+      case SEGMENTS -> SEGMENTS_SCHEMA;
+      case SEGMENT_MEMBERS -> SEGMENT_MEMBERS_SCHEMA;
+      case AUDIENCE_PRESENCE -> AUDIENCE_PRESENCE_SCHEMA;
       default -> null;
     };
     if (s == null) {
@@ -351,6 +357,50 @@ public final class Tables {
       nullable("topic_id", IntegerType),
       nullable("topic_rank", IntegerType),
       nullable("weight", DoubleType),
+      nullable(RUN_ID, StringType),
+      nullable("dt", DateType)));
+
+  /** One row per audience segment: authors alike in what they talk about and how they behave. */
+  public static final StructType SEGMENTS_SCHEMA = createStructType(List.of(
+      nullable("segment_id", IntegerType),
+      nullable("description", StringType),
+      nullable("members", LongType),
+      nullable("posts", LongType),
+      nullable("share", DoubleType),
+      nullable("previous_posts", LongType),
+      nullable("growth", DoubleType),
+      nullable("sentiment", DoubleType),
+      nullable("top_topics", createArrayType(SHARE)),
+      nullable("communities", createArrayType(SHARE)),
+      nullable("top_voices", createArrayType(StringType)),
+      nullable("target_audience", StringType),
+      nullable("target_score", DoubleType),
+      nullable("target_reason", StringType),
+      nullable("window_start", DateType),
+      nullable(RUN_ID, StringType),
+      nullable("dt", DateType)));
+
+  public static final StructType SEGMENT_MEMBERS_SCHEMA = createStructType(List.of(
+      nullable("platform", StringType),
+      nullable("author_id", StringType),
+      nullable("author_name", StringType),
+      nullable("segment_id", IntegerType),
+      nullable("posts", LongType),
+      nullable(RUN_ID, StringType),
+      nullable("dt", DateType)));
+
+  /** Where each segment is active: per community and platform, with when and who leads there. */
+  public static final StructType AUDIENCE_PRESENCE_SCHEMA = createStructType(List.of(
+      nullable("segment_id", IntegerType),
+      nullable("community", StringType),
+      nullable("platform", StringType),
+      nullable("posts", LongType),
+      nullable("share", DoubleType),
+      nullable("previous_posts", LongType),
+      nullable("growth", DoubleType),
+      nullable("active_hours_utc", createArrayType(IntegerType)),
+      nullable("active_weekdays", createArrayType(StringType)),
+      nullable("opinion_makers", createArrayType(StringType)),
       nullable(RUN_ID, StringType),
       nullable("dt", DateType)));
 

@@ -45,7 +45,9 @@ class AudiencesStepTest {
   @Test
   void everyPostOfTheWindowGetsItsTopicsAndEveryTopicADescription(@TempDir Path dir) throws Exception {
     // The whole quantum computing dump (2018-03-12..09-02) in one window, the month before as its past.
-    ListeningPostConfig c = config(dir, "window-days = 180", stackExchange("se-quantumcomputing"));
+    ListeningPostConfig c = config(dir, "window-days = 180\n targets = [ { name = \"hardware builders\", keywords = "
+        + "[\"superconducting\", \"ion trap\", \"transmon\", \"cryostat\"] }, { name = \"algorithm designers\", keywords = "
+        + "[\"grover\", \"shor\", \"oracle\", \"algorithm\"] } ]", stackExchange("se-quantumcomputing"));
     StageResult r = ingestAndFindTopics(c, LocalDate.of(2018, 9, 2));
 
     assertThat(r.tables()).allSatisfy(t -> assertThat(t.reconciles()).as(t.mismatch()).isTrue());
@@ -81,6 +83,26 @@ class AudiencesStepTest {
     assertThat(topics.filter(col("growth").isNotNull()).count()).isZero();
     // A topic's label names terms a reader recognises from the site's tags.
     assertThat(topics.select("top_terms").collectAsList().toString()).contains("qubit");
+
+    // Every author with a topic is in exactly one segment, and every segment is described and located.
+    Dataset<Row> members = SPARK.spark().read().parquet(dir.resolve("wh/segment_members").toString());
+    long authorsWithTopics = postTopics.filter(col("topic_rank").equalTo(1)).select("platform", "post_id")
+        .join(posts.filter(col("author_id").isNotNull()), io.listeningpost.storage.Warehouse.seq("platform", "post_id"))
+        .select("platform", "author_id").distinct().count();
+    assertThat(members.select("platform", "author_id").distinct().count()).isEqualTo(members.count());
+    assertThat(members.count()).isEqualTo(authorsWithTopics).isGreaterThan(300);
+    Dataset<Row> segments = SPARK.spark().read().parquet(dir.resolve("wh/segments").toString());
+    assertThat(segments.count()).isBetween(3L, 8L);
+    assertThat(segments.agg(org.apache.spark.sql.functions.sum("members")).first().getLong(0))
+        .isEqualTo(members.count());
+    assertThat(segments.filter(col("description").isNull().or(col("description").equalTo(""))).count()).isZero();
+    // Segments are matched to the configured target audience whose words they use, with the reason.
+    assertThat(segments.filter(col("target_audience").isNotNull()).count()).isPositive();
+    assertThat(segments.filter(col("target_audience").isNotNull().and(col("target_reason").contains("% of its posts use")))
+        .count()).isEqualTo(segments.filter(col("target_audience").isNotNull()).count());
+    Dataset<Row> presence = SPARK.spark().read().parquet(dir.resolve("wh/audience_presence").toString());
+    assertThat(presence.select("segment_id").distinct().count()).isEqualTo(segments.count());
+    assertThat(presence.filter(org.apache.spark.sql.functions.size(col("active_hours_utc")).equalTo(0)).count()).isZero();
   }
 
   @Test
@@ -124,7 +146,8 @@ class AudiencesStepTest {
   }
 
   private static void assertEmptyTablesWithSchemas(Path dir) {
-    for (String table : List.of(Tables.TOPICS, Tables.POST_TOPICS)) {
+    for (String table : List.of(Tables.TOPICS, Tables.POST_TOPICS, Tables.SEGMENTS, Tables.SEGMENT_MEMBERS,
+        Tables.AUDIENCE_PRESENCE)) {
       Dataset<Row> t = SPARK.spark().read().parquet(dir.resolve("wh").resolve(table).toString());
       assertThat(t.columns()).as(table).containsExactly(Tables.schemaOf(table).fieldNames());
       assertThat(t.count()).as(table).isZero();

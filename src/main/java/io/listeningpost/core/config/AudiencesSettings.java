@@ -1,7 +1,12 @@
 package io.listeningpost.core.config;
 
 import java.io.Serializable;
+import java.util.List;
 
 /** The audiences stage's settings; see the audiences.* keys in docs/config.md. */
-public record AudiencesSettings(boolean enabled, int windowDays, int topics, int samplePosts, long seed)
-    implements Serializable {}
+public record AudiencesSettings(boolean enabled, int windowDays, int topics, int samplePosts, long seed,
+    List<TargetAudience> targets) implements Serializable {
+  public AudiencesSettings {
+    targets = List.copyOf(targets);
+  }
+}

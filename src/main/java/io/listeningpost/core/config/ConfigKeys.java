@@ -117,6 +117,13 @@ public final class ConfigKeys {
       "kind", "brand (ours, the default) or competitor.",
       "aliases", "Other names, handles or hashtags of the same organisation, e.g. [\"Acme\", \"@AcmeJobs\"].");
 
+  /** The keys of one entry of the {@code audiences.targets} list. */
+  public static final Map<String, String> TARGET_KEYS = docs(
+      "name", "Required. The audience as the strategy names it, e.g. \"data engineers\".",
+      "keywords", "Words or phrases its members use, e.g. [\"data pipeline\", \"spark\"]; matched case-insensitively.",
+      "communities", "Communities where it gathers, as posts.community holds them, e.g. [\"dataengineering\"].",
+      "authors", "Author ids of a few of its members, as posts.author_id holds them.");
+
   /** The keys of one entry of the {@code sources} list. */
   public static final Map<String, String> SOURCE_KEYS = docs(
       "format", "Required. One of: " + SourceFormat.names() + ".",

@@ -15,6 +15,9 @@ public final class ConfigReference {
     ConfigKeys.SOURCE_KEYS.forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(v).append(" |\n"));
     sb.append("\nEach entry of `watch` (employer brands and competitors matched in posts):\n\n| key | meaning |\n|---|---|\n");
     ConfigKeys.WATCH_KEYS.forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(v).append(" |\n"));
+    sb.append("\nEach entry of `audiences.targets` (the audiences the strategy wants to reach; every segment is "
+        + "matched to the closest):\n\n| key | meaning |\n|---|---|\n");
+    ConfigKeys.TARGET_KEYS.forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(v).append(" |\n"));
     sb.append("\nFields of a csv/json `mapping`:\n\n| field | meaning |\n|---|---|\n");
     ConfigKeys.MAPPING_FIELDS.forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(v).append(" |\n"));
     return sb.toString();

@@ -98,7 +98,8 @@ public final class ListeningPostConfig {
         GRAPH_DAMPING.read(config, "", problems));
     AudiencesSettings audiences = new AudiencesSettings(AUDIENCES_ENABLED.read(config, "", problems),
         AUDIENCES_WINDOW.read(config, "", problems), AUDIENCES_TOPICS.read(config, "", problems),
-        AUDIENCES_SAMPLE.read(config, "", problems), AUDIENCES_SEED.read(config, "", problems));
+        AUDIENCES_SAMPLE.read(config, "", problems), AUDIENCES_SEED.read(config, "", problems),
+        TargetAudienceReader.read(config, problems));
 
     if (overrides.warehouse() != null) {
       warehouse = overrides.warehouse();
