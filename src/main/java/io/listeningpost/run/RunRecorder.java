@@ -97,10 +97,10 @@ public final class RunRecorder {
     if (outcome == null) {
       return sb.toString();
     }
-    sb.append('\n').append(String.format("  %-14s %12s %12s %13s %12s %s%n", "table", "read", "written",
+    sb.append('\n').append(String.format("  %-18s %12s %12s %13s %12s %s%n", "table", "read", "written",
         "deduplicated", "quarantined", "check"));
     for (TableCounts c : outcome.tables()) {
-      sb.append(String.format("  %-14s %,12d %,12d %,13d %,12d %s%n", c.table(), c.read(), c.written(),
+      sb.append(String.format("  %-18s %,12d %,12d %,13d %,12d %s%n", c.table(), c.read(), c.written(),
           c.deduplicated(), c.quarantined(), c.reconciles() ? "ok" : "MISMATCH: " + c.unaccounted() + " unaccounted"));
     }
     sb.append("  (read = written + deduplicated + quarantined; for _files, deduplicated counts files the format does not use)\n");
