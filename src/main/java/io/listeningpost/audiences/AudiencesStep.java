@@ -108,6 +108,9 @@ public final class AudiencesStep {
     outputs.put(Tables.SEGMENTS, warehouse.path(Tables.SEGMENTS));
     outputs.put(Tables.SEGMENT_MEMBERS, warehouse.path(Tables.SEGMENT_MEMBERS));
     outputs.put(Tables.AUDIENCE_PRESENCE, warehouse.path(Tables.AUDIENCE_PRESENCE));
+    outputs.put(Tables.STREAMS, warehouse.path(Tables.STREAMS));
+    outputs.put(Tables.STREAM_THEMES, warehouse.path(Tables.STREAM_THEMES));
+    outputs.put(Tables.POST_STREAMS, warehouse.path(Tables.POST_STREAMS));
     List<String> notes = new ArrayList<>();
 
     labels.label("audiences:select", "Posts of the window and the one before, with language, phrases, sentences");
@@ -252,11 +255,16 @@ public final class AudiencesStep {
       AudienceSegments.Outcome segments = new AudienceSegments(ctx).run(assigned, topicLabels,
           settings.targets(), Date.valueOf(start), day);
       notes.addAll(segments.notes());
+
+      labels.label("audiences:streams", "Class posts as recruitment, marketing or other; find the common themes");
+      AudienceStreams.Outcome streams = new AudienceStreams(ctx).run(assigned, topicLabels, day);
+      notes.addAll(streams.notes());
       labels.label(null, null);
       List<TableCounts> counts = new ArrayList<>(List.of(
           new TableCounts(Tables.POST_TOPICS, englishPosts, postsWritten, 0, 0),
           new TableCounts(Tables.TOPICS, k, topicsWritten, 0, 0)));
       counts.addAll(segments.counts());
+      counts.addAll(streams.counts());
       return new StageResult("audiences", counts, outputs, labels.millis(), notes);
     } finally {
       assigned.unpersist();
@@ -411,6 +419,7 @@ public final class AudiencesStep {
         ctx.spark().createDataFrame(List.of(), Tables.TOPICS_SCHEMA));
     ctx.warehouse().ensureExists(Tables.POST_TOPICS, day);
     new AudienceSegments(ctx).writeEmpty(day);
+    new AudienceStreams(ctx).writeEmpty(day);
     notes.add(why);
     labels.label(null, null);
     return new StageResult("audiences", List.of(new TableCounts(Tables.TOPICS, 0,

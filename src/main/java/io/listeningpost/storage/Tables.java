@@ -37,6 +37,9 @@ public final class Tables {
   public static final String SEGMENTS = "segments";
   public static final String SEGMENT_MEMBERS = "segment_members";
   public static final String AUDIENCE_PRESENCE = "audience_presence";
+  public static final String POST_STREAMS = "post_streams";
+  public static final String STREAMS = "streams";
+  public static final String STREAM_THEMES = "stream_themes";
 
   /** The columns of a post as adapters produce them; {@code posts} adds run_id and dt. */
   public static final StructType POST_RECORD = createStructType(List.of(
@@ -309,6 +312,9 @@ public final class Tables {
       case SEGMENTS -> SEGMENTS_SCHEMA;
       case SEGMENT_MEMBERS -> SEGMENT_MEMBERS_SCHEMA;
       case AUDIENCE_PRESENCE -> AUDIENCE_PRESENCE_SCHEMA;
+      case POST_STREAMS -> POST_STREAMS_SCHEMA;
+      case STREAMS -> STREAMS_SCHEMA;
+      case STREAM_THEMES -> STREAM_THEMES_SCHEMA;
       default -> null;
     };
     if (s == null) {
@@ -401,6 +407,35 @@ public final class Tables {
       nullable("active_hours_utc", createArrayType(IntegerType)),
       nullable("active_weekdays", createArrayType(StringType)),
       nullable("opinion_makers", createArrayType(StringType)),
+      nullable(RUN_ID, StringType),
+      nullable("dt", DateType)));
+
+  public static final StructType POST_STREAMS_SCHEMA = createStructType(List.of(
+      nullable("platform", StringType),
+      nullable("post_id", StringType),
+      nullable("stream", StringType),
+      nullable("stream_source", StringType),
+      nullable("stream_probability", DoubleType),
+      nullable(RUN_ID, StringType),
+      nullable("dt", DateType)));
+
+  public static final StructType STREAMS_SCHEMA = createStructType(List.of(
+      nullable("stream", StringType),
+      nullable("posts", LongType),
+      nullable("share", DoubleType),
+      nullable("sentiment", DoubleType),
+      nullable("top_topics", createArrayType(SHARE)),
+      nullable(RUN_ID, StringType),
+      nullable("dt", DateType)));
+
+  /** Topics present in both the recruitment and the marketing stream: the themes that link them. */
+  public static final StructType STREAM_THEMES_SCHEMA = createStructType(List.of(
+      nullable("topic_id", IntegerType),
+      nullable("label", StringType),
+      nullable("recruitment_posts", LongType),
+      nullable("recruitment_share", DoubleType),
+      nullable("marketing_posts", LongType),
+      nullable("marketing_share", DoubleType),
       nullable(RUN_ID, StringType),
       nullable("dt", DateType)));
 

@@ -104,12 +104,27 @@ public final class ConfigKeys {
       "Random seed of the topic model's sample and initialisation; a seed gives the same topics every run.",
       42, 0, Integer.MAX_VALUE);
 
+  public static final ConfigKey<String> RECRUITMENT_TERMS = ConfigKey.string("audiences.recruitment-terms",
+      "Comma-separated words and phrases of recruitment and employer-brand messaging; a post using these and no "
+          + "marketing terms is labelled recruitment, and the stream model learns from such posts.",
+      "hiring,we're hiring,job,jobs,career,careers,vacancy,vacancies,apply,applied,application,applications,"
+          + "interview,interviews,interviewed,recruiter,recruiters,recruiting,recruitment,internship,intern,"
+          + "graduate programme,graduate program,onboarding,offer letter,salary,benefits,work here,working at,"
+          + "join our team,life at,employer,layoffs,laid off,resume,cv,candidate,candidates,hr,hiring manager",
+      nonBlank());
+  public static final ConfigKey<String> MARKETING_TERMS = ConfigKey.string("audiences.marketing-terms",
+      "Comma-separated words and phrases of marketing and product messaging, used like audiences.recruitment-terms.",
+      "product,products,launch,launched,new feature,features,pricing,price,prices,discount,sale,promo,coupon,"
+          + "customer,customers,customer service,support ticket,order,ordered,delivery,shipping,app,update,release,"
+          + "subscription,webinar,demo,buy,bought,shop,store,refund,free trial,upgrade,available now",
+      nonBlank());
+
   public static final List<ConfigKey<?>> KEYS = List.of(WAREHOUSE, REPORTS, SPARK_MASTER, SHUFFLE_PARTITIONS,
       MAX_TEXT_CHARS, MAX_RECORD_BYTES, SPLIT_BYTES, ROWS_PER_FILE, FAIL_FAST, ENRICH_ENABLED, LINGUISTICS, ENRICH_MAX_CHARS,
       ENRICH_TIME_LIMIT, PARSE_MAX_TOKENS, RNTN_MIN_TOKENS, RNTN_WEIGHT, LANGUAGES, GRAPH_ENABLED, GRAPH_WINDOW,
       GRAPH_HALF_LIFE, WEIGHT_REPLY, WEIGHT_ANSWER, WEIGHT_COMMENT, WEIGHT_MENTION, WEIGHT_SHARE, WEIGHT_QUOTE,
       GRAPH_RESOLUTION, GRAPH_SEED, BETWEENNESS_SAMPLES, GRAPH_TOP, GRAPH_DAMPING, AUDIENCES_ENABLED,
-      AUDIENCES_WINDOW, AUDIENCES_TOPICS, AUDIENCES_SAMPLE, AUDIENCES_SEED);
+      AUDIENCES_WINDOW, AUDIENCES_TOPICS, AUDIENCES_SAMPLE, AUDIENCES_SEED, RECRUITMENT_TERMS, MARKETING_TERMS);
 
   /** The keys of one entry of the {@code watch} list. */
   public static final Map<String, String> WATCH_KEYS = docs(

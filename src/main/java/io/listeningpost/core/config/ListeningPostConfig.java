@@ -99,7 +99,8 @@ public final class ListeningPostConfig {
     AudiencesSettings audiences = new AudiencesSettings(AUDIENCES_ENABLED.read(config, "", problems),
         AUDIENCES_WINDOW.read(config, "", problems), AUDIENCES_TOPICS.read(config, "", problems),
         AUDIENCES_SAMPLE.read(config, "", problems), AUDIENCES_SEED.read(config, "", problems),
-        TargetAudienceReader.read(config, problems));
+        TargetAudienceReader.read(config, problems), terms(RECRUITMENT_TERMS.read(config, "", problems)),
+        terms(MARKETING_TERMS.read(config, "", problems)));
 
     if (overrides.warehouse() != null) {
       warehouse = overrides.warehouse();
@@ -133,6 +134,10 @@ public final class ListeningPostConfig {
     String hash = ConfigHash.of(config, overrides);
     return new ListeningPostConfig(origin, warehouse, reports, master, shuffle, limits, rowsPerFile, sources, enrich,
         graph, audiences, hash);
+  }
+
+  private static List<String> terms(String commaSeparated) {
+    return java.util.Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
   }
 
   public String origin() { return origin; }

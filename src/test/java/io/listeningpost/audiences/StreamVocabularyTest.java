@@ -1,0 +1,26 @@
+package io.listeningpost.audiences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StreamVocabularyTest {
+  private final StreamVocabulary words = new StreamVocabulary(List.of("hiring", "graduate programme", "interview"),
+      List.of("discount", "new feature"));
+
+  @Test
+  void aPostUsingOneStreamsWordsOnlyIsLabelledByThem() {
+    assertThat(words.label("We're #hiring! Join Acme's graduate programme")).isEqualTo(StreamVocabulary.RECRUITMENT);
+    assertThat(words.label("20% DISCOUNT on every plan this week")).isEqualTo(StreamVocabulary.MARKETING);
+    assertThat(words.hits("Our interview process and the graduate programme")).containsExactly(2, 0);
+  }
+
+  @Test
+  void aPostUsingBothOrNeitherStreamsWordsIsLeftToTheModel() {
+    assertThat(words.label("hiring for the new feature team, discount for staff")).isNull();
+    assertThat(words.label("Lovely weather in Lisbon today")).isNull();
+    // Words match whole: "interviewer" is not "interview", "featured" not "feature".
+    assertThat(words.hits("The interviewer featured a new featured post")).containsExactly(0, 0);
+  }
+}
