@@ -147,7 +147,7 @@ class AudiencesStepTest {
 
   private static void assertEmptyTablesWithSchemas(Path dir) {
     for (String table : List.of(Tables.TOPICS, Tables.POST_TOPICS, Tables.SEGMENTS, Tables.SEGMENT_MEMBERS,
-        Tables.AUDIENCE_PRESENCE)) {
+        Tables.AUDIENCE_PRESENCE, Tables.POST_STREAMS, Tables.STREAMS, Tables.STREAM_THEMES)) {
       Dataset<Row> t = SPARK.spark().read().parquet(dir.resolve("wh").resolve(table).toString());
       assertThat(t.columns()).as(table).containsExactly(Tables.schemaOf(table).fieldNames());
       assertThat(t.count()).as(table).isZero();
