@@ -61,7 +61,9 @@ import scala.collection.Seq;
 /**
  * The audiences stage: the topics of the window's posts ({@code topics}), each post's topics
  * ({@code post_topics}), and the audience segments of its authors, where they are present and which
- * target audience each is closest to ({@link AudienceSegments}).
+ * target audience each is closest to ({@link AudienceSegments}), the recruitment and marketing streams
+ * and their common themes ({@link AudienceStreams}), and what can enrich the communities
+ * ({@link AudienceOpportunities}).
  *
  * <p>A non-negative matrix factorisation of sublinear TF-IDF ({@link NmfTopicModel}) is fitted on the
  * driver to a seeded sample of the window's threads, each thread's posts pooled into one document, since
@@ -111,6 +113,8 @@ public final class AudiencesStep {
     outputs.put(Tables.STREAMS, warehouse.path(Tables.STREAMS));
     outputs.put(Tables.STREAM_THEMES, warehouse.path(Tables.STREAM_THEMES));
     outputs.put(Tables.POST_STREAMS, warehouse.path(Tables.POST_STREAMS));
+    outputs.put(Tables.OPPORTUNITIES, warehouse.path(Tables.OPPORTUNITIES));
+    outputs.put(Tables.KEY_TOPICS, warehouse.path(Tables.KEY_TOPICS));
     List<String> notes = new ArrayList<>();
 
     labels.label("audiences:select", "Posts of the window and the one before, with language, phrases, sentences");
@@ -123,7 +127,7 @@ public final class AudiencesStep {
         .filter(col("created_at").geq(previousFrom).and(col("created_at").lt(until))
             .and(coalesce(col("text"), lit("")).notEqual("").or(coalesce(col("title"), lit("")).notEqual(""))))
         .select("platform", "post_id", "community", "thread_id", "author_id", "author_name", "created_at", "title",
-            "text", "lang")
+            "text", "lang", "is_question", "url")
         .join(nlp, col("platform").equalTo(col("_n_platform")).and(col("post_id").equalTo(col("_n_post"))), "left")
         .drop("_n_platform", "_n_post")
         .withColumn("language", lower(coalesce(col("nlp_lang"), col("lang"))))
@@ -259,12 +263,20 @@ public final class AudiencesStep {
       labels.label("audiences:streams", "Class posts as recruitment, marketing or other; find the common themes");
       AudienceStreams.Outcome streams = new AudienceStreams(ctx).run(assigned, topicLabels, day);
       notes.addAll(streams.notes());
+
+      labels.label("audiences:opportunities", "Open questions, rising topics, pain points and key topics");
+      List<Row> published = ctx.warehouse().read(Tables.TOPICS)
+          .filter(col("dt").equalTo(lit(day)).and(col(Tables.RUN_ID).equalTo(runId))).orderBy("topic_id")
+          .collectAsList();
+      List<TableCounts> opportunities = new AudienceOpportunities(ctx).run(assigned, published, settings.keyTopics(),
+          day, notes);
       labels.label(null, null);
       List<TableCounts> counts = new ArrayList<>(List.of(
           new TableCounts(Tables.POST_TOPICS, englishPosts, postsWritten, 0, 0),
           new TableCounts(Tables.TOPICS, k, topicsWritten, 0, 0)));
       counts.addAll(segments.counts());
       counts.addAll(streams.counts());
+      counts.addAll(opportunities);
       return new StageResult("audiences", counts, outputs, labels.millis(), notes);
     } finally {
       assigned.unpersist();
@@ -420,6 +432,7 @@ public final class AudiencesStep {
     ctx.warehouse().ensureExists(Tables.POST_TOPICS, day);
     new AudienceSegments(ctx).writeEmpty(day);
     new AudienceStreams(ctx).writeEmpty(day);
+    new AudienceOpportunities(ctx).writeEmpty(day);
     notes.add(why);
     labels.label(null, null);
     return new StageResult("audiences", List.of(new TableCounts(Tables.TOPICS, 0,

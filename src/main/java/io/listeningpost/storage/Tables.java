@@ -40,6 +40,8 @@ public final class Tables {
   public static final String POST_STREAMS = "post_streams";
   public static final String STREAMS = "streams";
   public static final String STREAM_THEMES = "stream_themes";
+  public static final String OPPORTUNITIES = "opportunities";
+  public static final String KEY_TOPICS = "key_topics";
 
   /** The columns of a post as adapters produce them; {@code posts} adds run_id and dt. */
   public static final StructType POST_RECORD = createStructType(List.of(
@@ -315,6 +317,8 @@ public final class Tables {
       case POST_STREAMS -> POST_STREAMS_SCHEMA;
       case STREAMS -> STREAMS_SCHEMA;
       case STREAM_THEMES -> STREAM_THEMES_SCHEMA;
+      case OPPORTUNITIES -> OPPORTUNITIES_SCHEMA;
+      case KEY_TOPICS -> KEY_TOPICS_SCHEMA;
       default -> null;
     };
     if (s == null) {
@@ -436,6 +440,31 @@ public final class Tables {
       nullable("recruitment_share", DoubleType),
       nullable("marketing_posts", LongType),
       nullable("marketing_share", DoubleType),
+      nullable(RUN_ID, StringType),
+      nullable("dt", DateType)));
+
+  /** What can enrich the communities: open questions, rising topics and recurring pain points. */
+  public static final StructType OPPORTUNITIES_SCHEMA = createStructType(List.of(
+      nullable("type", StringType),
+      nullable("community", StringType),
+      nullable("topic_id", IntegerType),
+      nullable("topic_label", StringType),
+      nullable("score", DoubleType),
+      nullable("evidence_posts", createArrayType(StringType)),
+      nullable("evidence_links", createArrayType(StringType)),
+      nullable("reason", StringType),
+      nullable(RUN_ID, StringType),
+      nullable("dt", DateType)));
+
+  /** The configured key topics' share of voice and sentiment per community and day of the window. */
+  public static final StructType KEY_TOPICS_SCHEMA = createStructType(List.of(
+      nullable("key_topic", StringType),
+      nullable("community", StringType),
+      nullable("day", DateType),
+      nullable("posts", LongType),
+      nullable("community_posts", LongType),
+      nullable("share_of_voice", DoubleType),
+      nullable("sentiment", DoubleType),
       nullable(RUN_ID, StringType),
       nullable("dt", DateType)));
 

@@ -139,6 +139,12 @@ public final class ConfigKeys {
       "communities", "Communities where it gathers, as posts.community holds them, e.g. [\"dataengineering\"].",
       "authors", "Author ids of a few of its members, as posts.author_id holds them.");
 
+  /** The keys of one entry of the {@code audiences.key-topics} list. */
+  public static final Map<String, String> KEY_TOPIC_KEYS = docs(
+      "name", "Required. The topic or message as the organisation names it, e.g. \"remote work\".",
+      "terms", "Required. Words or phrases that name it, e.g. [\"remote\", \"work from home\", \"wfh\"]; matched "
+          + "as whole words in any case.");
+
   /** The keys of one entry of the {@code sources} list. */
   public static final Map<String, String> SOURCE_KEYS = docs(
       "format", "Required. One of: " + SourceFormat.names() + ".",

@@ -18,6 +18,9 @@ public final class ConfigReference {
     sb.append("\nEach entry of `audiences.targets` (the audiences the strategy wants to reach; every segment is "
         + "matched to the closest):\n\n| key | meaning |\n|---|---|\n");
     ConfigKeys.TARGET_KEYS.forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(v).append(" |\n"));
+    sb.append("\nEach entry of `audiences.key-topics` (topics and messages followed over time: share of voice and "
+        + "sentiment per community and day):\n\n| key | meaning |\n|---|---|\n");
+    ConfigKeys.KEY_TOPIC_KEYS.forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(v).append(" |\n"));
     sb.append("\nFields of a csv/json `mapping`:\n\n| field | meaning |\n|---|---|\n");
     ConfigKeys.MAPPING_FIELDS.forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(v).append(" |\n"));
     return sb.toString();

@@ -100,7 +100,7 @@ public final class ListeningPostConfig {
         AUDIENCES_WINDOW.read(config, "", problems), AUDIENCES_TOPICS.read(config, "", problems),
         AUDIENCES_SAMPLE.read(config, "", problems), AUDIENCES_SEED.read(config, "", problems),
         TargetAudienceReader.read(config, problems), terms(RECRUITMENT_TERMS.read(config, "", problems)),
-        terms(MARKETING_TERMS.read(config, "", problems)));
+        terms(MARKETING_TERMS.read(config, "", problems)), KeyTopicReader.read(config, problems));
 
     if (overrides.warehouse() != null) {
       warehouse = overrides.warehouse();

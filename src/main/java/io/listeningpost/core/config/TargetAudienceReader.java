@@ -57,7 +57,8 @@ final class TargetAudienceReader {
     return out;
   }
 
-  private static List<String> strings(Config c, String path, String key, List<String> problems) {
+  /** A list of non-blank strings at {@code path}, or a problem naming the key. */
+  static List<String> strings(Config c, String path, String key, List<String> problems) {
     if (!c.hasPath(path)) {
       return List.of();
     }

@@ -38,7 +38,7 @@ final class UnknownKeyCheck {
       for (String key : config.getConfig(group).root().keySet()) {
         String full = group + "." + key;
         if (!known.contains(full) && !(group.equals("graph") && key.equals("weight"))
-            && !full.equals(TargetAudienceReader.PATH)) {
+            && !full.equals(TargetAudienceReader.PATH) && !full.equals(KeyTopicReader.PATH)) {
           problems.add("unknown key '" + full + "'" + KeySuggestion.forKey(full, known));
         }
       }
