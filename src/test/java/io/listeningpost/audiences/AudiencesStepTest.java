@@ -47,7 +47,8 @@ class AudiencesStepTest {
     // The whole quantum computing dump (2018-03-12..09-02) in one window, the month before as its past.
     ListeningPostConfig c = config(dir, "window-days = 180\n targets = [ { name = \"hardware builders\", keywords = "
         + "[\"superconducting\", \"ion trap\", \"transmon\", \"cryostat\"] }, { name = \"algorithm designers\", keywords = "
-        + "[\"grover\", \"shor\", \"oracle\", \"algorithm\"] } ]", stackExchange("se-quantumcomputing"));
+        + "[\"grover\", \"shor\", \"oracle\", \"algorithm\"] } ]\n key-topics = [ { name = \"error correction\", "
+        + "terms = [\"error correction\", \"surface code\", \"qec\"] } ]", stackExchange("se-quantumcomputing"));
     StageResult r = ingestAndFindTopics(c, LocalDate.of(2018, 9, 2));
 
     assertThat(r.tables()).allSatisfy(t -> assertThat(t.reconciles()).as(t.mismatch()).isTrue());
@@ -103,6 +104,22 @@ class AudiencesStepTest {
     Dataset<Row> presence = SPARK.spark().read().parquet(dir.resolve("wh/audience_presence").toString());
     assertThat(presence.select("segment_id").distinct().count()).isEqualTo(segments.count());
     assertThat(presence.filter(org.apache.spark.sql.functions.size(col("active_hours_utc")).equalTo(0)).count()).isZero();
+
+    // Open questions are opportunities, each with the posts behind it; the key topic is followed per day.
+    Dataset<Row> opportunities = SPARK.spark().read().parquet(dir.resolve("wh/opportunities").toString());
+    Dataset<Row> open = opportunities.filter(col("type").equalTo("unanswered questions"));
+    assertThat(open.count()).isPositive();
+    assertThat(open.filter(org.apache.spark.sql.functions.size(col("evidence_posts")).equalTo(0)
+        .or(col("reason").isNull())).count()).isZero();
+    List<String> evidence = open.select(org.apache.spark.sql.functions.explode(col("evidence_posts")))
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    Dataset<Row> answered = SPARK.spark().read().parquet(dir.resolve("wh/interactions").toString())
+        .filter(col("dst_post_id").isin(evidence.toArray()).and(col("src_author").notEqual(col("dst_author"))));
+    assertThat(answered.count()).as("replies by others to questions called unanswered").isZero();
+    Dataset<Row> key = SPARK.spark().read().parquet(dir.resolve("wh/key_topics").toString());
+    assertThat(key.count()).isPositive();
+    assertThat(key.filter(col("share_of_voice").leq(0).or(col("share_of_voice").gt(1))
+        .or(col("posts").gt(col("community_posts")))).count()).isZero();
   }
 
   @Test
@@ -147,7 +164,8 @@ class AudiencesStepTest {
 
   private static void assertEmptyTablesWithSchemas(Path dir) {
     for (String table : List.of(Tables.TOPICS, Tables.POST_TOPICS, Tables.SEGMENTS, Tables.SEGMENT_MEMBERS,
-        Tables.AUDIENCE_PRESENCE, Tables.POST_STREAMS, Tables.STREAMS, Tables.STREAM_THEMES)) {
+        Tables.AUDIENCE_PRESENCE, Tables.POST_STREAMS, Tables.STREAMS, Tables.STREAM_THEMES, Tables.OPPORTUNITIES,
+        Tables.KEY_TOPICS)) {
       Dataset<Row> t = SPARK.spark().read().parquet(dir.resolve("wh").resolve(table).toString());
       assertThat(t.columns()).as(table).containsExactly(Tables.schemaOf(table).fieldNames());
       assertThat(t.count()).as(table).isZero();
