@@ -54,11 +54,12 @@ final class AudienceOpportunities {
    *     created_at, is_question, url, author_id, title, text, sentiment_score
    * @param topics this run's {@code topics} rows
    */
-  List<TableCounts> run(Dataset<Row> posts, List<Row> topics, List<KeyTopic> keyTopics, Date day, List<String> notes) {
+  List<TableCounts> run(Dataset<Row> posts, List<Row> topics, List<KeyTopic> keyTopics, Date windowStart, Date day,
+      List<String> notes) {
     List<Row> rows = new ArrayList<>();
     rows.addAll(unanswered(posts, topics, day));
     rows.addAll(rising(posts, topics, day, notes));
-    rows.addAll(painPoints(posts, topics, day));
+    rows.addAll(painPoints(posts, topics, windowStart, day));
     ctx.warehouse().overwriteOnePartition(Tables.OPPORTUNITIES, day,
         ctx.spark().createDataFrame(rows, Tables.OPPORTUNITIES_SCHEMA));
     long written = ctx.warehouse().rowsOfRun(Tables.OPPORTUNITIES, List.of(day), ctx.runId());
@@ -126,6 +127,13 @@ final class AudienceOpportunities {
     Dataset<Row> daily = posts.filter(col("topic").isNotNull())
         .withColumn("day", to_date(col("created_at")))
         .filter(col("day").geq(lit(Date.valueOf(baselineStart))).and(col("day").leq(lit(day))));
+    int windowDays = ctx.config().audiences().windowDays();
+    if (2 * windowDays < RECENT_DAYS + BASELINE_DAYS) {
+      notes.add(String.format(Locale.ROOT, "audiences.window-days = %d reads %d days of posts; rising topics need %d "
+          + "(the last %d against the %d before) and are not measured", windowDays, 2 * windowDays,
+          RECENT_DAYS + BASELINE_DAYS, RECENT_DAYS, BASELINE_DAYS));
+      return List.of();
+    }
     Row span = posts.agg(org.apache.spark.sql.functions.min(to_date(col("created_at")))).first();
     if (span.isNullAt(0) || span.getDate(0).toLocalDate().isAfter(baselineStart)) {
       notes.add("the posts start after " + baselineStart + ": no 28-day baseline, so rising topics are not measured");
@@ -158,20 +166,17 @@ final class AudienceOpportunities {
                 g.baselineMean(), g.baselineSd(), g.z()), ctx.runId(), day));
       }
     }
-    out.sort(Comparator.comparingDouble((Row r) -> -r.getDouble(4)));
+    out.sort(Comparator.comparingDouble((Row r) -> -r.getDouble(4)).thenComparingInt(r -> r.getInt(2)));
     return out.subList(0, Math.min(MAX_PER_TYPE, out.size()));
   }
 
   /** Topics whose sentences are negative on the whole, and whose posts are negative in both halves of the window. */
-  private List<Row> painPoints(Dataset<Row> posts, List<Row> topics, Date day) {
+  private List<Row> painPoints(Dataset<Row> posts, List<Row> topics, Date windowStart, Date day) {
+    LocalDate start = windowStart.toLocalDate();
     LocalDate end = day.toLocalDate();
     Dataset<Row> current = posts.filter(col("current").and(col("topic").isNotNull()).and(col("sentiment_score").isNotNull()));
-    Row first = current.agg(org.apache.spark.sql.functions.min("created_at")).first();
-    if (first.isNullAt(0)) {
-      return List.of();
-    }
-    LocalDate start = first.getTimestamp(0).toLocalDateTime().toLocalDate();
-    Date middle = Date.valueOf(start.plusDays(Math.max(1, (end.toEpochDay() - start.toEpochDay()) / 2)));
+    // Days are UTC dates (to_date under the session's UTC time zone), as everywhere in the warehouse.
+    Date middle = Date.valueOf(start.plusDays(Math.max(1, (end.toEpochDay() - start.toEpochDay() + 1) / 2)));
     Map<Integer, double[]> halves = new HashMap<>();
     for (Row r : current.groupBy("topic").agg(avg(when(to_date(col("created_at")).lt(lit(middle)), col("sentiment_score"))),
         avg(when(to_date(col("created_at")).geq(lit(middle)), col("sentiment_score")))).collectAsList()) {
@@ -194,7 +199,8 @@ final class AudienceOpportunities {
               + "posts are negative in both halves of the window (%.2f, then %.2f): a recurring pain to address.",
               topic.getString(1), topic.getLong(10), sentiment, h[0], h[1]), ctx.runId(), day));
     }
-    return out;
+    out.sort(Comparator.comparingDouble((Row r) -> -r.getDouble(4)).thenComparingInt(r -> r.getInt(2)));
+    return out.subList(0, Math.min(MAX_PER_TYPE, out.size()));
   }
 
   /** Per key topic, community and day of the window: its posts, their share of the community's posts, tone. */

@@ -99,10 +99,16 @@ final class AudienceSegments {
         return new Outcome(writeEmpty(day), notes);
       }
       KMeansModel model = bestModel(authors, (int) Math.min(MAX_SEGMENTS, authorCount / 3), notes);
+      if (model == null) {
+        notes.add("the window's authors are too alike to split into segments: no segments");
+        return new Outcome(writeEmpty(day), notes);
+      }
       Dataset<Row> members = model.transform(authors).withColumnRenamed("prediction", "segment_id")
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        return new Outcome(write(posts, members, model.getK(), topicLabels, targets, windowStart, day), notes);
+        List<Integer> segmentIds = members.select("segment_id").distinct().orderBy("segment_id")
+            .as(org.apache.spark.sql.Encoders.INT()).collectAsList();
+        return new Outcome(write(posts, members, segmentIds, topicLabels, targets, windowStart, day), notes);
       } finally {
         members.unpersist();
       }
@@ -111,7 +117,10 @@ final class AudienceSegments {
     }
   }
 
-  /** k-means for each k in range, seeded; the one with the best silhouette. */
+  /**
+   * k-means for each k in range, seeded; the one with the best silhouette, or null when no k splits the
+   * authors into two or more clusters (all alike).
+   */
   private KMeansModel bestModel(Dataset<Row> authors, int maxK, List<String> notes) {
     ClusteringEvaluator silhouette = new ClusteringEvaluator().setFeaturesCol("features");
     KMeansModel best = null;
@@ -119,19 +128,27 @@ final class AudienceSegments {
     long seed = ctx.config().audiences().seed();
     for (int k = MIN_SEGMENTS; k <= Math.max(MIN_SEGMENTS, maxK); k++) {
       KMeansModel m = new KMeans().setK(k).setSeed(seed).setMaxIter(50).setFeaturesCol("features").fit(authors);
-      double s = silhouette.evaluate(m.transform(authors));
+      double s;
+      try {
+        s = silhouette.evaluate(m.transform(authors));
+      } catch (AssertionError | IllegalArgumentException e) {
+        // Spark's silhouette needs two or more non-empty clusters; identical authors give one.
+        continue;
+      }
       if (s > bestScore + 1e-9) {
         best = m;
         bestScore = s;
       }
     }
-    notes.add(String.format(Locale.ROOT, "%d audience segments (silhouette %.3f among %d to %d)", best.getK(),
-        bestScore, MIN_SEGMENTS, Math.max(MIN_SEGMENTS, maxK)));
+    if (best != null) {
+      notes.add(String.format(Locale.ROOT, "%d audience segments (silhouette %.3f among %d to %d)", best.getK(),
+          bestScore, MIN_SEGMENTS, Math.max(MIN_SEGMENTS, maxK)));
+    }
     return best;
   }
 
-  private List<TableCounts> write(Dataset<Row> posts, Dataset<Row> members, int segments, List<String> topicLabels,
-      List<TargetAudience> targets, Date windowStart, Date day) {
+  private List<TableCounts> write(Dataset<Row> posts, Dataset<Row> members, List<Integer> segmentIds,
+      List<String> topicLabels, List<TargetAudience> targets, Date windowStart, Date day) {
     String runId = ctx.runId();
     long authorCount = members.count();
     ctx.warehouse().overwritePartitions(Tables.SEGMENT_MEMBERS, members.select(col("platform"), col("author_id"),
@@ -141,7 +158,7 @@ final class AudienceSegments {
 
     Dataset<Row> segmentOf = members.select(col("platform").as("_m_platform"), col("author_id").as("_m_author"),
         col("segment_id"));
-    Dataset<Row> segPosts = posts.filter(col("author_id").isNotNull())
+    Dataset<Row> segPosts = posts.filter(col("author_id").isNotNull().and(col("topic").isNotNull()))
         .join(segmentOf, col("platform").equalTo(col("_m_platform")).and(col("author_id").equalTo(col("_m_author"))))
         .drop("_m_platform", "_m_author")
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -174,7 +191,7 @@ final class AudienceSegments {
       Map<Integer, Map<String, TargetMatch.Evidence>> evidence = targetEvidence(now, members, targets);
 
       List<Row> rows = new ArrayList<>();
-      for (int s = 0; s < segments; s++) {
+      for (int s : segmentIds) {
         long[] v = volume.getOrDefault(s, new long[2]);
         long memberCount = members.filter(col("segment_id").equalTo(s)).count();
         TargetMatch.Match match = TargetMatch.best(targets, evidence.getOrDefault(s, Map.of()));
@@ -191,10 +208,11 @@ final class AudienceSegments {
       ctx.warehouse().overwriteOnePartition(Tables.SEGMENTS, day,
           ctx.spark().createDataFrame(rows, Tables.SEGMENTS_SCHEMA));
       long segmentsWritten = ctx.warehouse().rowsOfRun(Tables.SEGMENTS, List.of(day), runId);
-      long presence = writePresence(segPosts, hasPast, day);
+      writePresence(segPosts, hasPast, day);
+      long presence = now.select("segment_id", "community", "platform").distinct().count();
       long presenceWritten = ctx.warehouse().rowsOfRun(Tables.AUDIENCE_PRESENCE, List.of(day), runId);
       return List.of(new TableCounts(Tables.SEGMENT_MEMBERS, authorCount, membersWritten, 0, 0),
-          new TableCounts(Tables.SEGMENTS, segments, segmentsWritten, 0, 0),
+          new TableCounts(Tables.SEGMENTS, segmentIds.size(), segmentsWritten, 0, 0),
           new TableCounts(Tables.AUDIENCE_PRESENCE, presence, presenceWritten, 0, 0));
     } finally {
       segPosts.unpersist();
@@ -202,7 +220,7 @@ final class AudienceSegments {
   }
 
   /** Per segment × community × platform: volume, growth, when they post, who leads the community. */
-  private long writePresence(Dataset<Row> segPosts, boolean hasPast, Date day) {
+  private void writePresence(Dataset<Row> segPosts, boolean hasPast, Date day) {
     Dataset<Row> keyed = segPosts.withColumn("community", coalesce(col("community"), lit("(none)")));
     Dataset<Row> now = keyed.filter(col("current"));
     Map<Integer, Long> segmentTotals = new HashMap<>();
@@ -240,7 +258,6 @@ final class AudienceSegments {
     }
     ctx.warehouse().overwriteOnePartition(Tables.AUDIENCE_PRESENCE, day,
         ctx.spark().createDataFrame(rows, Tables.AUDIENCE_PRESENCE_SCHEMA));
-    return rows.size();
   }
 
   /** The most frequent values of column {@code v} per segment × community × platform, most first. */
@@ -349,7 +366,8 @@ final class AudienceSegments {
         ctx.spark().createDataFrame(List.of(), Tables.SEGMENTS_SCHEMA));
     ctx.warehouse().overwriteOnePartition(Tables.AUDIENCE_PRESENCE, day,
         ctx.spark().createDataFrame(List.of(), Tables.AUDIENCE_PRESENCE_SCHEMA));
-    ctx.warehouse().ensureExists(Tables.SEGMENT_MEMBERS, day);
+    ctx.warehouse().overwriteOnePartition(Tables.SEGMENT_MEMBERS, day,
+        ctx.spark().createDataFrame(List.of(), Tables.SEGMENT_MEMBERS_SCHEMA));
     return List.of(new TableCounts(Tables.SEGMENTS, 0,
         ctx.warehouse().rowsOfRun(Tables.SEGMENTS, List.of(day), ctx.runId()), 0, 0));
   }

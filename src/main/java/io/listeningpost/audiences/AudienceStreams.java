@@ -43,7 +43,8 @@ final class AudienceStreams {
    * @param posts the window's and the previous window's English posts with {@code current}, {@code topic}
    *     (strongest, or null), title, text and sentiment_score; the model learns from both windows
    */
-  Outcome run(Dataset<Row> posts, List<String> topicLabels, Date day) {
+  /** @param windowPosts the window's English posts, counted by the caller apart from the classing */
+  Outcome run(Dataset<Row> posts, long windowPosts, List<String> topicLabels, Date day) {
     AudiencesSettings settings = ctx.config().audiences();
     List<String> notes = new ArrayList<>();
     StreamClassifier classifier = new StreamClassifier(
@@ -107,7 +108,7 @@ final class AudienceStreams {
               + "themes", volume.getOrDefault(StreamVocabulary.RECRUITMENT, new long[1])[0],
           volume.getOrDefault(StreamVocabulary.MARKETING, new long[1])[0],
           volume.getOrDefault(StreamVocabulary.OTHER, new long[1])[0], themes.size()));
-      return new Outcome(List.of(new TableCounts(Tables.POST_STREAMS, read, written, 0, 0),
+      return new Outcome(List.of(new TableCounts(Tables.POST_STREAMS, windowPosts, written, 0, 0),
           new TableCounts(Tables.STREAMS, STREAMS.size(), streamsWritten, 0, 0),
           new TableCounts(Tables.STREAM_THEMES, themes.size(), themesWritten, 0, 0)), notes);
     } finally {
@@ -131,6 +132,7 @@ final class AudienceStreams {
         ctx.spark().createDataFrame(List.of(), Tables.STREAMS_SCHEMA));
     ctx.warehouse().overwriteOnePartition(Tables.STREAM_THEMES, day,
         ctx.spark().createDataFrame(List.of(), Tables.STREAM_THEMES_SCHEMA));
-    ctx.warehouse().ensureExists(Tables.POST_STREAMS, day);
+    ctx.warehouse().overwriteOnePartition(Tables.POST_STREAMS, day,
+        ctx.spark().createDataFrame(List.of(), Tables.POST_STREAMS_SCHEMA));
   }
 }

@@ -26,6 +26,7 @@ import io.listeningpost.audiences.topics.TopicVocabulary;
 import io.listeningpost.core.TableCounts;
 import io.listeningpost.core.config.AudiencesSettings;
 import io.listeningpost.enrich.PostAnalyzer;
+import io.listeningpost.graph.OrderFreeSums;
 import io.listeningpost.stage.JobLabels;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
@@ -122,7 +123,7 @@ public final class AudiencesStep {
         TopicText.tokens(title, text).toArray(new String[0]), DataTypes.createArrayType(DataTypes.StringType));
     Dataset<Row> nlp = warehouse.read(Tables.POST_NLP).select(col("platform").as("_n_platform"),
         col("post_id").as("_n_post"), col("lang").as("nlp_lang"), col("noun_phrases"), col("sentences"),
-        when(col("scored"), col("sentiment_score")).as("sentiment_score"));
+        when(col("scored"), OrderFreeSums.exact(col("sentiment_score"))).as("sentiment_score"));
     Dataset<Row> posts = warehouse.read(Tables.POSTS)
         .filter(col("created_at").geq(previousFrom).and(col("created_at").lt(until))
             .and(coalesce(col("text"), lit("")).notEqual("").or(coalesce(col("title"), lit("")).notEqual(""))))
@@ -261,7 +262,7 @@ public final class AudiencesStep {
       notes.addAll(segments.notes());
 
       labels.label("audiences:streams", "Class posts as recruitment, marketing or other; find the common themes");
-      AudienceStreams.Outcome streams = new AudienceStreams(ctx).run(assigned, topicLabels, day);
+      AudienceStreams.Outcome streams = new AudienceStreams(ctx).run(assigned, englishPosts, topicLabels, day);
       notes.addAll(streams.notes());
 
       labels.label("audiences:opportunities", "Open questions, rising topics, pain points and key topics");
@@ -269,7 +270,7 @@ public final class AudiencesStep {
           .filter(col("dt").equalTo(lit(day)).and(col(Tables.RUN_ID).equalTo(runId))).orderBy("topic_id")
           .collectAsList();
       List<TableCounts> opportunities = new AudienceOpportunities(ctx).run(assigned, published, settings.keyTopics(),
-          day, notes);
+          Date.valueOf(start), day, notes);
       labels.label(null, null);
       List<TableCounts> counts = new ArrayList<>(List.of(
           new TableCounts(Tables.POST_TOPICS, englishPosts, postsWritten, 0, 0),
@@ -299,7 +300,8 @@ public final class AudiencesStep {
     Map<Integer, List<Row>> platforms = shares(current, "platform");
     Map<Integer, double[]> sentiment = new HashMap<>();
     for (Row r : current.withColumn("_s", aspect.apply(col("title"), col("text"), col("sentences"), col("topic")))
-        .groupBy("topic").agg(sum(col("_s").getItem(0)), sum(col("_s").getItem(1))).collectAsList()) {
+        .groupBy("topic").agg(sum(OrderFreeSums.exact(col("_s").getItem(0))), sum(col("_s").getItem(1)))
+        .collectAsList()) {
       sentiment.put(r.getInt(0), new double[] {r.getDouble(1), r.getDouble(2)});
     }
     Map<Integer, Map<String, Long>> phrasesIn = new HashMap<>();
@@ -429,7 +431,8 @@ public final class AudiencesStep {
       List<String> notes, String why) {
     ctx.warehouse().overwriteOnePartition(Tables.TOPICS, day,
         ctx.spark().createDataFrame(List.of(), Tables.TOPICS_SCHEMA));
-    ctx.warehouse().ensureExists(Tables.POST_TOPICS, day);
+    ctx.warehouse().overwriteOnePartition(Tables.POST_TOPICS, day,
+        ctx.spark().createDataFrame(List.of(), Tables.POST_TOPICS_SCHEMA));
     new AudienceSegments(ctx).writeEmpty(day);
     new AudienceStreams(ctx).writeEmpty(day);
     new AudienceOpportunities(ctx).writeEmpty(day);

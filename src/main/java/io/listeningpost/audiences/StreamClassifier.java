@@ -2,6 +2,7 @@ package io.listeningpost.audiences;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -66,12 +67,15 @@ public final class StreamClassifier {
       // As many "other" examples as the larger stream, a seeded choice, so that the classes stay balanced.
       double keep = Math.min(1.0, Math.max(recruitment, marketing) / (double) none);
       Dataset<Row> training = labelled.filter(col("_weak").isNotNull())
-          .union(labelled.filter(col("_none").and(xxhash64(col("text"), lit(seed)).mod(10_000)
-              .lt(Math.max(1, (long) (keep * 10_000))))).withColumn("_weak",
+          .union(labelled.filter(col("_none").and(pmod(xxhash64(col("text"), lit(seed)), lit(10_000))
+              .lt(Math.max(1, (long) Math.ceil(keep * 10_000))))).withColumn("_weak",
               lit(StreamVocabulary.OTHER)))
-          .withColumn("tokens", tokens().apply(col("text")));
+          .withColumn("tokens", tokens().apply(col("text")))
+          // One partition in a fixed order: the fitted coefficients must not depend on how rows arrived.
+          .orderBy(xxhash64(col("text"), lit(seed)), col("text"))
+          .coalesce(1);
       StringIndexerModel indexer = new StringIndexer().setInputCol("_weak").setOutputCol("label")
-          .setStringOrderType("alphabetAsc").fit(training);
+          .setStringOrderType("alphabetAsc").setHandleInvalid("keep").fit(training);
       Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
           indexer,
           new HashingTF().setInputCol("tokens").setOutputCol("tf").setNumFeatures(1 << 18),

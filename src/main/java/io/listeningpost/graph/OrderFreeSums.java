@@ -15,18 +15,18 @@ import org.apache.spark.sql.Column;
  * multiples of 2^-24 add exactly while the total stays below 2^29, whatever the order: the sum is the
  * same bits every time.
  */
-final class OrderFreeSums {
+public final class OrderFreeSums {
   private static final double SCALE = 1 << 24;
 
   private OrderFreeSums() {}
 
   /** The value rounded to the nearest multiple of 2^-24 (about 6e-8): well below any figure we report. */
-  static Column exact(Column value) {
+  public static Column exact(Column value) {
     return floor(value.multiply(SCALE).plus(0.5)).divide(SCALE);
   }
 
   /** Pearson's correlation of two columns, from exact sums; null for fewer than two pairs or no spread. */
-  static Column pearson(Column x, Column y) {
+  public static Column pearson(Column x, Column y) {
     Column ex = exact(x);
     Column ey = exact(y);
     Column n = count(ex).cast("double");
