@@ -80,6 +80,11 @@ public final class AudiencesStep {
   private static final int TOP_TERMS = 10;
   private static final List<Integer> TOPIC_CANDIDATES = List.of(6, 8, 10, 12, 16, 20, 25, 30);
   private static final int NMF_ITERATIONS = 200;
+  /**
+   * The topic count is chosen on the first this many sampled threads (already in seeded random order):
+   * each candidate is a whole fit, and the count settles long before the sample's size.
+   */
+  private static final int CHOOSER_THREADS = 10_000;
   private static final int MAX_TERMS = 20_000;
   /** Vocabulary bounds chosen on held-in Stack Exchange questions (docs/topics.md). */
   private static final int MIN_DOCS = 3;
@@ -192,8 +197,9 @@ public final class AudiencesStep {
     }
     List<Integer> candidates = TOPIC_CANDIDATES.stream().filter(k -> k <= usable / 2).toList();
     int k = settings.topics() > 0 ? settings.topics()
-        : candidates.isEmpty() ? 2 : TopicCountChooser.choose(vectors, termSets, vocabulary.size(), candidates,
-            settings.seed());
+        : candidates.isEmpty() ? 2 : TopicCountChooser.choose(vectors.subList(0, Math.min(CHOOSER_THREADS,
+            vectors.size())), termSets.subList(0, Math.min(CHOOSER_THREADS, termSets.size())), vocabulary.size(),
+            candidates, settings.seed());
     NmfTopicModel model = NmfTopicModel.fit(vectors, vocabulary.size(), k, settings.seed(), NMF_ITERATIONS);
     notes.add(String.format(Locale.ROOT, "%d topics (%s) fitted on %,d threads, %,d terms", k,
         settings.topics() > 0 ? "audiences.topics" : "chosen by coherence and diversity", usable, vocabulary.size()));

@@ -33,6 +33,8 @@ import org.apache.spark.sql.types.DataTypes;
 public final class StreamClassifier {
   /** Below this many posts labelled by words in any class, the model is not trained: words decide alone. */
   static final int MIN_PER_CLASS = 10;
+  /** At most this many examples of a class train the model. */
+  static final int MAX_PER_CLASS = 10_000;
   /** The model decides a post without stream words only when it is at least this sure. */
   static final double MIN_MODEL_PROBABILITY = 0.6;
 
@@ -64,12 +66,15 @@ public final class StreamClassifier {
       if (Math.min(recruitment, Math.min(marketing, none)) < MIN_PER_CLASS) {
         return null;
       }
-      // As many "other" examples as the larger stream, a seeded choice, so that the classes stay balanced.
-      double keep = Math.min(1.0, Math.max(recruitment, marketing) / (double) none);
-      Dataset<Row> training = labelled.filter(col("_weak").isNotNull())
-          .union(labelled.filter(col("_none").and(pmod(xxhash64(col("text"), lit(seed)), lit(10_000))
-              .lt(Math.max(1, (long) Math.ceil(keep * 10_000))))).withColumn("_weak",
-              lit(StreamVocabulary.OTHER)))
+      // Each stream at most MAX_PER_CLASS examples, and as many "other" examples as the larger stream: seeded
+      // choices, so that the classes stay balanced and training time does not grow with the window.
+      long perStream = Math.min(MAX_PER_CLASS, Math.max(recruitment, marketing));
+      Dataset<Row> training = sample(labelled.filter(col("_weak").equalTo(StreamVocabulary.RECRUITMENT)),
+              MAX_PER_CLASS / (double) recruitment)
+          .union(sample(labelled.filter(col("_weak").equalTo(StreamVocabulary.MARKETING)),
+              MAX_PER_CLASS / (double) marketing))
+          .union(sample(labelled.filter(col("_none")), perStream / (double) none)
+              .withColumn("_weak", lit(StreamVocabulary.OTHER)))
           .withColumn("tokens", tokens().apply(col("text")))
           // One partition in a fixed order: the fitted coefficients must not depend on how rows arrived.
           .orderBy(xxhash64(col("text"), lit(seed)), col("text"))
@@ -116,6 +121,14 @@ public final class StreamClassifier {
         .withColumn("stream_probability", when(col("_words").isNull(), col("_p")))
         .drop("_words", "tokens", "_weak", "label", "tf", "features", "rawPrediction", "probability",
             "prediction", "model_stream", "_p");
+  }
+
+  /** A seeded share of the rows, by a hash of their text: the same rows whatever the partitioning. */
+  private Dataset<Row> sample(Dataset<Row> rows, double share) {
+    if (share >= 1) {
+      return rows;
+    }
+    return rows.filter(pmod(xxhash64(col("text"), lit(seed)), lit(10_000)).lt(Math.max(1, (long) Math.ceil(share * 10_000))));
   }
 
   private static UserDefinedFunction tokens() {

@@ -8,19 +8,27 @@ import java.util.List;
  * marketing and product on the other. A post that uses the words of one stream only is labelled by
  * them; the stream model ({@link StreamClassifier}) learns from those labels and decides the rest.
  */
-public record StreamVocabulary(List<String> recruitment, List<String> marketing) implements Serializable {
+public final class StreamVocabulary implements Serializable {
   public static final String RECRUITMENT = "recruitment";
   public static final String MARKETING = "marketing";
   public static final String OTHER = "other";
 
-  public StreamVocabulary {
-    recruitment = List.copyOf(recruitment);
-    marketing = List.copyOf(marketing);
+  /** The terms in {@link TargetMatch#words} form, made once: every post is checked against all of them. */
+  private final List<String> recruitment;
+  private final List<String> marketing;
+
+  public StreamVocabulary(List<String> recruitment, List<String> marketing) {
+    this.recruitment = recruitment.stream().map(TargetMatch::words).toList();
+    this.marketing = marketing.stream().map(TargetMatch::words).toList();
   }
 
   /** Distinct terms of each stream the text uses: {recruitment, marketing}. */
   public int[] hits(String text) {
-    return new int[] {count(text, recruitment), count(text, marketing)};
+    if (text == null) {
+      return new int[2];
+    }
+    String t = TargetMatch.words(text);
+    return new int[] {count(t, recruitment), count(t, marketing)};
   }
 
   /** The stream whose words alone the text uses, or null when it uses both or neither. */
@@ -35,10 +43,10 @@ public record StreamVocabulary(List<String> recruitment, List<String> marketing)
     return null;
   }
 
-  private static int count(String text, List<String> terms) {
+  private static int count(String words, List<String> terms) {
     int n = 0;
     for (String t : terms) {
-      if (TargetMatch.usesKeyword(text, List.of(t))) {
+      if (TargetMatch.contains(words, t)) {
         n++;
       }
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Matches a segment to the closest configured target audience: half by the share of its posts that use
@@ -23,19 +24,33 @@ public final class TargetMatch {
 
   public record Match(String target, double score, String reason) {}
 
+  private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}#+]+");
+
   /** Whether the text uses one of the keywords, as a whole word or phrase, in any case. */
   public static boolean usesKeyword(String text, List<String> keywords) {
     if (text == null) {
       return false;
     }
-    String t = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}#+]+", " ") + " ";
+    String t = words(text);
     for (String k : keywords) {
-      String w = k.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}#+]+", " ").trim();
-      if (!w.isEmpty() && t.contains(" " + w + " ")) {
+      if (contains(t, words(k))) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Lower case, runs of anything but letters, digits, '#' and '+' turned into one space, framed by
+   * spaces: the form in which a phrase is found whole with {@link #contains}.
+   */
+  public static String words(String text) {
+    return " " + SEPARATORS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").trim() + " ";
+  }
+
+  /** Whether {@code phrase} (in {@link #words} form) occurs whole in {@code text} (in the same form). */
+  public static boolean contains(String text, String phrase) {
+    return phrase.length() > 2 && text.contains(phrase);
   }
 
   /** The best-scoring target, or null when no target shares anything with the segment. */
