@@ -191,10 +191,14 @@ final class AudienceSegments {
       Map<Integer, Map<String, TargetMatch.Evidence>> evidence = targetEvidence(now, members, targets);
 
       List<Row> rows = new ArrayList<>();
+      Map<String, List<Integer>> segmentsOfTarget = new HashMap<>();
       for (int s : segmentIds) {
         long[] v = volume.getOrDefault(s, new long[2]);
         long memberCount = members.filter(col("segment_id").equalTo(s)).count();
         TargetMatch.Match match = TargetMatch.best(targets, evidence.getOrDefault(s, Map.of()));
+        if (match != null) {
+          segmentsOfTarget.computeIfAbsent(match.target(), t -> new ArrayList<>()).add(s);
+        }
         Long before = hasPast ? v[1] : null;
         rows.add(RowFactory.create(s, describe(memberCount, v[0], topTopics.getOrDefault(s, List.of()),
                 communities.getOrDefault(s, List.of()), sentiment.get(s), voices.getOrDefault(s, List.of()), match),
@@ -209,10 +213,15 @@ final class AudienceSegments {
           ctx.spark().createDataFrame(rows, Tables.SEGMENTS_SCHEMA));
       long segmentsWritten = ctx.warehouse().rowsOfRun(Tables.SEGMENTS, List.of(day), runId);
       writePresence(segPosts, hasPast, day);
+      long targetRows = new TargetCommunities(ctx).write(posts.filter(col("current").and(col("topic").isNotNull())),
+          segPosts.filter(col("current")),
+          targets, segmentsOfTarget, day);
+      long targetWritten = ctx.warehouse().rowsOfRun(Tables.TARGET_COMMUNITIES, List.of(day), runId);
       long presence = now.select("segment_id", "community", "platform").distinct().count();
       long presenceWritten = ctx.warehouse().rowsOfRun(Tables.AUDIENCE_PRESENCE, List.of(day), runId);
       return List.of(new TableCounts(Tables.SEGMENT_MEMBERS, authorCount, membersWritten, 0, 0),
           new TableCounts(Tables.SEGMENTS, segmentIds.size(), segmentsWritten, 0, 0),
+          new TableCounts(Tables.TARGET_COMMUNITIES, targetRows, targetWritten, 0, 0),
           new TableCounts(Tables.AUDIENCE_PRESENCE, presence, presenceWritten, 0, 0));
     } finally {
       segPosts.unpersist();
@@ -368,6 +377,8 @@ final class AudienceSegments {
         ctx.spark().createDataFrame(List.of(), Tables.AUDIENCE_PRESENCE_SCHEMA));
     ctx.warehouse().overwriteOnePartition(Tables.SEGMENT_MEMBERS, day,
         ctx.spark().createDataFrame(List.of(), Tables.SEGMENT_MEMBERS_SCHEMA));
+    ctx.warehouse().overwriteOnePartition(Tables.TARGET_COMMUNITIES, day,
+        ctx.spark().createDataFrame(List.of(), Tables.TARGET_COMMUNITIES_SCHEMA));
     return List.of(new TableCounts(Tables.SEGMENTS, 0,
         ctx.warehouse().rowsOfRun(Tables.SEGMENTS, List.of(day), ctx.runId()), 0, 0));
   }

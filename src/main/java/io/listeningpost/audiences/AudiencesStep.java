@@ -116,6 +116,7 @@ public final class AudiencesStep {
     outputs.put(Tables.SEGMENTS, warehouse.path(Tables.SEGMENTS));
     outputs.put(Tables.SEGMENT_MEMBERS, warehouse.path(Tables.SEGMENT_MEMBERS));
     outputs.put(Tables.AUDIENCE_PRESENCE, warehouse.path(Tables.AUDIENCE_PRESENCE));
+    outputs.put(Tables.TARGET_COMMUNITIES, warehouse.path(Tables.TARGET_COMMUNITIES));
     outputs.put(Tables.STREAMS, warehouse.path(Tables.STREAMS));
     outputs.put(Tables.STREAM_THEMES, warehouse.path(Tables.STREAM_THEMES));
     outputs.put(Tables.POST_STREAMS, warehouse.path(Tables.POST_STREAMS));

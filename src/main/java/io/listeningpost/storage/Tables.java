@@ -41,6 +41,7 @@ public final class Tables {
   public static final String STREAMS = "streams";
   public static final String STREAM_THEMES = "stream_themes";
   public static final String OPPORTUNITIES = "opportunities";
+  public static final String TARGET_COMMUNITIES = "target_communities";
   public static final String KEY_TOPICS = "key_topics";
 
   /** The columns of a post as adapters produce them; {@code posts} adds run_id and dt. */
@@ -318,6 +319,7 @@ public final class Tables {
       case STREAMS -> STREAMS_SCHEMA;
       case STREAM_THEMES -> STREAM_THEMES_SCHEMA;
       case OPPORTUNITIES -> OPPORTUNITIES_SCHEMA;
+      case TARGET_COMMUNITIES -> TARGET_COMMUNITIES_SCHEMA;
       case KEY_TOPICS -> KEY_TOPICS_SCHEMA;
       default -> null;
     };
@@ -440,6 +442,20 @@ public final class Tables {
       nullable("recruitment_share", DoubleType),
       nullable("marketing_posts", LongType),
       nullable("marketing_share", DoubleType),
+      nullable(RUN_ID, StringType),
+      nullable("dt", DateType)));
+
+  /** For each configured target audience, the existing communities ranked by how well they fit it. */
+  public static final StructType TARGET_COMMUNITIES_SCHEMA = createStructType(List.of(
+      nullable("target_audience", StringType),
+      nullable("rank", IntegerType),
+      nullable("community", StringType),
+      nullable("fit", DoubleType),
+      nullable("posts", LongType),
+      nullable("keyword_share", DoubleType),
+      nullable("listed", BooleanType),
+      nullable("segment_share", DoubleType),
+      nullable("reason", StringType),
       nullable(RUN_ID, StringType),
       nullable("dt", DateType)));
 

@@ -105,6 +105,12 @@ class AudiencesStepTest {
     assertThat(presence.select("segment_id").distinct().count()).isEqualTo(segments.count());
     assertThat(presence.filter(org.apache.spark.sql.functions.size(col("active_hours_utc")).equalTo(0)).count()).isZero();
 
+    // Each target audience has its communities ranked by fit, best first, each with its reason.
+    Dataset<Row> fit = SPARK.spark().read().parquet(dir.resolve("wh/target_communities").toString());
+    assertThat(fit.select("target_audience").distinct().count()).isEqualTo(2);
+    assertThat(fit.filter(col("rank").equalTo(1)).count()).isEqualTo(2);
+    assertThat(fit.filter(col("fit").leq(0).or(col("reason").isNull())).count()).isZero();
+
     // Open questions are opportunities, each with the posts behind it; the key topic is followed per day.
     Dataset<Row> opportunities = SPARK.spark().read().parquet(dir.resolve("wh/opportunities").toString());
     Dataset<Row> open = opportunities.filter(col("type").equalTo("unanswered questions"));
@@ -164,7 +170,7 @@ class AudiencesStepTest {
 
   private static void assertEmptyTablesWithSchemas(Path dir) {
     for (String table : List.of(Tables.TOPICS, Tables.POST_TOPICS, Tables.SEGMENTS, Tables.SEGMENT_MEMBERS,
-        Tables.AUDIENCE_PRESENCE, Tables.POST_STREAMS, Tables.STREAMS, Tables.STREAM_THEMES, Tables.OPPORTUNITIES,
+        Tables.AUDIENCE_PRESENCE, Tables.TARGET_COMMUNITIES, Tables.POST_STREAMS, Tables.STREAMS, Tables.STREAM_THEMES, Tables.OPPORTUNITIES,
         Tables.KEY_TOPICS)) {
       Dataset<Row> t = SPARK.spark().read().parquet(dir.resolve("wh").resolve(table).toString());
       assertThat(t.columns()).as(table).containsExactly(Tables.schemaOf(table).fieldNames());
