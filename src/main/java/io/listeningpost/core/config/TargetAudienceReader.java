@@ -3,10 +3,6 @@ package io.listeningpost.core.config;
 import static io.listeningpost.core.config.ConfigValues.optString;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigList;
-import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigRenderOptions;
-import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,30 +17,11 @@ final class TargetAudienceReader {
 
   static List<TargetAudience> read(Config config, List<String> problems) {
     List<TargetAudience> out = new ArrayList<>();
-    if (!config.hasPath(PATH)) {
-      return out;
-    }
-    if (config.getValue(PATH).valueType() != ConfigValueType.LIST) {
-      problems.add(PATH + " = " + ConfigKey.render(config, PATH) + ": must be a list of objects with a name");
-      return out;
-    }
-    ConfigList list = config.getList(PATH);
-    for (int i = 0; i < list.size(); i++) {
-      String key = PATH + "[" + i + "]";
-      if (list.get(i).valueType() != ConfigValueType.OBJECT) {
-        problems.add(key + " = " + list.get(i).render(ConfigRenderOptions.concise()) + ": must be an object with a name");
-        continue;
-      }
-      Config c = ((ConfigObject) list.get(i)).toConfig();
-      for (String k : c.root().keySet()) {
-        if (!ConfigKeys.TARGET_KEYS.containsKey(k)) {
-          problems.add("unknown key '" + key + "." + k + "'" + KeySuggestion.forKey(k, ConfigKeys.TARGET_KEYS.keySet()));
-        }
-      }
+    ObjectListReader.forEach(config, PATH, "objects with a name", ConfigKeys.TARGET_KEYS, problems, (key, c) -> {
       String name = optString(c, "name", key, problems);
       if (name == null || name.isBlank()) {
         problems.add(key + ".name is missing: the audience's name, e.g. \"data engineers\"");
-        continue;
+        return;
       }
       List<String> keywords = strings(c, "keywords", key, problems);
       List<String> communities = strings(c, "communities", key, problems);
@@ -53,7 +30,7 @@ final class TargetAudienceReader {
         problems.add(key + " (" + name + "): give keywords, communities or authors, so that segments can be matched to it");
       }
       out.add(new TargetAudience(name.trim(), keywords, communities, authors));
-    }
+    });
     return out;
   }
 

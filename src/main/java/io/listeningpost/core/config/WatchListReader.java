@@ -3,10 +3,6 @@ package io.listeningpost.core.config;
 import static io.listeningpost.core.config.ConfigValues.optString;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigList;
-import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigRenderOptions;
-import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,30 +15,11 @@ final class WatchListReader {
 
   static List<WatchTerm> read(Config config, List<String> problems) {
     List<WatchTerm> out = new ArrayList<>();
-    if (!config.hasPath("watch")) {
-      return out;
-    }
-    if (config.getValue("watch").valueType() != ConfigValueType.LIST) {
-      problems.add("watch = " + ConfigKey.render(config, "watch") + ": must be a list of objects with a name");
-      return out;
-    }
-    ConfigList list = config.getList("watch");
-    for (int i = 0; i < list.size(); i++) {
-      String key = "watch[" + i + "]";
-      if (list.get(i).valueType() != ConfigValueType.OBJECT) {
-        problems.add(key + " = " + list.get(i).render(ConfigRenderOptions.concise()) + ": must be an object with a name");
-        continue;
-      }
-      Config c = ((ConfigObject) list.get(i)).toConfig();
-      for (String k : c.root().keySet()) {
-        if (!ConfigKeys.WATCH_KEYS.containsKey(k)) {
-          problems.add("unknown key '" + key + "." + k + "'" + KeySuggestion.forKey(k, ConfigKeys.WATCH_KEYS.keySet()));
-        }
-      }
+    ObjectListReader.forEach(config, "watch", "objects with a name", ConfigKeys.WATCH_KEYS, problems, (key, c) -> {
       String name = optString(c, "name", key, problems);
       if (name == null || name.isBlank()) {
         problems.add(key + ".name is missing: the brand or competitor name to watch");
-        continue;
+        return;
       }
       String kind = c.hasPath("kind") ? optString(c, "kind", key, problems) : WatchTerm.BRAND;
       if (kind != null && !kind.equals(WatchTerm.BRAND) && !kind.equals(WatchTerm.COMPETITOR)) {
@@ -57,7 +34,7 @@ final class WatchListReader {
         }
       }
       out.add(new WatchTerm(name.trim(), kind == null ? WatchTerm.BRAND : kind, aliases));
-    }
+    });
     return out;
   }
 }
