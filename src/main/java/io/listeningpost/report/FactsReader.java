@@ -1,0 +1,349 @@
+package io.listeningpost.report;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log1p;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.listeningpost.report.ReportFacts.Alert;
+import io.listeningpost.report.ReportFacts.Community;
+import io.listeningpost.report.ReportFacts.CommunityLink;
+import io.listeningpost.report.ReportFacts.DaySentiment;
+import io.listeningpost.report.ReportFacts.Opportunity;
+import io.listeningpost.report.ReportFacts.Segment;
+import io.listeningpost.report.ReportFacts.Share;
+import io.listeningpost.report.ReportFacts.Stream;
+import io.listeningpost.report.ReportFacts.TargetFit;
+import io.listeningpost.report.ReportFacts.Theme;
+import io.listeningpost.report.ReportFacts.Topic;
+import io.listeningpost.report.ReportFacts.TrustedPost;
+import io.listeningpost.report.ReportFacts.Voice;
+import io.listeningpost.report.ReportFacts.Volume;
+import io.listeningpost.stage.StageContext;
+import io.listeningpost.storage.Tables;
+import io.listeningpost.storage.Warehouse;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Reads the facts of one run date from the warehouse: the run date's partitions of the graph and audiences
+ * tables, and a few aggregates over the window's posts (volume, sentiment per day, posts whose replies are
+ * positive, cross-community interactions). Everything it collects is bounded, so the driver holds little.
+ */
+final class FactsReader {
+  static final int MAX_COMMUNITIES = 12;
+  static final int VOICES_PER_COMMUNITY = 5;
+  static final int TOP_VOICES = 30;
+  static final int MAX_LABELLED_COMMUNITIES = 500;
+  static final int TRUSTED_POSTS = 3;
+  static final int MIN_TRUSTED_REPLIES = 2;
+  static final double MIN_TRUSTED_SENTIMENT = 0.2;
+  static final int EXCERPT_CHARS = 160;
+  private static final Set<String> UNRANKED_ROLES = Set.of("platform account");
+
+  private final StageContext ctx;
+  private final Warehouse warehouse;
+  private final Date day;
+  private final Date windowStart;
+  private final Date graphStart;
+  private final Set<String> missing = new LinkedHashSet<>();
+
+  FactsReader(StageContext ctx) {
+    this.ctx = ctx;
+    this.warehouse = ctx.warehouse();
+    this.day = Date.valueOf(ctx.runDate());
+    this.windowStart = Date.valueOf(ctx.runDate().minusDays(ctx.config().audiences().windowDays() - 1L));
+    this.graphStart = Date.valueOf(ctx.runDate().minusDays(ctx.config().graph().windowDays() - 1L));
+  }
+
+  ReportFacts read() {
+    ctx.labels().label("report:read", "read the run date's tables for the report");
+    Map<Integer, Community> communities = communities();
+    List<Voice> voices = voices(communities);
+    List<Community> shown = communities.values().stream().limit(MAX_COMMUNITIES).toList();
+    Dataset<Row> windowPosts = windowPosts();
+    Dataset<Row> nlp = warehouse.read(Tables.POST_NLP).filter(col("dt").between(windowStart, day));
+    return new ReportFacts(ctx.runDate(), windowStart.toLocalDate(), volume(windowPosts), voices,
+        shown, links(shown), topics(nlp), segments(), streams(), themes(), opportunities(), targetFits(), alerts(),
+        sentimentByDay(nlp), trustedPosts(windowPosts, nlp), missing);
+  }
+
+  private Dataset<Row> ofDay(String table) {
+    return warehouse.read(table).filter(col("dt").equalTo(day));
+  }
+
+  private List<Row> collectOfDay(String table, Column... order) {
+    List<Row> rows = ofDay(table).orderBy(order).collectAsList();
+    if (rows.isEmpty()) {
+      missing.add(table);
+    }
+    return rows;
+  }
+
+  private Dataset<Row> windowPosts() {
+    return warehouse.read(Tables.POSTS).filter(col("dt").between(windowStart, day));
+  }
+
+  private Volume volume(Dataset<Row> posts) {
+    Row totals = posts.agg(count(lit(1)), countDistinct(col("platform"), col("author_id"))).first();
+    long total = totals.getLong(0);
+    return new Volume(total, totals.getLong(1), shares(posts, "platform", total, 10),
+        shares(posts, "community", total, 10));
+  }
+
+  private static List<Share> shares(Dataset<Row> posts, String column, long total, int limit) {
+    List<Share> out = new ArrayList<>();
+    for (Row r : posts.filter(col(column).isNotNull()).groupBy(column).agg(count(lit(1)).as("n"))
+        .orderBy(col("n").desc(), col(column)).limit(limit).collectAsList()) {
+      out.add(new Share(r.getString(0), r.getLong(1), total == 0 ? 0 : (double) r.getLong(1) / total));
+    }
+    return out;
+  }
+
+  /** Detected communities, largest first, labelled by the declared communities their members post in. */
+  private Map<Integer, Community> communities() {
+    Map<Integer, Community> out = new java.util.LinkedHashMap<>();
+    List<Row> rows = ofDay(Tables.COMMUNITIES).orderBy(col("size").desc(), col("community_id"))
+        .limit(MAX_LABELLED_COMMUNITIES).collectAsList();
+    if (rows.isEmpty()) {
+      missing.add(Tables.COMMUNITIES);
+    }
+    for (Row r : rows) {
+      int id = r.getInt(r.fieldIndex("community_id"));
+      List<Share> declared = new ArrayList<>();
+      int size = r.getInt(r.fieldIndex("size"));
+      List<Row> overlap = r.isNullAt(r.fieldIndex("declared_overlap")) ? List.of()
+          : r.getList(r.fieldIndex("declared_overlap"));
+      for (Row o : overlap) {
+        declared.add(new Share(o.getString(0), o.getLong(1), size == 0 ? 0 : (double) o.getLong(1) / size));
+      }
+      out.put(id, new Community(id, CommunityLabel.of(id, declared), size, strings(r, "top_members"), declared));
+    }
+    return out;
+  }
+
+  /** The top voices overall and the top few of every shown community, by influence rank. */
+  private List<Voice> voices(Map<Integer, Community> communities) {
+    Dataset<Row> ranked = ofDay(Tables.INFLUENCERS)
+        .filter(col("influence_rank").isNotNull().and(coalesce(col("flagged"), lit(false)).equalTo(false))
+            .and(col("role").isin(UNRANKED_ROLES.toArray()).equalTo(false)));
+    Dataset<Row> withinCommunity = ranked.withColumn("_pos", row_number().over(
+        Window.partitionBy("community_id").orderBy(col("influence_rank"), col("platform"), col("author_id"))));
+    List<Row> rows = withinCommunity.filter(col("_pos").leq(VOICES_PER_COMMUNITY)
+            .or(col("influence_rank").leq(TOP_VOICES)).or(col("role").equalTo("connector")))
+        .orderBy(col("influence_rank"), col("platform"), col("author_id")).collectAsList();
+    if (rows.isEmpty()) {
+      missing.add(Tables.INFLUENCERS);
+    }
+    List<Voice> out = new ArrayList<>();
+    for (Row r : rows) {
+      Integer cid = r.isNullAt(r.fieldIndex("community_id")) ? null : r.getInt(r.fieldIndex("community_id"));
+      Community c = cid == null ? null : communities.get(cid);
+      String name = r.getString(r.fieldIndex("author_name"));
+      out.add(new Voice(r.getString(r.fieldIndex("platform")), r.getString(r.fieldIndex("author_id")),
+          name == null || name.isBlank() ? r.getString(r.fieldIndex("author_id")) : name,
+          cid == null ? -1 : cid, c == null ? CommunityLabel.of(cid == null ? -1 : cid, List.of()) : c.label(),
+          r.getInt(r.fieldIndex("influence_rank")), dbl(r, "influence_score"), r.getString(r.fieldIndex("role")),
+          r.getString(r.fieldIndex("role_reason")), lng(r, "reach_2hop"), lng(r, "posts"), dbl(r, "sentiment"),
+          strings(r, "declared_communities")));
+    }
+    return out;
+  }
+
+  /** Interactions of the graph window between authors of two different shown communities. */
+  private List<CommunityLink> links(List<Community> shown) {
+    if (shown.isEmpty()) {
+      return List.of();
+    }
+    Object[] ids = shown.stream().map(Community::id).toArray();
+    Dataset<Row> members = ofDay(Tables.INFLUENCERS).filter(col("community_id").isin(ids))
+        .select(col("platform").as("_m_platform"), col("author_id").as("_m_author"), col("community_id"));
+    Dataset<Row> interactions = warehouse.read(Tables.INTERACTIONS).filter(col("dt").between(graphStart, day));
+    Dataset<Row> both = interactions
+        .join(members.withColumnRenamed("community_id", "_src_c"),
+            col("platform").equalTo(col("_m_platform")).and(col("src_author").equalTo(col("_m_author"))))
+        .drop("_m_platform", "_m_author")
+        .join(members.withColumnRenamed("community_id", "_dst_c"),
+            col("platform").equalTo(col("_m_platform")).and(col("dst_author").equalTo(col("_m_author"))))
+        .filter(col("_src_c").notEqual(col("_dst_c")));
+    List<CommunityLink> out = new ArrayList<>();
+    for (Row r : both.groupBy(least(col("_src_c"), col("_dst_c")).as("a"), greatest(col("_src_c"), col("_dst_c")).as("b"))
+        .agg(count(lit(1)).as("n")).orderBy(col("n").desc(), col("a"), col("b")).collectAsList()) {
+      out.add(new CommunityLink(r.getInt(0), r.getInt(1), r.getLong(2)));
+    }
+    return out;
+  }
+
+  private List<Topic> topics(Dataset<Row> nlp) {
+    Dataset<Row> brand = nlp.filter(expr("exists(watched, w -> w.kind = 'brand')"))
+        .select(col("platform").as("_b_platform"), col("post_id").as("_b_post"), col("sentiment_score"));
+    Map<Integer, Row> brandByTopic = new HashMap<>();
+    for (Row r : ofDay(Tables.POST_TOPICS).filter(col("topic_rank").equalTo(1))
+        .join(brand, col("platform").equalTo(col("_b_platform")).and(col("post_id").equalTo(col("_b_post"))))
+        .groupBy("topic_id").agg(count(lit(1)), avg("sentiment_score")).collectAsList()) {
+      brandByTopic.put(r.getInt(0), r);
+    }
+    List<Topic> out = new ArrayList<>();
+    for (Row r : collectOfDay(Tables.TOPICS, col("posts").desc(), col("topic_id"))) {
+      int id = r.getInt(r.fieldIndex("topic_id"));
+      Row b = brandByTopic.get(id);
+      out.add(new Topic(id, r.getString(r.fieldIndex("label")), lng(r, "posts"), dbl(r, "share"),
+          nullableDbl(r, "growth"), nullableDbl(r, "sentiment"), shareList(r, "communities"),
+          b == null ? 0 : b.getLong(1), b == null || b.isNullAt(2) ? null : b.getDouble(2),
+          strings(r, "example_posts")));
+    }
+    return out;
+  }
+
+  private List<Segment> segments() {
+    List<Segment> out = new ArrayList<>();
+    for (Row r : collectOfDay(Tables.SEGMENTS, col("posts").desc(), col("segment_id"))) {
+      out.add(new Segment(r.getInt(r.fieldIndex("segment_id")), r.getString(r.fieldIndex("description")),
+          lng(r, "members"), lng(r, "posts"), nullableDbl(r, "growth"), nullableDbl(r, "sentiment"),
+          shareList(r, "top_topics"), shareList(r, "communities"), strings(r, "top_voices"),
+          r.getString(r.fieldIndex("target_audience")), nullableDbl(r, "target_score"),
+          r.getString(r.fieldIndex("target_reason"))));
+    }
+    return out;
+  }
+
+  private List<Stream> streams() {
+    List<Stream> out = new ArrayList<>();
+    for (Row r : collectOfDay(Tables.STREAMS, col("stream"))) {
+      out.add(new Stream(r.getString(r.fieldIndex("stream")), lng(r, "posts"), dbl(r, "share"),
+          nullableDbl(r, "sentiment"), shareList(r, "top_topics")));
+    }
+    return out;
+  }
+
+  private List<Theme> themes() {
+    List<Theme> out = new ArrayList<>();
+    for (Row r : ofDay(Tables.STREAM_THEMES).orderBy(
+        col("recruitment_posts").plus(col("marketing_posts")).desc(), col("topic_id")).collectAsList()) {
+      out.add(new Theme(r.getInt(r.fieldIndex("topic_id")), r.getString(r.fieldIndex("label")),
+          lng(r, "recruitment_posts"), dbl(r, "recruitment_share"), lng(r, "marketing_posts"),
+          dbl(r, "marketing_share")));
+    }
+    return out;
+  }
+
+  private List<Opportunity> opportunities() {
+    List<Opportunity> out = new ArrayList<>();
+    for (Row r : collectOfDay(Tables.OPPORTUNITIES, col("type"), col("score").desc(), col("community"))) {
+      out.add(new Opportunity(r.getString(r.fieldIndex("type")), r.getString(r.fieldIndex("community")),
+          r.getString(r.fieldIndex("topic_label")), dbl(r, "score"), strings(r, "evidence_posts"),
+          strings(r, "evidence_links"), r.getString(r.fieldIndex("reason"))));
+    }
+    return out;
+  }
+
+  private List<TargetFit> targetFits() {
+    List<TargetFit> out = new ArrayList<>();
+    for (Row r : collectOfDay(Tables.TARGET_COMMUNITIES, col("target_audience"), col("rank"))) {
+      out.add(new TargetFit(r.getString(r.fieldIndex("target_audience")), r.getInt(r.fieldIndex("rank")),
+          r.getString(r.fieldIndex("community")), dbl(r, "fit"), lng(r, "posts"), r.getString(r.fieldIndex("reason"))));
+    }
+    return out;
+  }
+
+  private List<Alert> alerts() {
+    return List.of();
+  }
+
+  private List<DaySentiment> sentimentByDay(Dataset<Row> nlp) {
+    Column label = col("sentiment_label");
+    List<DaySentiment> out = new ArrayList<>();
+    for (Row r : nlp.filter(coalesce(col("scored"), lit(false))).groupBy("dt")
+        .agg(sum(when(label.equalTo("positive"), 1).otherwise(0)).as("pos"),
+            sum(when(label.equalTo("neutral"), 1).otherwise(0)).as("neu"),
+            sum(when(label.equalTo("negative"), 1).otherwise(0)).as("neg"),
+            avg("sentiment_score").as("mean"))
+        .orderBy("dt").collectAsList()) {
+      out.add(new DaySentiment(r.getDate(0).toLocalDate(), r.getLong(1), r.getLong(2), r.getLong(3),
+          r.isNullAt(4) ? null : r.getDouble(4)));
+    }
+    return out;
+  }
+
+  /** Posts of the window whose replies are clearly positive: what earns an audience's goodwill. */
+  private List<TrustedPost> trustedPosts(Dataset<Row> posts, Dataset<Row> nlp) {
+    Dataset<Row> replySentiment = posts.filter(col("parent_id").isNotNull())
+        .join(nlp.filter(coalesce(col("scored"), lit(false))).select(col("platform").as("_n_platform"),
+            col("post_id").as("_n_post"), col("sentiment_score")),
+            col("platform").equalTo(col("_n_platform")).and(col("post_id").equalTo(col("_n_post"))))
+        .groupBy(col("platform").as("_r_platform"), col("parent_id").as("_r_parent"))
+        .agg(count(lit(1)).as("replies"), avg("sentiment_score").as("reply_sentiment"));
+    Dataset<Row> topic = ofDay(Tables.POST_TOPICS).filter(col("topic_rank").equalTo(1))
+        .join(ofDay(Tables.TOPICS).select(col("topic_id").as("_t_id"), col("label")), col("topic_id").equalTo(col("_t_id")))
+        .select(col("platform").as("_t_platform"), col("post_id").as("_t_post"), col("label"));
+    List<Row> rows = posts.join(replySentiment,
+            col("platform").equalTo(col("_r_platform")).and(col("post_id").equalTo(col("_r_parent"))))
+        .filter(col("replies").geq(MIN_TRUSTED_REPLIES).and(col("reply_sentiment").geq(MIN_TRUSTED_SENTIMENT)))
+        .join(topic, col("platform").equalTo(col("_t_platform")).and(col("post_id").equalTo(col("_t_post"))), "left")
+        .withColumn("_rank", col("reply_sentiment").multiply(log1p(col("replies"))))
+        .orderBy(col("_rank").desc(), col("platform"), col("post_id")).limit(TRUSTED_POSTS).collectAsList();
+    List<TrustedPost> out = new ArrayList<>();
+    for (Row r : rows) {
+      String text = r.getString(r.fieldIndex("text"));
+      String title = r.getString(r.fieldIndex("title"));
+      String name = r.getString(r.fieldIndex("author_name"));
+      out.add(new TrustedPost(r.getString(r.fieldIndex("post_id")),
+          name == null ? r.getString(r.fieldIndex("author_id")) : name, r.getString(r.fieldIndex("community")),
+          r.getString(r.fieldIndex("url")), Wording.excerpt(title == null ? text : title + " — " + text, EXCERPT_CHARS),
+          r.getString(r.fieldIndex("label")), r.getLong(r.fieldIndex("replies")),
+          r.getDouble(r.fieldIndex("reply_sentiment")),
+          lng(r, "score") + lng(r, "reply_count") + lng(r, "share_count")));
+    }
+    return out;
+  }
+
+  private static List<Share> shareList(Row r, String field) {
+    int i = r.fieldIndex(field);
+    if (r.isNullAt(i)) {
+      return List.of();
+    }
+    List<Share> out = new ArrayList<>();
+    for (Row s : r.<Row>getList(i)) {
+      out.add(new Share(s.getString(0), s.isNullAt(1) ? 0 : s.getLong(1), s.isNullAt(2) ? 0 : s.getDouble(2)));
+    }
+    return out;
+  }
+
+  private static List<String> strings(Row r, String field) {
+    int i = r.fieldIndex(field);
+    return r.isNullAt(i) ? List.of() : List.copyOf(r.<String>getList(i).stream().filter(s -> s != null).toList());
+  }
+
+  private static long lng(Row r, String field) {
+    int i = r.fieldIndex(field);
+    return r.isNullAt(i) ? 0 : ((Number) r.get(i)).longValue();
+  }
+
+  private static double dbl(Row r, String field) {
+    int i = r.fieldIndex(field);
+    return r.isNullAt(i) ? 0 : ((Number) r.get(i)).doubleValue();
+  }
+
+  private static Double nullableDbl(Row r, String field) {
+    int i = r.fieldIndex(field);
+    return r.isNullAt(i) ? null : ((Number) r.get(i)).doubleValue();
+  }
+}

@@ -1,0 +1,143 @@
+package io.listeningpost.report;
+
+import io.listeningpost.report.ReportFacts.Alert;
+import io.listeningpost.report.ReportFacts.DaySentiment;
+import io.listeningpost.report.ReportFacts.Opportunity;
+import io.listeningpost.report.ReportFacts.Segment;
+import io.listeningpost.report.ReportFacts.Stream;
+import io.listeningpost.report.ReportFacts.Theme;
+import io.listeningpost.report.ReportFacts.Voice;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The report's opening findings: a handful of plain sentences, most urgent first. */
+public final class Headlines {
+  private static final int TREND_DAYS = 7;
+  private static final double TREND_CHANGE = 0.1;
+
+  public static List<String> of(ReportFacts facts) {
+    List<String> out = new ArrayList<>();
+    alerts(facts).ifPresent(out::add);
+    opinionMaker(facts).ifPresent(out::add);
+    angels(facts).ifPresent(out::add);
+    audience(facts).ifPresent(out::add);
+    rising(facts).ifPresent(out::add);
+    streams(facts).ifPresent(out::add);
+    trend(facts).ifPresent(out::add);
+    if (out.isEmpty()) {
+      out.add(String.format(Locale.ROOT, "Nothing stands out in the %s of %s to %s.",
+          Wording.count(facts.volume().posts(), "post", "posts"), facts.windowStart(), facts.runDate()));
+    }
+    return out;
+  }
+
+  static Optional<String> alerts(ReportFacts facts) {
+    if (facts.alerts().isEmpty()) {
+      return Optional.empty();
+    }
+    Alert top = facts.alerts().get(0);
+    String spread = top.spread() > 0 ? String.format(Locale.ROOT, ", already picked up %s",
+        Wording.count(top.spread(), "time", "times")) : "";
+    return Optional.of(String.format(Locale.ROOT, "%s. The most severe: %s in %s%s.",
+        facts.alerts().size() == 1 ? "1 risk alert needs attention" : facts.alerts().size() + " risk alerts need attention",
+        describe(top),
+        top.community() == null ? "an unknown community" : top.community(), spread));
+  }
+
+  private static String describe(Alert a) {
+    return switch (a.kind()) {
+      case "candidate experience" -> "a candidate's complaint" + (a.term() == null ? "" : " about " + a.term());
+      case "spike" -> "a spike of negative posts" + (a.term() == null ? "" : " about " + a.term());
+      default -> "a " + a.kind() + " alert" + (a.term() == null ? "" : " about " + a.term());
+    };
+  }
+
+  static Optional<String> opinionMaker(ReportFacts facts) {
+    List<Voice> makers = facts.voices().stream().filter(v -> "opinion maker".equals(v.role()))
+        .sorted(Comparator.comparingInt(Voice::rank)).toList();
+    if (makers.isEmpty()) {
+      return Optional.empty();
+    }
+    Voice top = makers.get(0);
+    return Optional.of(String.format(Locale.ROOT, "%s the conversation; the most influential is %s in %s.",
+        makers.size() == 1 ? "1 opinion maker leads" : makers.size() + " opinion makers lead", top.name(),
+        top.community()));
+  }
+
+  static Optional<String> angels(ReportFacts facts) {
+    List<Voice> angels = facts.voices().stream().filter(v -> "connector".equals(v.role()))
+        .sorted(Comparator.comparingInt(Voice::rank)).toList();
+    if (angels.isEmpty()) {
+      return Optional.empty();
+    }
+    Voice top = angels.get(0);
+    String where = top.declaredCommunities().isEmpty() ? ""
+        : ", active in " + Wording.list(top.declaredCommunities().stream().limit(4).toList());
+    return Optional.of(String.format(Locale.ROOT, "%s between communities; start with %s%s.",
+        angels.size() == 1 ? "1 angel carries messages" : angels.size() + " angels carry messages", top.name(), where));
+  }
+
+  static Optional<String> audience(ReportFacts facts) {
+    return facts.segments().stream().filter(s -> s.targetAudience() != null)
+        .max(Comparator.comparingLong(Segment::posts).thenComparing(Segment::id, Comparator.reverseOrder()))
+        .map(s -> String.format(Locale.ROOT, "The largest target audience found is “%s”: %s, %s, tone %s.",
+            s.targetAudience(), Wording.count(s.members(), "author", "authors"), Wording.growth(s.growth()),
+            Wording.tone(s.sentiment())));
+  }
+
+  static Optional<String> rising(ReportFacts facts) {
+    return facts.opportunities().stream().filter(o -> "rising topic".equals(o.type()))
+        .max(Comparator.comparingDouble(Opportunity::score))
+        .map(o -> String.format(Locale.ROOT, "“%s” is rising%s (%s standard deviations above its usual volume).",
+            o.topic(), o.community() == null ? "" : " in " + o.community(), Wording.decimal(o.score())));
+  }
+
+  static Optional<String> streams(ReportFacts facts) {
+    Optional<Stream> recruitment = facts.streams().stream().filter(s -> "recruitment".equals(s.name())).findFirst();
+    Optional<Stream> marketing = facts.streams().stream().filter(s -> "marketing".equals(s.name())).findFirst();
+    if (recruitment.isEmpty() || marketing.isEmpty()) {
+      return Optional.empty();
+    }
+    String themes = facts.themes().isEmpty() ? "they share no theme yet"
+        : String.format(Locale.ROOT, "they meet in %s, the largest “%s”",
+            Wording.count(facts.themes().size(), "common theme", "common themes"),
+            facts.themes().stream().max(Comparator.comparingLong(Theme::recruitmentPosts)
+                .thenComparingLong(Theme::marketingPosts)).orElseThrow().label());
+    return Optional.of(String.format(Locale.ROOT, "Recruitment messages are %s of posts (tone %s), marketing %s "
+            + "(tone %s); %s.", Wording.percent(recruitment.get().share()), Wording.tone(recruitment.get().sentiment()),
+        Wording.percent(marketing.get().share()), Wording.tone(marketing.get().sentiment()), themes));
+  }
+
+  static Optional<String> trend(ReportFacts facts) {
+    List<DaySentiment> days = facts.sentimentByDay();
+    if (days.size() <= TREND_DAYS) {
+      return Optional.empty();
+    }
+    double recent = weightedMean(days.subList(days.size() - TREND_DAYS, days.size()));
+    double before = weightedMean(days.subList(0, days.size() - TREND_DAYS));
+    if (Double.isNaN(recent) || Double.isNaN(before) || Math.abs(recent - before) < TREND_CHANGE) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format(Locale.ROOT, "The tone of the last %d days turned %s (%s, against %s before).",
+        TREND_DAYS, recent > before ? "more positive" : "more negative", Wording.signed(recent),
+        Wording.signed(before)));
+  }
+
+  private static double weightedMean(List<DaySentiment> days) {
+    double sum = 0;
+    long n = 0;
+    for (DaySentiment d : days) {
+      long k = d.positive() + d.neutral() + d.negative();
+      if (d.mean() != null) {
+        sum += d.mean() * k;
+        n += k;
+      }
+    }
+    return n == 0 ? Double.NaN : sum / n;
+  }
+
+  private Headlines() {}
+}
