@@ -7,6 +7,7 @@ import io.listeningpost.ingest.IngestStep;
 import java.util.ArrayList;
 import java.util.List;
 import io.listeningpost.audiences.AudiencesStep;
+import io.listeningpost.report.ReportStep;
 import io.listeningpost.stage.StageContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "listening-post", mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Social community listening for HR: ingest community posts, find opinion makers, report.",
-    subcommands = {Main.Ingest.class, Main.Enrich.class, GraphCommand.class, Main.Audiences.class, Main.Nightly.class,
+    subcommands = {Main.Ingest.class, Main.Enrich.class, GraphCommand.class, Main.Audiences.class, Main.Report.class,
+        Main.Nightly.class,
         RepairCommand.class,
         ScoreSentimentCommand.class,
         TrainSentimentCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
@@ -72,9 +74,24 @@ public final class Main {
     }
   }
 
+  @Command(name = "report", mixinStandardHelpOptions = true,
+      description = "Answer the six strategy questions (strategy_answers) and write the run date's report: "
+          + "<reports>/<date>/report.html and summary.md.")
+  static final class Report extends DataCommand {
+    @Override
+    String job() {
+      return "report";
+    }
+
+    @Override
+    RunOutcome stages(StageContext ctx) {
+      return new RunOutcome(List.of(new ReportStep(ctx).run()));
+    }
+  }
+
   @Command(name = "nightly", mixinStandardHelpOptions = true,
-      description = "Run every stage in order: ingest, enrich, graph, audiences (all but ingest can be turned off in the "
-          + "config).")
+      description = "Run every stage in order: ingest, enrich, graph, audiences, report (all but ingest can be turned "
+          + "off in the config).")
   static final class Nightly extends DataCommand {
     @Override
     String job() {
@@ -93,6 +110,9 @@ public final class Main {
       }
       if (ctx.config().audiences().enabled()) {
         steps.add(new AudiencesStep(ctx).run());
+      }
+      if (ctx.config().reportEnabled()) {
+        steps.add(new ReportStep(ctx).run());
       }
       return new RunOutcome(steps);
     }

@@ -43,6 +43,7 @@ public final class Tables {
   public static final String OPPORTUNITIES = "opportunities";
   public static final String TARGET_COMMUNITIES = "target_communities";
   public static final String KEY_TOPICS = "key_topics";
+  public static final String STRATEGY_ANSWERS = "strategy_answers";
 
   /** The columns of a post as adapters produce them; {@code posts} adds run_id and dt. */
   public static final StructType POST_RECORD = createStructType(List.of(
@@ -321,6 +322,7 @@ public final class Tables {
       case OPPORTUNITIES -> OPPORTUNITIES_SCHEMA;
       case TARGET_COMMUNITIES -> TARGET_COMMUNITIES_SCHEMA;
       case KEY_TOPICS -> KEY_TOPICS_SCHEMA;
+      case STRATEGY_ANSWERS -> STRATEGY_ANSWERS_SCHEMA;
       default -> null;
     };
     if (s == null) {
@@ -481,6 +483,18 @@ public final class Tables {
       nullable("community_posts", LongType),
       nullable("share_of_voice", DoubleType),
       nullable("sentiment", DoubleType),
+      nullable(RUN_ID, StringType),
+      nullable("dt", DateType)));
+
+  /** The six strategy questions answered for the run date, each with ranked rows and their evidence. */
+  public static final StructType STRATEGY_ANSWERS_SCHEMA = createStructType(List.of(
+      nullable("question", StringType),
+      nullable("question_text", StringType),
+      nullable("rank", IntegerType),
+      nullable("answer", StringType),
+      nullable("evidence", StringType),
+      nullable("evidence_posts", createArrayType(StringType)),
+      nullable("confidence", DoubleType),
       nullable(RUN_ID, StringType),
       nullable("dt", DateType)));
 

@@ -119,12 +119,17 @@ public final class ConfigKeys {
           + "subscription,webinar,demo,buy,bought,shop,store,refund,free trial,upgrade,available now",
       nonBlank());
 
+  public static final ConfigKey<Boolean> REPORT_ENABLED = ConfigKey.bool("report.enabled",
+      "Run the report stage in nightly: the strategy_answers table, and report.html and summary.md in "
+          + "<reports>/<run date>/.", true);
+
   public static final List<ConfigKey<?>> KEYS = List.of(WAREHOUSE, REPORTS, SPARK_MASTER, SHUFFLE_PARTITIONS,
       MAX_TEXT_CHARS, MAX_RECORD_BYTES, SPLIT_BYTES, ROWS_PER_FILE, FAIL_FAST, ENRICH_ENABLED, LINGUISTICS, ENRICH_MAX_CHARS,
       ENRICH_TIME_LIMIT, PARSE_MAX_TOKENS, RNTN_MIN_TOKENS, RNTN_WEIGHT, LANGUAGES, GRAPH_ENABLED, GRAPH_WINDOW,
       GRAPH_HALF_LIFE, WEIGHT_REPLY, WEIGHT_ANSWER, WEIGHT_COMMENT, WEIGHT_MENTION, WEIGHT_SHARE, WEIGHT_QUOTE,
       GRAPH_RESOLUTION, GRAPH_SEED, BETWEENNESS_SAMPLES, GRAPH_TOP, GRAPH_DAMPING, AUDIENCES_ENABLED,
-      AUDIENCES_WINDOW, AUDIENCES_TOPICS, AUDIENCES_SAMPLE, AUDIENCES_SEED, RECRUITMENT_TERMS, MARKETING_TERMS);
+      AUDIENCES_WINDOW, AUDIENCES_TOPICS, AUDIENCES_SAMPLE, AUDIENCES_SEED, RECRUITMENT_TERMS, MARKETING_TERMS,
+      REPORT_ENABLED);
 
   /** The keys of one entry of the {@code watch} list. */
   public static final Map<String, String> WATCH_KEYS = docs(

@@ -32,11 +32,12 @@ public final class ListeningPostConfig {
   private final EnrichSettings enrich;
   private final GraphSettings graph;
   private final AudiencesSettings audiences;
+  private final boolean reportEnabled;
   private final String hash;
 
   private ListeningPostConfig(String origin, String warehouse, String reports, String sparkMaster,
       int shufflePartitions, IngestLimits ingestLimits, int rowsPerFile, List<SourceSpec> sources,
-      EnrichSettings enrich, GraphSettings graph, AudiencesSettings audiences, String hash) {
+      EnrichSettings enrich, GraphSettings graph, AudiencesSettings audiences, boolean reportEnabled, String hash) {
     this.origin = origin;
     this.warehouse = warehouse;
     this.reports = reports;
@@ -48,6 +49,7 @@ public final class ListeningPostConfig {
     this.enrich = enrich;
     this.graph = graph;
     this.audiences = audiences;
+    this.reportEnabled = reportEnabled;
     this.hash = hash;
   }
 
@@ -101,6 +103,7 @@ public final class ListeningPostConfig {
         AUDIENCES_SAMPLE.read(config, "", problems), AUDIENCES_SEED.read(config, "", problems),
         TargetAudienceReader.read(config, problems), terms(RECRUITMENT_TERMS.read(config, "", problems)),
         terms(MARKETING_TERMS.read(config, "", problems)), KeyTopicReader.read(config, problems));
+    boolean reportEnabled = REPORT_ENABLED.read(config, "", problems);
 
     if (overrides.warehouse() != null) {
       warehouse = overrides.warehouse();
@@ -133,7 +136,7 @@ public final class ListeningPostConfig {
     }
     String hash = ConfigHash.of(config, overrides);
     return new ListeningPostConfig(origin, warehouse, reports, master, shuffle, limits, rowsPerFile, sources, enrich,
-        graph, audiences, hash);
+        graph, audiences, reportEnabled, hash);
   }
 
   private static List<String> terms(String commaSeparated) {
@@ -151,6 +154,8 @@ public final class ListeningPostConfig {
   public EnrichSettings enrich() { return enrich; }
   public GraphSettings graph() { return graph; }
   public AudiencesSettings audiences() { return audiences; }
+  /** Whether nightly runs the report stage. */
+  public boolean reportEnabled() { return reportEnabled; }
   /** A short hash of the effective configuration, recorded in {@code _runs}. */
   public String hash() { return hash; }
 
