@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A source that yields no posts (a CSV export holding only its header row) runs every stage to the
- * end: the run succeeds, says so, and leaves every table in place, empty, with its schema.
+ * end: the run succeeds, says so, and leaves every table in place, empty, with its schema; the report says
+ * in each section that there is nothing to show, and every strategy question gets a row saying why.
  */
 @Tag("spark")
 class EmptyInputTest {
@@ -44,6 +45,13 @@ class EmptyInputTest {
         assertThat(t.columns()).as(table).containsExactly(Tables.schemaOf(table).fieldNames());
         assertThat(t.count()).as(table).isZero();
       }
+      Dataset<Row> answers = spark.read().parquet(dir.resolve("wh").resolve(Tables.STRATEGY_ANSWERS).toString());
+      assertThat(answers.columns()).containsExactly(Tables.schemaOf(Tables.STRATEGY_ANSWERS).fieldNames());
+      assertThat(answers.select("question").distinct().count()).as("every question says what is missing").isEqualTo(6);
+      assertThat(answers.filter("confidence > 0").count()).isZero();
+      String page = Files.readString(dir.resolve("reports/2026-11-21/report.html"));
+      assertThat(page).contains("No topics for this date.", "No risk alerts for this date.");
+      assertThat(dir.resolve("reports/2026-11-21/summary.md")).exists();
       Row run = spark.read().parquet(dir.resolve("wh/_runs").toString()).first();
       assertThat(run.<String>getAs("status")).isEqualTo("SUCCEEDED");
     } finally {
