@@ -84,6 +84,16 @@ class ListeningPostConfigTest {
   }
 
   @Test
+  void runDateIsEmptyByDefaultPinnedWhenSetAndRefusedNamingKeyAndValueWhenMalformed() {
+    String sources = "sources = [ { format = reddit, path = \"data-samples/reddit\" } ]\n";
+    assertThat(parse(sources).runDate()).isEmpty();
+    assertThat(parse(sources + "run.date = \"\"").runDate()).isEmpty();
+    assertThat(parse(sources + "run.date = \"2026-11-29\"").runDate()).contains(java.time.LocalDate.of(2026, 11, 29));
+    assertThat(problems(sources + "run.date = \"29/11/2026\"")).contains("run.date = \"29/11/2026\": expected YYYY-MM-DD");
+    assertThat(problems(sources + "run.dat = \"2026-11-29\"")).contains("unknown key 'run.dat'");
+  }
+
+  @Test
   void docsConfigMdContainsTheReferenceGeneratedFromTheConfigKeys() throws Exception {
     String doc = Files.readString(Path.of("docs/config.md"));
     assertThat(doc).contains(ConfigReference.markdown());
