@@ -32,7 +32,8 @@ class ListeningPostConfigTest {
   @Test
   void nightlyJobIsValidAndResolvesPathsAgainstItsFolder() {
     ListeningPostConfig c = ListeningPostConfig.load(Path.of("jobs/nightly.conf"), ListeningPostConfig.Overrides.none());
-    assertThat(c.sources()).hasSize(7);
+    assertThat(c.sources()).hasSize(14);
+    assertThat(c.runDate()).contains(java.time.LocalDate.of(2026, 11, 29));
     assertThat(c.sources().get(0).path()).isEqualTo(HERE.resolve("data-samples/stackexchange").toString());
     assertThat(c.warehouse()).isEqualTo(HERE.resolve("out/warehouse").toString());
     assertThat(c.sources().get(5).format()).isEqualTo(SourceFormat.CSV);
