@@ -18,7 +18,7 @@ public final class CommonOptions {
       defaultValue = "jobs/nightly.conf")
   Path config;
 
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The run's logical date (default: today, UTC).")
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The run's logical date (default: the job file's run.date, else today, UTC).")
   String date;
 
   @Option(names = "--warehouse", paramLabel = "DIR", description = "Parquet warehouse folder (default: out/warehouse).")
@@ -42,7 +42,7 @@ public final class CommonOptions {
   /** Loads and validates the configuration with the command line applied. Throws before Spark starts. */
   ListeningPostConfig load() {
     if (date != null) {
-      runDate();
+      commandLineDate();
     }
     ListeningPostConfig fileConfig = ListeningPostConfig.load(config, ListeningPostConfig.Overrides.none());
     List<SourceSpec> cliSources = new ArrayList<>();
@@ -84,10 +84,15 @@ public final class CommonOptions {
     }
   }
 
-  LocalDate runDate() {
+  /** The run date: --date, else the job file's {@code run.date}, else today in UTC. */
+  LocalDate runDate(ListeningPostConfig config) {
     if (date == null) {
-      return LocalDate.now(ZoneOffset.UTC);
+      return config.runDate().orElseGet(() -> LocalDate.now(ZoneOffset.UTC));
     }
+    return commandLineDate();
+  }
+
+  private LocalDate commandLineDate() {
     try {
       return LocalDate.parse(date);
     } catch (DateTimeParseException e) {

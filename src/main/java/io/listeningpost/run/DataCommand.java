@@ -35,7 +35,7 @@ abstract class DataCommand implements Callable<Integer> {
     LocalDate date;
     try {
       config = options.load();
-      date = options.runDate();
+      date = options.runDate(config);
     } catch (ConfigException e) {
       System.err.println(e.getMessage());
       return BAD_CONFIG;

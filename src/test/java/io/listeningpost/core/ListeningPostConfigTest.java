@@ -32,7 +32,8 @@ class ListeningPostConfigTest {
   @Test
   void nightlyJobIsValidAndResolvesPathsAgainstItsFolder() {
     ListeningPostConfig c = ListeningPostConfig.load(Path.of("jobs/nightly.conf"), ListeningPostConfig.Overrides.none());
-    assertThat(c.sources()).hasSize(7);
+    assertThat(c.sources()).hasSize(14);
+    assertThat(c.runDate()).contains(java.time.LocalDate.of(2026, 11, 29));
     assertThat(c.sources().get(0).path()).isEqualTo(HERE.resolve("data-samples/stackexchange").toString());
     assertThat(c.warehouse()).isEqualTo(HERE.resolve("out/warehouse").toString());
     assertThat(c.sources().get(5).format()).isEqualTo(SourceFormat.CSV);
@@ -81,6 +82,16 @@ class ListeningPostConfigTest {
         .contains("sources[1].mapping.created_at is missing")
         .contains("path = \"" + HERE.resolve("no/such/folder") + "\": no such file or folder")
         .contains("sources[3].platform: only csv and json sources take platform");
+  }
+
+  @Test
+  void runDateIsEmptyByDefaultPinnedWhenSetAndRefusedNamingKeyAndValueWhenMalformed() {
+    String sources = "sources = [ { format = reddit, path = \"data-samples/reddit\" } ]\n";
+    assertThat(parse(sources).runDate()).isEmpty();
+    assertThat(parse(sources + "run.date = \"\"").runDate()).isEmpty();
+    assertThat(parse(sources + "run.date = \"2026-11-29\"").runDate()).contains(java.time.LocalDate.of(2026, 11, 29));
+    assertThat(problems(sources + "run.date = \"29/11/2026\"")).contains("run.date = \"29/11/2026\": expected YYYY-MM-DD");
+    assertThat(problems(sources + "run.dat = \"2026-11-29\"")).contains("unknown key 'run.dat'");
   }
 
   @Test

@@ -20,6 +20,10 @@ public final class ConfigKeys {
       "Folder (or Hadoop URI) of the Parquet warehouse: one sub-folder per table.", "out/warehouse", nonBlank());
   public static final ConfigKey<String> REPORTS = ConfigKey.string("reports",
       "Folder where run summaries and reports are written.", "out/reports", nonBlank());
+  public static final ConfigKey<String> RUN_DATE = ConfigKey.string("run.date",
+      "The run's logical date, YYYY-MM-DD; empty means today in UTC. --date on the command line wins. A job on a "
+          + "fixed dataset pins it so that the trailing windows end where its data does.",
+      "", ConfigKeys::checkDate);
   public static final ConfigKey<String> SPARK_MASTER = ConfigKey.string("spark.master",
       "Spark master URL: local[*] runs embedded; spark://host:7077, yarn or k8s://… reach a cluster.",
       "local[*]", v -> v.matches("local(\\[(\\*|\\d+)(,\\d+)?\\])?|spark://.+|yarn|k8s://.+|mesos://.+")
@@ -123,7 +127,7 @@ public final class ConfigKeys {
       "Run the report stage in nightly: the strategy_answers table, and report.html and summary.md in "
           + "<reports>/<run date>/.", true);
 
-  public static final List<ConfigKey<?>> KEYS = List.of(WAREHOUSE, REPORTS, SPARK_MASTER, SHUFFLE_PARTITIONS,
+  public static final List<ConfigKey<?>> KEYS = List.of(WAREHOUSE, REPORTS, RUN_DATE, SPARK_MASTER, SHUFFLE_PARTITIONS,
       MAX_TEXT_CHARS, MAX_RECORD_BYTES, SPLIT_BYTES, ROWS_PER_FILE, FAIL_FAST, ENRICH_ENABLED, LINGUISTICS, ENRICH_MAX_CHARS,
       ENRICH_TIME_LIMIT, PARSE_MAX_TOKENS, RNTN_MIN_TOKENS, RNTN_WEIGHT, LANGUAGES, GRAPH_ENABLED, GRAPH_WINDOW,
       GRAPH_HALF_LIFE, WEIGHT_REPLY, WEIGHT_ANSWER, WEIGHT_COMMENT, WEIGHT_MENTION, WEIGHT_SHARE, WEIGHT_QUOTE,
@@ -178,6 +182,18 @@ public final class ConfigKeys {
       "share_count", "Shares or retweets, a whole number.",
       "edited_at", "Last edit time; the latest edit of a post wins.",
       "lang", "Language code declared by the source.");
+
+  private static String checkDate(String v) {
+    if (v.isEmpty()) {
+      return null;
+    }
+    try {
+      java.time.LocalDate.parse(v);
+      return null;
+    } catch (java.time.format.DateTimeParseException e) {
+      return "expected YYYY-MM-DD, or empty for today";
+    }
+  }
 
   private static String checkLanguages(String v) {
     if (!v.matches("[a-z]{2}(,[a-z]{2})*") || !List.of(v.split(",")).contains("en")) {

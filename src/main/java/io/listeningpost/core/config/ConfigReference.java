@@ -8,8 +8,9 @@ public final class ConfigReference {
     StringBuilder sb = new StringBuilder();
     sb.append("| key | type | default | meaning |\n|---|---|---|---|\n");
     for (ConfigKey<?> k : ConfigKeys.KEYS) {
+      String def = "".equals(k.defaultValue()) ? "\"\"" : String.valueOf(k.defaultValue());
       sb.append("| `").append(k.path()).append("` | ").append(k.type()).append(" | `")
-          .append(k.defaultValue()).append("` | ").append(k.doc()).append(" |\n");
+          .append(def).append("` | ").append(k.doc()).append(" |\n");
     }
     sb.append("\nEach entry of `sources`:\n\n| key | meaning |\n|---|---|\n");
     ConfigKeys.SOURCE_KEYS.forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(v).append(" |\n"));

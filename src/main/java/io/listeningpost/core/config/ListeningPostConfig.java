@@ -6,10 +6,13 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one typed configuration of a run, read from a HOCON file. The keys, their docs, defaults and
@@ -24,6 +27,7 @@ public final class ListeningPostConfig {
   private final String origin;
   private final String warehouse;
   private final String reports;
+  private final LocalDate runDate;
   private final String sparkMaster;
   private final int shufflePartitions;
   private final IngestLimits ingestLimits;
@@ -35,12 +39,13 @@ public final class ListeningPostConfig {
   private final boolean reportEnabled;
   private final String hash;
 
-  private ListeningPostConfig(String origin, String warehouse, String reports, String sparkMaster,
+  private ListeningPostConfig(String origin, String warehouse, String reports, LocalDate runDate, String sparkMaster,
       int shufflePartitions, IngestLimits ingestLimits, int rowsPerFile, List<SourceSpec> sources,
       EnrichSettings enrich, GraphSettings graph, AudiencesSettings audiences, boolean reportEnabled, String hash) {
     this.origin = origin;
     this.warehouse = warehouse;
     this.reports = reports;
+    this.runDate = runDate;
     this.sparkMaster = sparkMaster;
     this.shufflePartitions = shufflePartitions;
     this.ingestLimits = ingestLimits;
@@ -74,6 +79,13 @@ public final class ListeningPostConfig {
     UnknownKeyCheck.check(config, problems);
     String warehouse = ConfigValues.resolvePath(base, WAREHOUSE.read(config, "", problems), config.hasPath("warehouse"));
     String reports = ConfigValues.resolvePath(base, REPORTS.read(config, "", problems), config.hasPath("reports"));
+    String runDateText = RUN_DATE.read(config, "", problems);
+    LocalDate runDate = null;
+    try {
+      runDate = runDateText.isEmpty() ? null : LocalDate.parse(runDateText);
+    } catch (DateTimeParseException e) {
+      // RUN_DATE's check has recorded the problem, naming key and value.
+    }
     String master = SPARK_MASTER.read(config, "", problems);
     int shuffle = SHUFFLE_PARTITIONS.read(config, "", problems);
     IngestLimits limits = new IngestLimits(MAX_TEXT_CHARS.read(config, "", problems),
@@ -135,8 +147,8 @@ public final class ListeningPostConfig {
       throw new ConfigException(origin, problems);
     }
     String hash = ConfigHash.of(config, overrides);
-    return new ListeningPostConfig(origin, warehouse, reports, master, shuffle, limits, rowsPerFile, sources, enrich,
-        graph, audiences, reportEnabled, hash);
+    return new ListeningPostConfig(origin, warehouse, reports, runDate, master, shuffle, limits, rowsPerFile, sources,
+        enrich, graph, audiences, reportEnabled, hash);
   }
 
   private static List<String> terms(String commaSeparated) {
@@ -146,6 +158,8 @@ public final class ListeningPostConfig {
   public String origin() { return origin; }
   public String warehouse() { return warehouse; }
   public String reports() { return reports; }
+  /** The run date the job file pins ({@code run.date}); empty when it leaves the date to the day of the run. */
+  public Optional<LocalDate> runDate() { return Optional.ofNullable(runDate); }
   public String sparkMaster() { return sparkMaster; }
   public int shufflePartitions() { return shufflePartitions; }
   public IngestLimits ingestLimits() { return ingestLimits; }

@@ -12,9 +12,9 @@ import java.util.TreeSet;
  * {@code watch} are checked by their readers.
  */
 final class UnknownKeyCheck {
-  private static final Set<String> TOP_LEVEL = Set.of("warehouse", "reports", "spark", "ingest", "sources",
+  private static final Set<String> TOP_LEVEL = Set.of("warehouse", "reports", "run", "spark", "ingest", "sources",
       "enrich", "graph", "audiences", "watch", "report");
-  private static final List<String> GROUPS = List.of("spark", "ingest", "enrich", "graph", "graph.weight",
+  private static final List<String> GROUPS = List.of("run", "spark", "ingest", "enrich", "graph", "graph.weight",
       "audiences", "report");
 
   private UnknownKeyCheck() { }
