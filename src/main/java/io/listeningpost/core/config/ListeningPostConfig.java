@@ -32,11 +32,12 @@ public final class ListeningPostConfig {
   private final EnrichSettings enrich;
   private final GraphSettings graph;
   private final AudiencesSettings audiences;
+  private final AlertsSettings alerts;
   private final String hash;
 
   private ListeningPostConfig(String origin, String warehouse, String reports, String sparkMaster,
       int shufflePartitions, IngestLimits ingestLimits, int rowsPerFile, List<SourceSpec> sources,
-      EnrichSettings enrich, GraphSettings graph, AudiencesSettings audiences, String hash) {
+      EnrichSettings enrich, GraphSettings graph, AudiencesSettings audiences, AlertsSettings alerts, String hash) {
     this.origin = origin;
     this.warehouse = warehouse;
     this.reports = reports;
@@ -48,6 +49,7 @@ public final class ListeningPostConfig {
     this.enrich = enrich;
     this.graph = graph;
     this.audiences = audiences;
+    this.alerts = alerts;
     this.hash = hash;
   }
 
@@ -101,6 +103,11 @@ public final class ListeningPostConfig {
         AUDIENCES_SAMPLE.read(config, "", problems), AUDIENCES_SEED.read(config, "", problems),
         TargetAudienceReader.read(config, problems), terms(RECRUITMENT_TERMS.read(config, "", problems)),
         terms(MARKETING_TERMS.read(config, "", problems)), KeyTopicReader.read(config, problems));
+    AlertsSettings alerts = new AlertsSettings(ALERTS_ENABLED.read(config, "", problems),
+        ALERTS_LOOKBACK.read(config, "", problems), ALERTS_SPIKE_DAYS.read(config, "", problems),
+        ALERTS_BASELINE_DAYS.read(config, "", problems), ALERTS_SPIKE_Z.read(config, "", problems),
+        ALERTS_SPIKE_MIN_POSTS.read(config, "", problems), ALERTS_HIGH_SPREAD.read(config, "", problems),
+        ALERTS_HIGH_REACH.read(config, "", problems));
 
     if (overrides.warehouse() != null) {
       warehouse = overrides.warehouse();
@@ -133,7 +140,7 @@ public final class ListeningPostConfig {
     }
     String hash = ConfigHash.of(config, overrides);
     return new ListeningPostConfig(origin, warehouse, reports, master, shuffle, limits, rowsPerFile, sources, enrich,
-        graph, audiences, hash);
+        graph, audiences, alerts, hash);
   }
 
   private static List<String> terms(String commaSeparated) {
@@ -151,6 +158,7 @@ public final class ListeningPostConfig {
   public EnrichSettings enrich() { return enrich; }
   public GraphSettings graph() { return graph; }
   public AudiencesSettings audiences() { return audiences; }
+  public AlertsSettings alerts() { return alerts; }
   /** A short hash of the effective configuration, recorded in {@code _runs}. */
   public String hash() { return hash; }
 
