@@ -43,7 +43,7 @@ public final class CandidateComplaintDetector implements Serializable {
   private static final double W_UNMET = 1.2;
   private static final double W_JUDGEMENT = 0.8;
   private static final double W_FIRST_PERSON = 0.4;
-  private static final double W_NEGATIVE_SENTENCES = 1.2;
+  private static final double W_NEGATIVE_SENTENCES = 1.4;
   private static final double W_POSITIVE = 0.9;
   private static final double W_IRONY = 1.0;
   private static final double W_CONTRAST = 2.5;
@@ -52,7 +52,7 @@ public final class CandidateComplaintDetector implements Serializable {
   /** Words that place a post in hiring or onboarding on their own. */
   private static final Pattern CANDIDATE_STRONG = words(
       "interview(s|ed|ing|er|ers)?", "recruiter(s)?", "recruiting", "recruitment", "hiring (manager|process|team)",
-      "candidate(s)?", "applied( to| for| at)?", "applying", "job application(s)?", "offer letter",
+      "candidate(s)?", "applied (to|for|at|in|with|there)", "i (applied|'ve applied)", "applying", "job application(s)?", "offer letter",
       "job offer", "(verbal|written|internship|job) offer", "rescind(ed|ing)?", "phone screen", "onsite",
       "take-home", "assessment cent(re|er)", "new hire(s)?", "onboarding", "background check", "start date",
       "final round", "graduate scheme", "first (day|week|paycheck)", "hiring freeze", "job (ad|posting|advert)",
@@ -60,7 +60,7 @@ public final class CandidateComplaintDetector implements Serializable {
       "(final|first|second|third|technical|interview) rounds?", "(two|three|four|five|six|\\d+) rounds");
   /** Words that speak of hiring only together with another such word ("offer", "application", "role"). */
   private static final Pattern CANDIDATE_WEAK = words(
-      "offer(s|ed)?", "application(s)?", "position", "role", "job", "salary", "resign(ed)?", "gave notice",
+      "offer(s|ed)?", "applied", "application(s)?", "referral", "position", "role", "job", "salary", "resign(ed)?", "gave notice",
       "hired", "rejection", "rejected", "feedback", "call ?back", "panel", "cv", "resume", "assessment",
       "contract", "hr", "notice", "start(ing)?", "apprenticeship", "posting", "process(es)?");
 
@@ -83,7 +83,11 @@ public final class CandidateComplaintDetector implements Serializable {
       "deserve(s)? (better|respect)", "left me hanging", "strung along", "for nothing", "nothing\\.",
       "no idea what", "(was|were) late", "minutes late", "template email", "form letter", "automated (email|rejection)",
       "chase", "delayed", "still", "not even", "promising", "(been|keep|kept) waiting", "waiting (since|for)",
-      "under review", "no longer exist(s|ed)?", "it is now", "talk(ed)? me down", "without (explanation|a reason|reason|any)");
+      "under review", "no longer exist(s|ed)?", "it is now", "talk(ed)? me down",
+      "zero (feedback|response|reply|replies|contact|communication)", "(weeks?|months?|days?) late", "came late",
+      "lost my (paperwork|application|documents|cv|resume|file)", "never (processed|arrived|came|materiali[sz]ed)",
+      "bounce(d|s)?", "no human", "can'?t see me", "after i signed", "changed the (contract|terms|offer|role)",
+      "voicemail", "decided not to", "without (explanation|a reason|reason|any)");
 
   private static final Pattern JUDGEMENT = words(
       "disrespect(ed|ful)?", "unprofessional", "rude", "terrible", "awful", "worst", "joke", "humiliat(ing|ed)",
@@ -91,7 +95,9 @@ public final class CandidateComplaintDetector implements Serializable {
       "lazy", "dishonest", "misled", "misleading", "gutted", "furious", "stunned", "unbelievable", "not okay",
       "beware", "warning", "demoralising", "demoralizing", "confusing", "not impressed", "hostile", "is this how",
       "how hard is it", "get its act together", "done with", "losing my mind", "not how", "irony", "nightmare",
-      "really not", "felt like", "used", "stinks", "shameful", "disgrace(ful)?", "ridiculous");
+      "really not", "felt like", "used", "stinks", "shameful", "disgrace(ful)?", "ridiculous", "broken", "brutal",
+      "interrogation", "hurt", "felt so (small|stupid|humiliated|worthless)", "dodged a bullet", "what a way to",
+      "is anyone home");
 
   private static final Pattern POSITIVE = words(
       "great experience", "nicest", "amazing", "smooth", "fair", "kind", "friendly", "useful", "helpful",
@@ -109,6 +115,14 @@ public final class CandidateComplaintDetector implements Serializable {
   /** The brand held up as the good example against another employer. */
   private static final Pattern CONTRAST = Pattern.compile(
       "(unlike|compared to|by contrast|at least|instead|whereas|better than|left \\p{L}+ for)");
+
+  /** Another organisation named as the place of a job or process ("my new job at Globex", "an offer from Initech"). */
+  private static final Pattern OTHER_EMPLOYER = Pattern.compile(
+      "\\b(?:at|with|from|for|by|joined|left)\\s+(\\p{Lu}[\\p{L}&]+)");
+  private static final Set<String> NOT_EMPLOYERS = Set.of("I", "HR", "CEO", "LinkedIn", "Glassdoor", "Indeed",
+      "Reddit", "Twitter", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+      "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+      "Christmas", "Easter", "Zoom", "Teams", "Slack", "Google", "The", "A", "An", "My", "Our", "Their");
 
   private static final Pattern FIRST_PERSON = words("i", "i'?m", "i'?ve", "i'?d", "me", "my", "we");
   private static final Pattern QUESTION_OPENER = words(
@@ -151,6 +165,7 @@ public final class CandidateComplaintDetector implements Serializable {
     String bestSentence = null;
     int bestCues = -1;
     boolean contrast = false;
+    boolean brandSentenceCue = false;
     for (SentenceTone s : tones) {
       int begin = Math.max(0, Math.min(s.begin(), text.length()));
       int end = Math.max(begin, Math.min(s.end(), text.length()));
@@ -159,22 +174,27 @@ public final class CandidateComplaintDetector implements Serializable {
       if (s.score() < 0) {
         negative++;
       }
-      if (!watched.find(sentence).isEmpty() && CONTRAST.matcher(sl).find()) {
+      boolean namesBrand = watched.find(sentence).stream().anyMatch(m -> WatchTerm.BRAND.equals(m.kind()));
+      if (namesBrand && CONTRAST.matcher(sl).find()) {
         contrast = true;
       }
       int cues = found(UNMET, sl).size() + found(JUDGEMENT, sl).size();
+      brandSentenceCue |= namesBrand && cues > 0;
       if (cues > bestCues) {
         bestCues = cues;
         bestSentence = sentence.strip();
       }
     }
     double negativeShare = negative / (double) tones.size();
+    // A complaint told about another employer, the brand only named beside it ("wish I'd taken the Acme offer").
+    boolean elsewhere = !brandSentenceCue && (matches.stream().anyMatch(m -> WatchTerm.COMPETITOR.equals(m.kind()))
+        || namesOtherEmployer(text));
     boolean question = lower.strip().endsWith("?") || QUESTION_OPENER.matcher(firstWords(lower)).lookingAt();
 
     double score = W_UNMET * Math.min(unmet.size(), 3) + W_JUDGEMENT * Math.min(judgement.size(), 3)
         + (firstPerson ? W_FIRST_PERSON : 0) + W_NEGATIVE_SENTENCES * negativeShare
         - W_POSITIVE * Math.min(positive.size(), 3) - W_IRONY * Math.min(irony.size(), 2)
-        - (contrast ? W_CONTRAST : 0) - (question && unmet.isEmpty() && judgement.isEmpty() ? W_QUESTION : 0);
+        - (contrast || elsewhere ? W_CONTRAST : 0) - (question && unmet.isEmpty() && judgement.isEmpty() ? W_QUESTION : 0);
     List<String> cues = new ArrayList<>();
     unmet.forEach(c -> cues.add("unmet: " + c));
     judgement.forEach(c -> cues.add("judgement: " + c));
@@ -183,12 +203,26 @@ public final class CandidateComplaintDetector implements Serializable {
     if (contrast) {
       cues.add("contrast: the brand as the good example");
     }
+    if (elsewhere) {
+      cues.add("elsewhere: the complaint is about another employer");
+    }
     return new Verdict(score >= THRESHOLD, score, brand, List.copyOf(cues), excerpt(bestSentence));
   }
 
   /** Judges {@code text}, finding the watched names itself. */
   public Verdict judge(String text, List<SentenceTone> sentences) {
     return judge(text, watched.find(text), sentences);
+  }
+
+  private boolean namesOtherEmployer(String text) {
+    Matcher m = OTHER_EMPLOYER.matcher(text);
+    while (m.find()) {
+      String name = m.group(1);
+      if (!NOT_EMPLOYERS.contains(name) && watched.find(name).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String excerpt(String sentence) {
