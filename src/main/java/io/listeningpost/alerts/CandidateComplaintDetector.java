@@ -46,7 +46,7 @@ public final class CandidateComplaintDetector implements Serializable {
   private static final double W_NEGATIVE_SENTENCES = 1.4;
   private static final double W_POSITIVE = 0.9;
   private static final double W_IRONY = 1.0;
-  private static final double W_CONTRAST = 2.5;
+  private static final double W_CONTRAST = 4.0;
   private static final double W_QUESTION = 1.0;
 
   /** Words that place a post in hiring or onboarding on their own. */
@@ -114,7 +114,7 @@ public final class CandidateComplaintDetector implements Serializable {
 
   /** The brand held up as the good example against another employer. */
   private static final Pattern CONTRAST = Pattern.compile(
-      "(unlike|compared to|by contrast|at least|instead|whereas|better than|left \\p{L}+ for)");
+      "(unlike|compared to|by contrast|instead|whereas|better than|left \\p{L}+ for)");
 
   /** Another organisation named as the place of a job or process ("my new job at Globex", "an offer from Initech"). */
   private static final Pattern OTHER_EMPLOYER = Pattern.compile(
