@@ -22,14 +22,21 @@ import java.util.TreeMap;
 final class LabelledPosts {
   static final String TEST_SET = "/alerts/labelled-posts.tsv";
   static final String DEVELOPMENT_SET = "/alerts/development-posts.tsv";
-  /** The employer both sets name, with the careers, employer-brand and support accounts they address. */
-  static final List<WatchTerm> WATCH = List.of(
-      new WatchTerm("Acme", WatchTerm.BRAND, List.of("AcmeCareers", "AcmeLife", "AcmeSupport")));
+  /** Acme's careers, employer-brand and support accounts, as both sets address them. */
+  private static final List<String> ACME_ACCOUNTS = List.of("AcmeCareers", "AcmeLife", "AcmeSupport");
+  /** The development set watches Acme alone; Globex, Initech and the rest are its other employers. */
+  static final List<WatchTerm> DEVELOPMENT_WATCH = List.of(new WatchTerm("Acme", WatchTerm.BRAND, ACME_ACCOUNTS));
+  /**
+   * The test set watches three employers: Acme, Globex and Initech each appear in its complaints and in every
+   * hard-negative kind but "other-employer", whose posts name other organisations.
+   */
+  static final List<WatchTerm> TEST_WATCH = List.of(new WatchTerm("Acme", WatchTerm.BRAND, ACME_ACCOUNTS),
+      new WatchTerm("Globex", WatchTerm.BRAND, List.of()), new WatchTerm("Initech", WatchTerm.BRAND, List.of()));
 
   record Post(String id, String platform, boolean alert, String kind, String text) {}
 
   record Scores(int truePositives, int falsePositives, int falseNegatives, Map<String, int[]> byKind,
-      List<String> errors) {
+      Map<String, Integer> missReasons, List<String> errors) {
     double precision() {
       return truePositives / (double) Math.max(1, truePositives + falsePositives);
     }
@@ -44,6 +51,7 @@ final class LabelledPosts {
           truePositives + falsePositives, recall(), truePositives, truePositives + falseNegatives));
       byKind.forEach((kind, c) -> sb.append(String.format(Locale.ROOT, "  %-20s %3d posts, %3d alerted%n", kind,
           c[0], c[1])));
+      missReasons.forEach((why, n) -> sb.append(String.format(Locale.ROOT, "  missed: %-45s %3d%n", why, n)));
       return sb.toString();
     }
   }
@@ -66,14 +74,15 @@ final class LabelledPosts {
   }
 
   /** Scores every post with the pipeline's sentence split and sentence sentiment, then the detector. */
-  static Scores evaluate(List<Post> posts) {
+  static Scores evaluate(List<Post> posts, List<WatchTerm> watch) {
     PostAnalyzer analyzer = new PostAnalyzer(new EnrichSettings(true, false, 20_000, 60_000, 60, 0, 0.5,
-        List.of("en", "de", "fr", "es"), WATCH));
-    CandidateComplaintDetector detector = new CandidateComplaintDetector(WATCH);
+        List.of("en", "de", "fr", "es"), watch));
+    CandidateComplaintDetector detector = new CandidateComplaintDetector(watch);
     int tp = 0;
     int fp = 0;
     int fn = 0;
     Map<String, int[]> byKind = new TreeMap<>();
+    Map<String, Integer> missReasons = new TreeMap<>();
     List<String> errors = new ArrayList<>();
     for (Post p : posts) {
       PostNlp nlp = analyzer.analyze(null, p.text(), "en");
@@ -91,13 +100,16 @@ final class LabelledPosts {
         fp++;
       } else if (p.alert()) {
         fn++;
+        missReasons.merge(v.brand() == null ? "names no watched brand"
+            : v.cues().isEmpty() && v.score() == 0 ? "no candidate-experience vocabulary"
+            : "complaint score below the threshold", 1, Integer::sum);
       }
       if (v.alert() != p.alert()) {
         errors.add(String.format(Locale.ROOT, "%s %s score %.2f %s | %s", p.id(), p.alert() ? "MISSED" : "FALSE",
             v.score(), v.cues(), p.text()));
       }
     }
-    return new Scores(tp, fp, fn, byKind, errors);
+    return new Scores(tp, fp, fn, byKind, missReasons, errors);
   }
 
   private LabelledPosts() {}
