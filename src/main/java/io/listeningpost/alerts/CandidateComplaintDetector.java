@@ -131,7 +131,7 @@ public final class CandidateComplaintDetector implements Serializable {
 
   private final WatchedTerms watched;
 
-  /** A detector that finds the brands itself; for callers without the enrich stage's matches. */
+  /** A detector for the watch list; it finds the brand in each sentence with it. */
   public CandidateComplaintDetector(List<WatchTerm> watch) {
     this.watched = new WatchedTerms(watch);
   }
