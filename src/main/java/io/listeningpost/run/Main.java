@@ -6,6 +6,7 @@ import io.listeningpost.graph.GraphStep;
 import io.listeningpost.ingest.IngestStep;
 import java.util.ArrayList;
 import java.util.List;
+import io.listeningpost.alerts.AlertsStep;
 import io.listeningpost.audiences.AudiencesStep;
 import io.listeningpost.report.ReportStep;
 import io.listeningpost.stage.StageContext;
@@ -16,8 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "listening-post", mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Social community listening for HR: ingest community posts, find opinion makers, report.",
-    subcommands = {Main.Ingest.class, Main.Enrich.class, GraphCommand.class, Main.Audiences.class, Main.Report.class,
-        Main.Nightly.class,
+    subcommands = {Main.Ingest.class, Main.Enrich.class, GraphCommand.class, Main.Audiences.class, Main.Alerts.class,
+        Main.Report.class, Main.Nightly.class,
         RepairCommand.class,
         ScoreSentimentCommand.class,
         TrainSentimentCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
@@ -74,6 +75,21 @@ public final class Main {
     }
   }
 
+  @Command(name = "alerts", mixinStandardHelpOptions = true,
+      description = "Risk alerts (alerts.* settings): candidate-experience complaints naming a watched brand and spikes of "
+          + "negative posts on a watched term, with their spread, severity and next step: the alerts table.")
+  static final class Alerts extends DataCommand {
+    @Override
+    String job() {
+      return "alerts";
+    }
+
+    @Override
+    RunOutcome stages(StageContext ctx) {
+      return new RunOutcome(List.of(new AlertsStep(ctx).run()));
+    }
+  }
+
   @Command(name = "report", mixinStandardHelpOptions = true,
       description = "Answer the six strategy questions (strategy_answers) and write the run date's report: "
           + "<reports>/<date>/report.html and summary.md.")
@@ -90,8 +106,8 @@ public final class Main {
   }
 
   @Command(name = "nightly", mixinStandardHelpOptions = true,
-      description = "Run every stage in order: ingest, enrich, graph, audiences, report (all but ingest can be turned "
-          + "off in the config).")
+      description = "Run every stage in order: ingest, enrich, graph, audiences, alerts, report (all but ingest can be "
+          + "turned off in the config).")
   static final class Nightly extends DataCommand {
     @Override
     String job() {
@@ -110,6 +126,9 @@ public final class Main {
       }
       if (ctx.config().audiences().enabled()) {
         steps.add(new AudiencesStep(ctx).run());
+      }
+      if (ctx.config().alerts().enabled()) {
+        steps.add(new AlertsStep(ctx).run());
       }
       if (ctx.config().reportEnabled()) {
         steps.add(new ReportStep(ctx).run());

@@ -43,6 +43,7 @@ public final class Tables {
   public static final String OPPORTUNITIES = "opportunities";
   public static final String TARGET_COMMUNITIES = "target_communities";
   public static final String KEY_TOPICS = "key_topics";
+  public static final String ALERTS = "alerts";
   public static final String STRATEGY_ANSWERS = "strategy_answers";
 
   /** The columns of a post as adapters produce them; {@code posts} adds run_id and dt. */
@@ -322,6 +323,7 @@ public final class Tables {
       case OPPORTUNITIES -> OPPORTUNITIES_SCHEMA;
       case TARGET_COMMUNITIES -> TARGET_COMMUNITIES_SCHEMA;
       case KEY_TOPICS -> KEY_TOPICS_SCHEMA;
+      case ALERTS -> ALERTS_SCHEMA;
       case STRATEGY_ANSWERS -> STRATEGY_ANSWERS_SCHEMA;
       default -> null;
     };
@@ -483,6 +485,36 @@ public final class Tables {
       nullable("community_posts", LongType),
       nullable("share_of_voice", DoubleType),
       nullable("sentiment", DoubleType),
+      nullable(RUN_ID, StringType),
+      nullable("dt", DateType)));
+
+  /**
+   * Risks to answer: candidate-experience complaints naming a watched brand and spikes of negative posts on a
+   * watched term, each with its evidence, severity, spread and the suggested next step.
+   */
+  public static final StructType ALERTS_SCHEMA = createStructType(List.of(
+      nullable("alert_id", StringType),
+      nullable("kind", StringType),
+      nullable("post_id", StringType),
+      nullable("watched_term", StringType),
+      nullable("community", StringType),
+      nullable("platform", StringType),
+      nullable("severity", StringType),
+      nullable("score", DoubleType),
+      nullable("reason", StringType),
+      nullable("evidence_url", StringType),
+      nullable("evidence_excerpt", StringType),
+      nullable("author_id", StringType),
+      nullable("author_reach", LongType),
+      nullable("author_role", StringType),
+      nullable("replies", LongType),
+      nullable("quotes", LongType),
+      nullable("shares", LongType),
+      nullable("spread_authors", LongType),
+      nullable("spread_reach", LongType),
+      nullable("next_step", StringType),
+      nullable("posted_at", TimestampType),
+      nullable("created_at", TimestampType),
       nullable(RUN_ID, StringType),
       nullable("dt", DateType)));
 

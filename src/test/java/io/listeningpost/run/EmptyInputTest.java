@@ -40,7 +40,8 @@ class EmptyInputTest {
       for (String table : List.of(Tables.POSTS, Tables.INTERACTIONS, Tables.AUTHORS, Tables.QUARANTINE,
           Tables.POST_NLP, Tables.NLP_CACHE, Tables.INFLUENCERS, Tables.COMMUNITIES, Tables.TOPICS,
           Tables.POST_TOPICS, Tables.SEGMENTS, Tables.SEGMENT_MEMBERS, Tables.AUDIENCE_PRESENCE, Tables.TARGET_COMMUNITIES,
-          Tables.POST_STREAMS, Tables.STREAMS, Tables.STREAM_THEMES, Tables.OPPORTUNITIES, Tables.KEY_TOPICS)) {
+          Tables.POST_STREAMS, Tables.STREAMS, Tables.STREAM_THEMES, Tables.OPPORTUNITIES, Tables.KEY_TOPICS,
+          Tables.ALERTS)) {
         Dataset<Row> t = spark.read().parquet(dir.resolve("wh").resolve(table).toString());
         assertThat(t.columns()).as(table).containsExactly(Tables.schemaOf(table).fieldNames());
         assertThat(t.count()).as(table).isZero();

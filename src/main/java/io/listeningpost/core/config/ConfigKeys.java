@@ -123,6 +123,26 @@ public final class ConfigKeys {
           + "subscription,webinar,demo,buy,bought,shop,store,refund,free trial,upgrade,available now",
       nonBlank());
 
+  public static final ConfigKey<Boolean> ALERTS_ENABLED = ConfigKey.bool("alerts.enabled",
+      "Run the alerts stage (candidate-experience complaints, negative spikes, their spread) in nightly.", true);
+  public static final ConfigKey<Integer> ALERTS_LOOKBACK = ConfigKey.integer("alerts.lookback-days",
+      "Posts of this many days up to the run date are judged for candidate-experience complaints; their alerts are "
+          + "written again each run with the spread so far.", 7, 1, 365);
+  public static final ConfigKey<Integer> ALERTS_SPIKE_DAYS = ConfigKey.integer("alerts.spike-days",
+      "The last this many days up to the run date are compared with the baseline for a spike.", 1, 1, 30);
+  public static final ConfigKey<Integer> ALERTS_BASELINE_DAYS = ConfigKey.integer("alerts.baseline-days",
+      "Trailing days before the spike days whose negative posts per watched term are the baseline.", 14, 2, 365);
+  public static final ConfigKey<Double> ALERTS_SPIKE_Z = ConfigKey.decimal("alerts.spike-z",
+      "A watched term's negative posts on the spike days alert at this z-score against the baseline or more; "
+          + "twice it is high severity.", 3.0, 0.5, 100);
+  public static final ConfigKey<Integer> ALERTS_SPIKE_MIN_POSTS = ConfigKey.integer("alerts.spike-min-posts",
+      "A spike needs at least this many negative posts on the spike days, whatever its z-score.", 5, 1, 1_000_000);
+  public static final ConfigKey<Integer> ALERTS_HIGH_SPREAD = ConfigKey.integer("alerts.high-spread",
+      "A complaint with this many replies, quotes and shares or more is high severity.", 10, 1, 1_000_000);
+  public static final ConfigKey<Integer> ALERTS_HIGH_REACH = ConfigKey.integer("alerts.high-reach",
+      "A complaint whose author reaches this many authors within two hops (influencers.reach_2hop) or more is "
+          + "high severity; a tenth of it makes it medium.", 500, 1, Integer.MAX_VALUE);
+
   public static final ConfigKey<Boolean> REPORT_ENABLED = ConfigKey.bool("report.enabled",
       "Run the report stage in nightly: the strategy_answers table, and report.html and summary.md in "
           + "<reports>/<run date>/.", true);
@@ -133,7 +153,8 @@ public final class ConfigKeys {
       GRAPH_HALF_LIFE, WEIGHT_REPLY, WEIGHT_ANSWER, WEIGHT_COMMENT, WEIGHT_MENTION, WEIGHT_SHARE, WEIGHT_QUOTE,
       GRAPH_RESOLUTION, GRAPH_SEED, BETWEENNESS_SAMPLES, GRAPH_TOP, GRAPH_DAMPING, AUDIENCES_ENABLED,
       AUDIENCES_WINDOW, AUDIENCES_TOPICS, AUDIENCES_SAMPLE, AUDIENCES_SEED, RECRUITMENT_TERMS, MARKETING_TERMS,
-      REPORT_ENABLED);
+      ALERTS_ENABLED, ALERTS_LOOKBACK, ALERTS_SPIKE_DAYS, ALERTS_BASELINE_DAYS, ALERTS_SPIKE_Z, ALERTS_SPIKE_MIN_POSTS,
+      ALERTS_HIGH_SPREAD, ALERTS_HIGH_REACH, REPORT_ENABLED);
 
   /** The keys of one entry of the {@code watch} list. */
   public static final Map<String, String> WATCH_KEYS = docs(

@@ -36,12 +36,14 @@ public final class ListeningPostConfig {
   private final EnrichSettings enrich;
   private final GraphSettings graph;
   private final AudiencesSettings audiences;
+  private final AlertsSettings alerts;
   private final boolean reportEnabled;
   private final String hash;
 
   private ListeningPostConfig(String origin, String warehouse, String reports, LocalDate runDate, String sparkMaster,
       int shufflePartitions, IngestLimits ingestLimits, int rowsPerFile, List<SourceSpec> sources,
-      EnrichSettings enrich, GraphSettings graph, AudiencesSettings audiences, boolean reportEnabled, String hash) {
+      EnrichSettings enrich, GraphSettings graph, AudiencesSettings audiences, AlertsSettings alerts,
+      boolean reportEnabled, String hash) {
     this.origin = origin;
     this.warehouse = warehouse;
     this.reports = reports;
@@ -54,6 +56,7 @@ public final class ListeningPostConfig {
     this.enrich = enrich;
     this.graph = graph;
     this.audiences = audiences;
+    this.alerts = alerts;
     this.reportEnabled = reportEnabled;
     this.hash = hash;
   }
@@ -115,6 +118,11 @@ public final class ListeningPostConfig {
         AUDIENCES_SAMPLE.read(config, "", problems), AUDIENCES_SEED.read(config, "", problems),
         TargetAudienceReader.read(config, problems), terms(RECRUITMENT_TERMS.read(config, "", problems)),
         terms(MARKETING_TERMS.read(config, "", problems)), KeyTopicReader.read(config, problems));
+    AlertsSettings alerts = new AlertsSettings(ALERTS_ENABLED.read(config, "", problems),
+        ALERTS_LOOKBACK.read(config, "", problems), ALERTS_SPIKE_DAYS.read(config, "", problems),
+        ALERTS_BASELINE_DAYS.read(config, "", problems), ALERTS_SPIKE_Z.read(config, "", problems),
+        ALERTS_SPIKE_MIN_POSTS.read(config, "", problems), ALERTS_HIGH_SPREAD.read(config, "", problems),
+        ALERTS_HIGH_REACH.read(config, "", problems));
     boolean reportEnabled = REPORT_ENABLED.read(config, "", problems);
 
     if (overrides.warehouse() != null) {
@@ -148,7 +156,7 @@ public final class ListeningPostConfig {
     }
     String hash = ConfigHash.of(config, overrides);
     return new ListeningPostConfig(origin, warehouse, reports, runDate, master, shuffle, limits, rowsPerFile, sources,
-        enrich, graph, audiences, reportEnabled, hash);
+        enrich, graph, audiences, alerts, reportEnabled, hash);
   }
 
   private static List<String> terms(String commaSeparated) {
@@ -168,6 +176,7 @@ public final class ListeningPostConfig {
   public EnrichSettings enrich() { return enrich; }
   public GraphSettings graph() { return graph; }
   public AudiencesSettings audiences() { return audiences; }
+  public AlertsSettings alerts() { return alerts; }
   /** Whether nightly runs the report stage. */
   public boolean reportEnabled() { return reportEnabled; }
   /** A short hash of the effective configuration, recorded in {@code _runs}. */

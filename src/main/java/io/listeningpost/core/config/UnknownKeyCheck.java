@@ -13,9 +13,9 @@ import java.util.TreeSet;
  */
 final class UnknownKeyCheck {
   private static final Set<String> TOP_LEVEL = Set.of("warehouse", "reports", "run", "spark", "ingest", "sources",
-      "enrich", "graph", "audiences", "watch", "report");
+      "enrich", "graph", "audiences", "alerts", "watch", "report");
   private static final List<String> GROUPS = List.of("run", "spark", "ingest", "enrich", "graph", "graph.weight",
-      "audiences", "report");
+      "audiences", "alerts", "report");
 
   private UnknownKeyCheck() { }
 
