@@ -264,8 +264,30 @@ final class FactsReader {
     return out;
   }
 
+  /** The run date's alerts, most severe first, with the author's name from the post. */
   private List<Alert> alerts() {
-    return List.of();
+    Dataset<Row> names = warehouse.read(Tables.POSTS).select(col("platform").as("_p_platform"),
+        col("post_id").as("_p_post"), coalesce(col("author_name"), col("author_id")).as("author_name"));
+    Column severity = when(col("severity").equalTo("high"), 0).when(col("severity").equalTo("medium"), 1).otherwise(2);
+    List<Row> rows = ofDay(Tables.ALERTS)
+        .join(names, col("platform").equalTo(col("_p_platform")).and(col("post_id").equalTo(col("_p_post"))), "left")
+        .orderBy(severity, col("score").desc(), col("alert_id")).collectAsList();
+    if (rows.isEmpty()) {
+      missing.add(Tables.ALERTS);
+    }
+    List<Alert> out = new ArrayList<>();
+    for (Row r : rows) {
+      String author = r.getString(r.fieldIndex("author_name"));
+      out.add(new Alert(r.getString(r.fieldIndex("alert_id")), r.getString(r.fieldIndex("kind")),
+          r.getString(r.fieldIndex("severity")), dbl(r, "score"), r.getString(r.fieldIndex("post_id")),
+          r.getString(r.fieldIndex("watched_term")), r.getString(r.fieldIndex("community")),
+          r.getString(r.fieldIndex("platform")), r.getString(r.fieldIndex("evidence_url")),
+          r.getString(r.fieldIndex("evidence_excerpt")), author == null ? r.getString(r.fieldIndex("author_id")) : author,
+          r.getString(r.fieldIndex("author_role")),
+          r.isNullAt(r.fieldIndex("author_reach")) ? null : r.getLong(r.fieldIndex("author_reach")),
+          lng(r, "replies") + lng(r, "quotes") + lng(r, "shares"), r.getString(r.fieldIndex("next_step"))));
+    }
+    return out;
   }
 
   private List<DaySentiment> sentimentByDay(Dataset<Row> nlp) {
