@@ -32,11 +32,12 @@ public final class ListeningPostConfig {
   private final EnrichSettings enrich;
   private final GraphSettings graph;
   private final AudiencesSettings audiences;
+  private final PrivacySettings privacy;
   private final String hash;
 
   private ListeningPostConfig(String origin, String warehouse, String reports, String sparkMaster,
       int shufflePartitions, IngestLimits ingestLimits, int rowsPerFile, List<SourceSpec> sources,
-      EnrichSettings enrich, GraphSettings graph, AudiencesSettings audiences, String hash) {
+      EnrichSettings enrich, GraphSettings graph, AudiencesSettings audiences, PrivacySettings privacy, String hash) {
     this.origin = origin;
     this.warehouse = warehouse;
     this.reports = reports;
@@ -48,6 +49,7 @@ public final class ListeningPostConfig {
     this.enrich = enrich;
     this.graph = graph;
     this.audiences = audiences;
+    this.privacy = privacy;
     this.hash = hash;
   }
 
@@ -101,6 +103,10 @@ public final class ListeningPostConfig {
         AUDIENCES_SAMPLE.read(config, "", problems), AUDIENCES_SEED.read(config, "", problems),
         TargetAudienceReader.read(config, problems), terms(RECRUITMENT_TERMS.read(config, "", problems)),
         terms(MARKETING_TERMS.read(config, "", problems)), KeyTopicReader.read(config, problems));
+    String keyFile = KEY_FILE.read(config, "", problems);
+    PrivacySettings privacy = new PrivacySettings(PSEUDONYMISE.read(config, "", problems),
+        KEY_ENV.read(config, "", problems),
+        keyFile.isBlank() ? null : ConfigValues.resolvePath(base, keyFile, config.hasPath(KEY_FILE.path())));
 
     if (overrides.warehouse() != null) {
       warehouse = overrides.warehouse();
@@ -133,7 +139,7 @@ public final class ListeningPostConfig {
     }
     String hash = ConfigHash.of(config, overrides);
     return new ListeningPostConfig(origin, warehouse, reports, master, shuffle, limits, rowsPerFile, sources, enrich,
-        graph, audiences, hash);
+        graph, audiences, privacy, hash);
   }
 
   private static List<String> terms(String commaSeparated) {
@@ -151,6 +157,7 @@ public final class ListeningPostConfig {
   public EnrichSettings enrich() { return enrich; }
   public GraphSettings graph() { return graph; }
   public AudiencesSettings audiences() { return audiences; }
+  public PrivacySettings privacy() { return privacy; }
   /** A short hash of the effective configuration, recorded in {@code _runs}. */
   public String hash() { return hash; }
 

@@ -13,9 +13,9 @@ import java.util.TreeSet;
  */
 final class UnknownKeyCheck {
   private static final Set<String> TOP_LEVEL = Set.of("warehouse", "reports", "spark", "ingest", "sources",
-      "enrich", "graph", "audiences", "watch");
+      "enrich", "graph", "audiences", "watch", "privacy");
   private static final List<String> GROUPS = List.of("spark", "ingest", "enrich", "graph", "graph.weight",
-      "audiences");
+      "audiences", "privacy");
 
   private UnknownKeyCheck() { }
 
