@@ -17,6 +17,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.listeningpost.core.TableCounts;
 import io.listeningpost.core.config.TargetAudience;
+import io.listeningpost.core.Pseudonyms;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.Warehouse;
@@ -301,7 +302,10 @@ final class AudienceSegments {
                   .map(c -> c.toLowerCase(Locale.ROOT)).toArray()));
       Map<Integer, Long> examples = new HashMap<>();
       if (!t.authors().isEmpty()) {
-        for (Row r : members.filter(col("author_id").isin(t.authors().toArray())).groupBy("segment_id").count()
+        // Under privacy.pseudonymise the table holds pseudonyms, so the configured ids are looked up as theirs.
+        Pseudonyms pseudonyms = Pseudonyms.of(ctx.config().privacy(), System.getenv());
+        Object[] authors = t.authors().stream().map(a -> pseudonyms == null ? a : pseudonyms.of(a)).toArray();
+        for (Row r : members.filter(col("author_id").isin(authors)).groupBy("segment_id").count()
             .collectAsList()) {
           examples.put(r.getInt(0), r.getLong(1));
         }

@@ -13,6 +13,7 @@ import io.listeningpost.stage.JobLabels;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
 import io.listeningpost.core.TableCounts;
+import io.listeningpost.storage.ParquetKeyValueMetadata;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.core.config.EnrichSettings;
 import io.listeningpost.core.config.ListeningPostConfig;
@@ -139,8 +140,8 @@ public final class EnrichStep {
       if (analysedCount > 0) {
         // Appended, not published: a cache file is complete or absent, and a text found twice is
         // read once, so a crash here costs at most a second analysis.
-        lasting.coalesce((int) Math.min(16, analysedCount / 200_000 + 1)).write().mode(SaveMode.Append)
-            .parquet(warehouse.path(Tables.NLP_CACHE));
+        ParquetKeyValueMetadata.parquetWriter(lasting.coalesce((int) Math.min(16, analysedCount / 200_000 + 1))
+            .write(), Tables.NLP_CACHE, runId).mode(SaveMode.Append).save(warehouse.path(Tables.NLP_CACHE));
       }
       Map<String, Long> fallbacks = new LinkedHashMap<>();
       for (Row r : fresh.select(explode(col("fallbacks")).as("f")).groupBy("f").agg(count(lit(1)))

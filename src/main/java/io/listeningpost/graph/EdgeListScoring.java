@@ -62,7 +62,7 @@ public final class EdgeListScoring {
       Path edges = options.edges();
       List<Row> rows = read.rejected().stream().map(r -> RowFactory.create(edges.toString(), "edgelist",
           edges.getFileName().toString(), "edges", "line " + r.line(), r.excerpt(), r.reason(), options.runId(), dt)).toList();
-      ParquetPartitionWriter.write(dir + "/" + Tables.QUARANTINE, Tables.QUARANTINE_SCHEMA, dt, rows);
+      ParquetPartitionWriter.write(dir, Tables.QUARANTINE, dt, rows, options.runId());
       quarantine = out.resolve(Tables.QUARANTINE);
     }
     long t3 = System.nanoTime();

@@ -38,10 +38,10 @@ public final class GraphOutput {
   /** Writes both tables under {@code dir} with parquet-hadoop alone, as Spark would lay them out. */
   public static void writeWithoutSpark(String dir, InfluenceModel.Result result, Date windowEnd, String runId)
       throws java.io.IOException {
-    ParquetPartitionWriter.write(dir + "/" + Tables.INFLUENCERS, Tables.INFLUENCERS_SCHEMA, windowEnd,
-        influencerRows(result, Map.of(), null, windowEnd, runId));
-    ParquetPartitionWriter.write(dir + "/" + Tables.COMMUNITIES, Tables.COMMUNITIES_SCHEMA, windowEnd,
-        communityRows(result, null, windowEnd, runId));
+    ParquetPartitionWriter.write(dir, Tables.INFLUENCERS, windowEnd,
+        influencerRows(result, Map.of(), null, windowEnd, runId), runId);
+    ParquetPartitionWriter.write(dir, Tables.COMMUNITIES, windowEnd, communityRows(result, null, windowEnd, runId),
+        runId);
   }
 
   static List<Row> influencerRows(InfluenceModel.Result result, Map<String, String> names, Date windowStart,

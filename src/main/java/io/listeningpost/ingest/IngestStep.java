@@ -1,5 +1,6 @@
 package io.listeningpost.ingest;
 
+import io.listeningpost.core.Pseudonyms;
 import io.listeningpost.core.TableCounts;
 import io.listeningpost.core.config.IngestLimits;
 import io.listeningpost.stage.JobLabels;
@@ -46,7 +47,11 @@ public final class IngestStep {
 
     labels.label("ingest:parse", "Parse " + discovery.splits().size() + " splits ("
         + discovery.bytes() / (1 << 20) + " MiB) from " + ctx.config().sources().size() + " sources");
-    try (ParsedRecords parsed = new ParsedRecords(ctx.spark(), SourceParse.parse(ctx.spark(), discovery.splits(), limits))) {
+    Pseudonyms pseudonyms = Pseudonyms.of(ctx.config().privacy(), System.getenv());
+    Pseudonymiser pseudonymiser = pseudonyms == null ? null
+        : new Pseudonymiser(pseudonyms, ctx.config().enrich().watch());
+    try (ParsedRecords parsed = new ParsedRecords(ctx.spark(),
+        SourceParse.parse(ctx.spark(), discovery.splits(), limits, pseudonymiser))) {
       return merge(parsed, discovery);
     }
   }

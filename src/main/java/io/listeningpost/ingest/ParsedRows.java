@@ -42,6 +42,12 @@ final class ParsedRows {
 
   /** Generated code, so made in each task and never serialized: one per parse partition. */
   private final UnsafeProjection[] projections = new UnsafeProjection[KINDS.size()];
+  /** Null when privacy.pseudonymise is off. */
+  private final Pseudonymiser pseudonymiser;
+
+  ParsedRows(Pseudonymiser pseudonymiser) {
+    this.pseudonymiser = pseudonymiser;
+  }
 
   /** The layout of the rows of one kind. */
   static StructType schema(String kind) {
@@ -73,21 +79,25 @@ final class ParsedRows {
     long rid = firstRid;
     out.add(row(FILE, rid++, split.path(), sourceName, split.source().format().configName(),
         outcome.mode().name().toLowerCase(java.util.Locale.ROOT), outcome.note(), split.start()));
-    for (Post p : sink.posts) {
+    for (Post post : sink.posts) {
+      Post p = pseudonymiser == null ? post : pseudonymiser.post(post);
       out.add(row(POST, rid++, p.platform(), p.community(), p.postId(), p.parentId(), p.threadId(),
           p.kind().label(), p.authorId(), p.authorName(), p.createdAt(), p.editedAt(), p.title(), p.text(),
           p.textTruncated(), p.url(), p.score(), p.replyCount(), p.shareCount(), p.mentions(), p.hashtags(),
           p.links(), p.lang(), p.isQuestion(), p.source(), p.position()));
     }
-    for (AuthorProfile a : sink.authors) {
+    for (AuthorProfile author : sink.authors) {
+      AuthorProfile a = pseudonymiser == null ? author : pseudonymiser.author(author);
       out.add(row(AUTHOR, rid++, a.platform(), a.authorId(), a.name(), a.accountCreatedAt(), a.observedAt(),
           a.reputation(), a.followers(), a.following(), a.location(), a.source()));
     }
-    for (Interaction i : sink.interactions) {
+    for (Interaction interaction : sink.interactions) {
+      Interaction i = pseudonymiser == null ? interaction : pseudonymiser.interaction(interaction);
       out.add(row(INTERACTION, rid++, i.platform(), i.srcAuthor(), i.dstAuthor(), i.kind().label(), i.postId(),
           i.dstPostId(), i.community(), i.createdAt()));
     }
-    for (QuarantineRecord q : sink.quarantined) {
+    for (QuarantineRecord record : sink.quarantined) {
+      QuarantineRecord q = pseudonymiser == null ? record : pseudonymiser.quarantine(record);
       out.add(row(QUARANTINE, rid++, q.source(), q.format(), sourceName, q.table(), q.position(), q.excerpt(),
           q.reason()));
     }

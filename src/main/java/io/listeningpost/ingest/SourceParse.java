@@ -19,7 +19,9 @@ final class SourceParse {
 
   private SourceParse() {}
 
-  static JavaRDD<InternalRow> parse(SparkSession spark, List<SourceSplit> splits, IngestLimits limits) {
+  /** @param pseudonymiser applied to every record before it is encoded; null when privacy.pseudonymise is off */
+  static JavaRDD<InternalRow> parse(SparkSession spark, List<SourceSplit> splits, IngestLimits limits,
+      Pseudonymiser pseudonymiser) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<List<SourceSplit>> bins = SplitPacker.pack(splits, jsc.defaultParallelism());
     InputOpener opener = SourceFiles.opener();
@@ -29,7 +31,7 @@ final class SourceParse {
     return jsc.parallelize(bins, Math.max(1, bins.size()))
         .mapPartitionsWithIndex((index, binIterator) -> {
           long[] nextRid = {(long) index << RID_BITS};
-          ParsedRows encoder = new ParsedRows();
+          ParsedRows encoder = new ParsedRows(pseudonymiser);
           return Stream.iterate(binIterator, Iterator::hasNext, it -> it)
               .flatMap(it -> it.next().stream())
               .flatMap(split -> {

@@ -1,7 +1,7 @@
 package io.listeningpost.report;
 
 import io.listeningpost.core.TableCounts;
-import io.listeningpost.run.RunRecorder;
+import io.listeningpost.core.CodeVersion;
 import io.listeningpost.stage.JobLabels;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
@@ -54,7 +54,7 @@ public final class ReportStep {
     long written = ctx.warehouse().rowsOfRun(Tables.STRATEGY_ANSWERS, List.of(day), ctx.runId());
     labels.label(null, null);
 
-    ReportView view = ReportView.of(facts, answers, headlines, RunRecorder.codeVersion(), ctx.runId());
+    ReportView view = ReportView.of(facts, answers, headlines, CodeVersion.current(), ctx.runId());
     ReportRenderer renderer = new ReportRenderer();
     Path folder = Path.of(ctx.config().reports(), ctx.runDate().toString());
     Path page = writeAtomically(folder.resolve(PAGE), renderer.html(facts, view));

@@ -1,5 +1,6 @@
 package io.listeningpost.run;
 
+import io.listeningpost.core.Pseudonyms;
 import io.listeningpost.core.TableCounts;
 import io.listeningpost.core.config.ConfigException;
 import io.listeningpost.core.config.ListeningPostConfig;
@@ -36,6 +37,8 @@ abstract class DataCommand implements Callable<Integer> {
     try {
       config = options.load();
       date = options.runDate(config);
+      // The key is read now, so that a missing one stops the run before Spark starts; ingest reads it again.
+      Pseudonyms.of(config.privacy(), System.getenv());
     } catch (ConfigException e) {
       System.err.println(e.getMessage());
       return BAD_CONFIG;

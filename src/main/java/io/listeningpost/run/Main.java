@@ -1,5 +1,6 @@
 package io.listeningpost.run;
 
+import io.listeningpost.core.CodeVersion;
 import io.listeningpost.stage.StageResult;
 import io.listeningpost.enrich.EnrichStep;
 import io.listeningpost.graph.GraphStep;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
     description = "Social community listening for HR: ingest community posts, find opinion makers, report.",
     subcommands = {Main.Ingest.class, Main.Enrich.class, GraphCommand.class, Main.Audiences.class, Main.Alerts.class,
         Main.Report.class, Main.Nightly.class,
-        RepairCommand.class,
+        RepairCommand.class, SqlCommand.class,
         ScoreSentimentCommand.class,
         TrainSentimentCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
@@ -140,7 +141,7 @@ public final class Main {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"listening-post " + RunRecorder.codeVersion()};
+      return new String[] {"listening-post " + CodeVersion.current()};
     }
   }
 }

@@ -1,13 +1,14 @@
 package io.listeningpost.run;
 
 import io.listeningpost.stage.StageResult;
+import io.listeningpost.core.CodeVersion;
 import io.listeningpost.core.TableCounts;
+import io.listeningpost.storage.ParquetKeyValueMetadata;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.core.config.SourceSpec;
 import io.listeningpost.ingest.IngestStep;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -42,21 +42,6 @@ public final class RunRecorder {
     return RUN_ID_TIME.format(started) + "-" + job + "-" + HexFormat.of().formatHex(rnd);
   }
 
-  /** The build's version and git commit, as the jar was built. */
-  public static String codeVersion() {
-    Properties p = new Properties();
-    try (InputStream in = RunRecorder.class.getResourceAsStream("/listening-post-git.properties")) {
-      if (in != null) {
-        p.load(in);
-      }
-    } catch (IOException e) {
-      return "unknown";
-    }
-    String version = p.getProperty("git.build.version", "dev");
-    String commit = p.getProperty("git.commit.id.abbrev", "unknown");
-    return version + "+" + commit + ("true".equals(p.getProperty("git.dirty")) ? "-dirty" : "");
-  }
-
   /** Appends the run's row to {@code _runs}. */
   public static void record(SparkSession spark, ListeningPostConfig config, String runId, String job, LocalDate date,
       String status, Instant started, Instant finished, RunOutcome outcome, String message) {
@@ -69,13 +54,14 @@ public final class RunRecorder {
     }
     List<String> sources = config.sources().stream().map(s -> s.format().configName() + "=" + s.path()).toList();
     Row row = RowFactory.create(runId, job, Date.valueOf(date), status, Timestamp.from(started),
-        Timestamp.from(finished), Duration.between(started, finished).toMillis(), config.hash(), codeVersion(),
+        Timestamp.from(finished), Duration.between(started, finished).toMillis(), config.hash(), CodeVersion.current(),
         (long) Tables.SCHEMA_VERSION, config.sparkMaster(), sources.toArray(new String[0]),
         files == null ? null : files.written(), files == null ? null : files.deduplicated(),
         counts.toArray(new Row[0]), message);
     spark.sparkContext().setJobGroup("run:record", "Record run " + runId + " in _runs", false);
-    spark.createDataFrame(List.of(row), Tables.RUNS_SCHEMA).coalesce(1).write().mode(SaveMode.Append)
-        .parquet(new org.apache.hadoop.fs.Path(config.warehouse(), Tables.RUNS).toString());
+    ParquetKeyValueMetadata.parquetWriter(spark.createDataFrame(List.of(row), Tables.RUNS_SCHEMA).coalesce(1).write(),
+            Tables.RUNS, runId)
+        .mode(SaveMode.Append).save(new org.apache.hadoop.fs.Path(config.warehouse(), Tables.RUNS).toString());
   }
 
   /** The closing summary printed at the end of a run and kept under the reports folder. */

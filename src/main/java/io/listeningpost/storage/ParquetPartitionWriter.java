@@ -34,18 +34,23 @@ import org.apache.spark.sql.types.StructType;
 public final class ParquetPartitionWriter {
   private ParquetPartitionWriter() {}
 
-  /** Replaces partition {@code dt} of the table at {@code tableDir}; {@code schema}'s last column is dt. */
-  public static Path write(String tableDir, StructType schema, Date dt, List<Row> rows) throws IOException {
+  /**
+   * Replaces partition {@code dt} of {@code table} under {@code warehouse}; the file carries the
+   * table's {@link ParquetKeyValueMetadata} for run {@code runId}.
+   */
+  public static Path write(String warehouse, String table, Date dt, List<Row> rows, String runId) throws IOException {
+    StructType schema = Tables.schemaOf(table);
     StructType data = new StructType(java.util.Arrays.copyOf(schema.fields(), schema.fields().length - 1));
     MessageType type = new SparkToParquetSchemaConverter(new SQLConf()).convert(data);
     Configuration conf = new Configuration();
-    Path partition = new Path(tableDir, "dt=" + dt);
+    Path partition = new Path(new Path(warehouse, table), "dt=" + dt);
     FileSystem fs = partition.getFileSystem(conf);
     fs.delete(partition, true);
     Path file = new Path(partition, "part-00000.snappy.parquet");
     SimpleGroupFactory groups = new SimpleGroupFactory(type);
     try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(file).withConf(conf).withType(type)
-        .withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+        .withCompressionCodec(CompressionCodecName.SNAPPY)
+        .withExtraMetaData(ParquetKeyValueMetadata.of(table, runId)).build()) {
       for (Row row : rows) {
         Group g = groups.newGroup();
         fill(g, data, row);

@@ -333,6 +333,41 @@ public final class Tables {
     return s;
   }
 
+  /**
+   * The name of every table {@link #schemaOf} knows, sorted: the {@code String}
+   * constants here that name a schema. Read from the declarations, so that a table added to
+   * {@link #schemaOf} is listed (and queryable with the {@code sql} command) without a second list to keep.
+   */
+  public static List<String> names() {
+    List<String> names = new java.util.ArrayList<>();
+    for (java.lang.reflect.Field f : Tables.class.getFields()) {
+      int m = f.getModifiers();
+      if (f.getType() != String.class || !java.lang.reflect.Modifier.isStatic(m)
+          || !java.lang.reflect.Modifier.isFinal(m)) {
+        continue;
+      }
+      try {
+        String name = (String) f.get(null);
+        if (!names.contains(name) && knows(name)) {
+          names.add(name);
+        }
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    names.sort(String::compareTo);
+    return List.copyOf(names);
+  }
+
+  private static boolean knows(String name) {
+    try {
+      schemaOf(name);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** Whether the table's folders are {@code dt} partitions. */
   public static boolean isPartitioned(String table) {
     String[] names = schemaOf(table).fieldNames();

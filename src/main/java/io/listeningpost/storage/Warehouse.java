@@ -32,12 +32,14 @@ public final class Warehouse {
   private final SparkSession spark;
   private final String root;
   private final int rowsPerFile;
+  private final String runId;
   private final TablePublisher publisher;
 
   public Warehouse(SparkSession spark, String root, int rowsPerFile, String runId, TablePublisher.StepHook hook) {
     this.spark = spark;
     this.root = root;
     this.rowsPerFile = rowsPerFile;
+    this.runId = runId;
     this.publisher = new TablePublisher(spark.sparkContext().hadoopConfiguration(), root, runId, hook);
   }
 
@@ -130,11 +132,10 @@ public final class Warehouse {
     sort.add(col("dt"));
     Arrays.stream(sortColumns).forEach(c -> sort.add(col(c)));
     Column[] order = sort.toArray(new Column[0]);
-    withEncodings(table, rows.repartitionByRange(order).sortWithinPartitions(order).write())
-        .mode(SaveMode.Overwrite)
+    withEncodings(table, parquet(table, rows.repartitionByRange(order).sortWithinPartitions(order)))
         .option("maxRecordsPerFile", rowsPerFile)
         .partitionBy("dt")
-        .parquet(publisher.stagingOf(table).toString());
+        .save(publisher.stagingOf(table).toString());
     publish(() -> publisher.publishPartitions(table));
   }
 
@@ -144,8 +145,8 @@ public final class Warehouse {
    * written as one empty file that carries the table's schema.
    */
   public void overwriteOnePartition(String table, Date dt, Dataset<Row> rows) {
-    rows.drop("dt").coalesce(1).write().mode(SaveMode.Overwrite).option("maxRecordsPerFile", rowsPerFile)
-        .parquet(new Path(publisher.stagingOf(table), "dt=" + dt).toString());
+    parquet(table, rows.drop("dt").coalesce(1)).option("maxRecordsPerFile", rowsPerFile)
+        .save(new Path(publisher.stagingOf(table), "dt=" + dt).toString());
     publish(() -> publisher.publishPartitions(table));
   }
 
@@ -153,8 +154,8 @@ public final class Warehouse {
   public void replaceTable(String table, Dataset<Row> rows, String[] sortColumns) {
     int files = (int) Math.max(1, Math.min(64, rows.sparkSession().sessionState().conf().numShufflePartitions()));
     Column[] order = Arrays.stream(sortColumns).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    withEncodings(table, rows.repartitionByRange(files, order).sortWithinPartitions(order).write())
-        .mode(SaveMode.Overwrite).option("maxRecordsPerFile", rowsPerFile).parquet(publisher.stagingOf(table).toString());
+    withEncodings(table, parquet(table, rows.repartitionByRange(files, order).sortWithinPartitions(order)))
+        .option("maxRecordsPerFile", rowsPerFile).save(publisher.stagingOf(table).toString());
     publish(() -> publisher.publishTable(table));
   }
 
@@ -171,9 +172,14 @@ public final class Warehouse {
     if (Tables.isPartitioned(table)) {
       overwriteOnePartition(table, dt, empty);
     } else {
-      empty.coalesce(1).write().mode(SaveMode.Overwrite).parquet(publisher.stagingOf(table).toString());
+      parquet(table, empty.coalesce(1)).save(publisher.stagingOf(table).toString());
       publish(() -> publisher.publishTable(table));
     }
+  }
+
+  /** An overwriting Parquet write of this run's rows of {@code table}, its files carrying the table's metadata. */
+  private DataFrameWriter<Row> parquet(String table, Dataset<Row> rows) {
+    return ParquetKeyValueMetadata.parquetWriter(rows.write(), table, runId).mode(SaveMode.Overwrite);
   }
 
   private interface Publish {

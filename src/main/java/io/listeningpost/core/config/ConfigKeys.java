@@ -147,14 +147,26 @@ public final class ConfigKeys {
       "Run the report stage in nightly: the strategy_answers table, and report.html and summary.md in "
           + "<reports>/<run date>/.", true);
 
-  public static final List<ConfigKey<?>> KEYS = List.of(WAREHOUSE, REPORTS, RUN_DATE, SPARK_MASTER, SHUFFLE_PARTITIONS,
+  public static final ConfigKey<Boolean> PSEUDONYMISE = ConfigKey.bool("privacy.pseudonymise",
+      "Replace author ids, names and @handles with keyed pseudonyms at ingest, so no table holds them "
+          + "(docs/privacy.md); needs a key from privacy.key-env or privacy.key-file.", false);
+  public static final ConfigKey<String> KEY_ENV = ConfigKey.string("privacy.key-env",
+      "Environment variable holding the pseudonym key (at least 16 bytes; the key is never written in the config).",
+      "LISTENING_POST_PSEUDONYM_KEY", v -> v.matches("[A-Za-z_][A-Za-z0-9_]*") ? null
+          : "must be an environment variable name: letters, digits and _");
+  public static final ConfigKey<String> KEY_FILE = ConfigKey.string("privacy.key-file",
+      "File holding the pseudonym key, instead of the environment variable; relative to the config file. "
+          + "Empty: use privacy.key-env.", "", v -> null);
+
+  public static final List<ConfigKey<?>> KEYS = List.of(WAREHOUSE, REPORTS, SPARK_MASTER, SHUFFLE_PARTITIONS,
       MAX_TEXT_CHARS, MAX_RECORD_BYTES, SPLIT_BYTES, ROWS_PER_FILE, FAIL_FAST, ENRICH_ENABLED, LINGUISTICS, ENRICH_MAX_CHARS,
       ENRICH_TIME_LIMIT, PARSE_MAX_TOKENS, RNTN_MIN_TOKENS, RNTN_WEIGHT, LANGUAGES, GRAPH_ENABLED, GRAPH_WINDOW,
       GRAPH_HALF_LIFE, WEIGHT_REPLY, WEIGHT_ANSWER, WEIGHT_COMMENT, WEIGHT_MENTION, WEIGHT_SHARE, WEIGHT_QUOTE,
       GRAPH_RESOLUTION, GRAPH_SEED, BETWEENNESS_SAMPLES, GRAPH_TOP, GRAPH_DAMPING, AUDIENCES_ENABLED,
       AUDIENCES_WINDOW, AUDIENCES_TOPICS, AUDIENCES_SAMPLE, AUDIENCES_SEED, RECRUITMENT_TERMS, MARKETING_TERMS,
       ALERTS_ENABLED, ALERTS_LOOKBACK, ALERTS_SPIKE_DAYS, ALERTS_BASELINE_DAYS, ALERTS_SPIKE_Z, ALERTS_SPIKE_MIN_POSTS,
-      ALERTS_HIGH_SPREAD, ALERTS_HIGH_REACH, REPORT_ENABLED);
+      ALERTS_HIGH_SPREAD, ALERTS_HIGH_REACH, REPORT_ENABLED,
+      PSEUDONYMISE, KEY_ENV, KEY_FILE);
 
   /** The keys of one entry of the {@code watch} list. */
   public static final Map<String, String> WATCH_KEYS = docs(

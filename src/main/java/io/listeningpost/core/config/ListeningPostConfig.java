@@ -38,12 +38,13 @@ public final class ListeningPostConfig {
   private final AudiencesSettings audiences;
   private final AlertsSettings alerts;
   private final boolean reportEnabled;
+  private final PrivacySettings privacy;
   private final String hash;
 
   private ListeningPostConfig(String origin, String warehouse, String reports, LocalDate runDate, String sparkMaster,
       int shufflePartitions, IngestLimits ingestLimits, int rowsPerFile, List<SourceSpec> sources,
       EnrichSettings enrich, GraphSettings graph, AudiencesSettings audiences, AlertsSettings alerts,
-      boolean reportEnabled, String hash) {
+      boolean reportEnabled, PrivacySettings privacy, String hash) {
     this.origin = origin;
     this.warehouse = warehouse;
     this.reports = reports;
@@ -58,6 +59,7 @@ public final class ListeningPostConfig {
     this.audiences = audiences;
     this.alerts = alerts;
     this.reportEnabled = reportEnabled;
+    this.privacy = privacy;
     this.hash = hash;
   }
 
@@ -124,6 +126,10 @@ public final class ListeningPostConfig {
         ALERTS_SPIKE_MIN_POSTS.read(config, "", problems), ALERTS_HIGH_SPREAD.read(config, "", problems),
         ALERTS_HIGH_REACH.read(config, "", problems));
     boolean reportEnabled = REPORT_ENABLED.read(config, "", problems);
+    String keyFile = KEY_FILE.read(config, "", problems);
+    PrivacySettings privacy = new PrivacySettings(PSEUDONYMISE.read(config, "", problems),
+        KEY_ENV.read(config, "", problems),
+        keyFile.isBlank() ? null : ConfigValues.resolvePath(base, keyFile, config.hasPath(KEY_FILE.path())));
 
     if (overrides.warehouse() != null) {
       warehouse = overrides.warehouse();
@@ -156,7 +162,7 @@ public final class ListeningPostConfig {
     }
     String hash = ConfigHash.of(config, overrides);
     return new ListeningPostConfig(origin, warehouse, reports, runDate, master, shuffle, limits, rowsPerFile, sources,
-        enrich, graph, audiences, alerts, reportEnabled, hash);
+        enrich, graph, audiences, alerts, reportEnabled, privacy, hash);
   }
 
   private static List<String> terms(String commaSeparated) {
@@ -179,6 +185,7 @@ public final class ListeningPostConfig {
   public AlertsSettings alerts() { return alerts; }
   /** Whether nightly runs the report stage. */
   public boolean reportEnabled() { return reportEnabled; }
+  public PrivacySettings privacy() { return privacy; }
   /** A short hash of the effective configuration, recorded in {@code _runs}. */
   public String hash() { return hash; }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,6 +65,49 @@ public final class TextEntities {
       }
     }
     return out.isEmpty() ? List.of() : new ArrayList<>(out);
+  }
+
+  /**
+   * The text with each handle that {@link #mentions} finds ({@code @name}, {@code @user@host},
+   * {@code u/name}) replaced by {@code replacement} of its lower-cased form; a null replacement keeps
+   * the handle as written.
+   */
+  public static String replaceMentions(String text, UnaryOperator<String> replacement) {
+    if (text == null || (text.indexOf('@') < 0 && text.indexOf("u/") < 0)) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int copied = 0;
+    Matcher m = MENTION.matcher(text);
+    for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+      char before = at > 0 ? text.charAt(at - 1) : ' ';
+      if (at < copied || Character.isLetterOrDigit(before) || "_@.+/-".indexOf(before) >= 0) {
+        continue;
+      }
+      if (m.region(at + 1, text.length()).lookingAt()) {
+        String handle = (m.group(1) + (m.group(2) == null ? "" : m.group(2))).toLowerCase(Locale.ROOT);
+        String with = replacement.apply(handle);
+        if (with != null) {
+          out.append(text, copied, at + 1).append(with);
+          copied = m.end();
+        }
+      }
+    }
+    String handled = out.append(text, copied, text.length()).toString();
+    if (handled.indexOf("u/") < 0) {
+      return handled;
+    }
+    StringBuilder reddit = new StringBuilder(handled.length());
+    Matcher r = REDDIT_USER.matcher(handled);
+    int last = 0;
+    while (r.find()) {
+      String with = replacement.apply(r.group(1).toLowerCase(Locale.ROOT));
+      if (with != null) {
+        reddit.append(handled, last, r.start(1)).append(with);
+        last = r.end(1);
+      }
+    }
+    return reddit.append(handled, last, handled.length()).toString();
   }
 
   /** Hashtags, lower-cased and without the '#', in order of first appearance. */
