@@ -172,6 +172,10 @@ final class AudienceSegments {
           count(when(col("current").unary_$bang(), lit(1)))).collectAsList()) {
         volume.put(r.getInt(0), new long[] {r.getLong(1), r.getLong(2)});
       }
+      Map<Integer, Long> memberCounts = new HashMap<>();
+      for (Row r : members.groupBy("segment_id").count().collectAsList()) {
+        memberCounts.put(r.getInt(0), r.getLong(1));
+      }
       Map<Integer, Double> sentiment = new HashMap<>();
       for (Row r : now.groupBy("segment_id").agg(avg("sentiment_score")).collectAsList()) {
         sentiment.put(r.getInt(0), r.isNullAt(1) ? null : r.getDouble(1));
@@ -195,7 +199,7 @@ final class AudienceSegments {
       Map<String, List<Integer>> segmentsOfTarget = new HashMap<>();
       for (int s : segmentIds) {
         long[] v = volume.getOrDefault(s, new long[2]);
-        long memberCount = members.filter(col("segment_id").equalTo(s)).count();
+        long memberCount = memberCounts.getOrDefault(s, 0L);
         TargetMatch.Match match = TargetMatch.best(targets, evidence.getOrDefault(s, Map.of()));
         if (match != null) {
           segmentsOfTarget.computeIfAbsent(match.target(), t -> new ArrayList<>()).add(s);

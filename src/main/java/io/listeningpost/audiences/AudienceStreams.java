@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 
 import io.listeningpost.core.TableCounts;
@@ -104,13 +105,17 @@ final class AudienceStreams {
       ctx.warehouse().overwriteOnePartition(Tables.STREAM_THEMES, day,
           ctx.spark().createDataFrame(themes, Tables.STREAM_THEMES_SCHEMA));
       long themesWritten = ctx.warehouse().rowsOfRun(Tables.STREAM_THEMES, List.of(day), runId);
+      // Counted by Spark apart from the per-topic tallies the rows are built from.
+      long themesDue = classed.filter(col("topic").isNotNull()
+              .and(col("stream").isin(StreamVocabulary.RECRUITMENT, StreamVocabulary.MARKETING)))
+          .groupBy("topic").agg(countDistinct("stream").as("_streams")).filter(col("_streams").equalTo(2)).count();
       notes.add(String.format(Locale.ROOT, "streams: %,d recruitment, %,d marketing, %,d other posts; %d common "
               + "themes", volume.getOrDefault(StreamVocabulary.RECRUITMENT, new long[1])[0],
           volume.getOrDefault(StreamVocabulary.MARKETING, new long[1])[0],
           volume.getOrDefault(StreamVocabulary.OTHER, new long[1])[0], themes.size()));
       return new Outcome(List.of(new TableCounts(Tables.POST_STREAMS, windowPosts, written, 0, 0),
           new TableCounts(Tables.STREAMS, STREAMS.size(), streamsWritten, 0, 0),
-          new TableCounts(Tables.STREAM_THEMES, themes.size(), themesWritten, 0, 0)), notes);
+          new TableCounts(Tables.STREAM_THEMES, themesDue, themesWritten, 0, 0)), notes);
     } finally {
       classed.unpersist();
     }

@@ -43,7 +43,8 @@ final class TargetCommunities {
   /**
    * @param posts the window's English posts with a topic (community, title, text)
    * @param segmentPosts the same posts of segmented authors, with {@code segment_id}
-   * @return rows written
+   * @return the rows due: per target, the communities where its words are used, that the config names for it, or
+   *     where its segments post, up to {@link #TOP}; counted by Spark apart from the ranking
    */
   long write(Dataset<Row> posts, Dataset<Row> segmentPosts, List<TargetAudience> targets,
       Map<String, List<Integer>> segmentsOfTarget, Date day) {
@@ -51,6 +52,7 @@ final class TargetCommunities {
     Dataset<Row> keyed = posts.withColumn("_c", coalesce(col("community"), lit("(none)")))
         .withColumn("_text", concat_ws(" ", coalesce(col("title"), lit("")), coalesce(col("text"), lit(""))));
     Map<String, Long> totals = new HashMap<>();
+    long due = 0;
     if (!targets.isEmpty()) {
       keyed.groupBy("_c").count().collectAsList().forEach(r -> totals.put(r.getString(0), r.getLong(1)));
     }
@@ -71,6 +73,14 @@ final class TargetCommunities {
         }
       }
       List<String> listed = t.communities().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+      UserDefinedFunction isListed = udf((UDF1<String, Boolean>) c -> listed.contains(c.toLowerCase(Locale.ROOT)),
+          DataTypes.BooleanType);
+      Dataset<Row> fitting = keyed.filter(uses.apply(col("_text")).or(isListed.apply(col("_c")))).select("_c");
+      if (!segments.isEmpty()) {
+        fitting = fitting.union(segmentPosts.filter(col("segment_id").isin(segments.toArray()))
+            .select(coalesce(col("community"), lit("(none)"))));
+      }
+      due += Math.min(TOP, fitting.distinct().count());
       List<Object[]> scored = new ArrayList<>();
       for (Map.Entry<String, Long> e : totals.entrySet()) {
         double words = withWords.getOrDefault(e.getKey(), 0L) / (double) e.getValue();
@@ -93,6 +103,6 @@ final class TargetCommunities {
     }
     ctx.warehouse().overwriteOnePartition(Tables.TARGET_COMMUNITIES, day,
         ctx.spark().createDataFrame(rows, Tables.TARGET_COMMUNITIES_SCHEMA));
-    return rows.size();
+    return due;
   }
 }

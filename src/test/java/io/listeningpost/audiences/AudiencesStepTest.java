@@ -122,6 +122,22 @@ class AudiencesStepTest {
     Dataset<Row> answered = SPARK.spark().read().parquet(dir.resolve("wh/interactions").toString())
         .filter(col("dst_post_id").isin(evidence.toArray()).and(col("src_author").notEqual(col("dst_author"))));
     assertThat(answered.count()).as("replies by others to questions called unanswered").isZero();
+    // Poorly answered questions have replies from others, none of them a long, voted-up answer.
+    Dataset<Row> poorly = opportunities.filter(col("type").equalTo(AudienceOpportunities.POORLY_ANSWERED));
+    assertThat(poorly.count()).isPositive();
+    assertThat(poorly.filter(org.apache.spark.sql.functions.size(col("evidence_posts")).equalTo(0)
+        .or(col("reason").isNull())).count()).isZero();
+    List<String> poor = poorly.select(org.apache.spark.sql.functions.explode(col("evidence_posts")))
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    Dataset<Row> allPosts = SPARK.spark().read().parquet(dir.resolve("wh/posts").toString());
+    List<Row> replies = allPosts.filter(col("post_id").isin(poor.toArray())).select(col("post_id").as("q"),
+            col("author_id").as("asker"))
+        .join(allPosts, col("parent_id").equalTo(col("q")))
+        .filter(col("author_id").isNull().or(col("asker").isNull()).or(col("author_id").notEqual(col("asker"))))
+        .select("q", "score", "title", "text").collectAsList();
+    assertThat(replies.stream().map(reply -> reply.getString(0)).distinct()).hasSameSizeAs(poor);
+    assertThat(replies).noneSatisfy(reply -> assertThat(!reply.isNullAt(1) && reply.getLong(1) > 0
+        && AnswerQuality.words(reply.getString(2), reply.getString(3)) >= AnswerQuality.MIN_ANSWER_WORDS).isTrue());
     Dataset<Row> key = SPARK.spark().read().parquet(dir.resolve("wh/key_topics").toString());
     assertThat(key.count()).isPositive();
     assertThat(key.filter(col("share_of_voice").leq(0).or(col("share_of_voice").gt(1))
