@@ -113,8 +113,10 @@ public final class AlertsStep {
     labels.label("alerts:judge", "Judge the lookback window's posts naming a watched brand");
     Dataset<Row> nlp = warehouse.read(Tables.POST_NLP)
         .filter(col("dt").geq(lit(Date.valueOf(earliest))).and(col("dt").leq(lit(day))));
+    // A share repeats another post's words: it is that post's spread, not a complaint of its own.
     Dataset<Row> posts = warehouse.read(Tables.POSTS)
-        .filter(col("created_at").geq(ts(lookbackStart)).and(col("created_at").lt(until)))
+        .filter(col("created_at").geq(ts(lookbackStart)).and(col("created_at").lt(until))
+            .and(col("kind").isNull().or(col("kind").notEqual("share"))))
         .select("platform", "post_id", "community", "author_id", "created_at", "title", "text", "url");
     long windowPosts = posts.count();
     Dataset<Row> analysed = posts.join(nlp.select(col("platform").as("_n_platform"), col("post_id").as("_n_post"),
