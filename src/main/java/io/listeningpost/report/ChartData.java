@@ -27,6 +27,10 @@ import java.util.stream.Collectors;
 final class ChartData {
   static final int MAP_VOICES_PER_COMMUNITY = 3;
   static final int MAP_LINKS = 25;
+  private static final double RING = 300;
+  private static final double VOICE_DISTANCE = 95;
+  private static final double FAN = 0.22;
+  private static final double ANGEL_PULL = 0.45;
   static final int CHART_TOPICS = 15;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,36 +51,65 @@ final class ChartData {
     }
   }
 
-  /** Communities as large nodes, their top voices as small ones, and the interactions between communities. */
+  /**
+   * Communities as large nodes on a ring, largest first from the top, each with its top voices fanned out
+   * beyond it, angels pulled towards the middle, and the interactions between communities as chords. The
+   * places are computed here, so the picture is the same on every screen and every run.
+   */
   static Map<String, Object> communityMap(ReportFacts facts) {
     List<Map<String, Object>> nodes = new ArrayList<>();
     List<Map<String, Object>> edges = new ArrayList<>();
-    Set<Integer> shown = facts.communities().stream().map(Community::id).collect(Collectors.toSet());
-    int maxSize = facts.communities().stream().mapToInt(Community::size).max().orElse(1);
-    for (Community c : facts.communities()) {
+    List<Community> shown = facts.communities();
+    Set<Integer> ids = shown.stream().map(Community::id).collect(Collectors.toSet());
+    int maxSize = shown.stream().mapToInt(Community::size).max().orElse(1);
+    Map<Integer, Double> angles = new LinkedHashMap<>();
+    for (int i = 0; i < shown.size(); i++) {
+      Community c = shown.get(i);
+      double angle = -Math.PI / 2 + 2 * Math.PI * i / shown.size();
+      double radius = shown.size() == 1 ? 0 : RING;
+      angles.put(c.id(), angle);
       nodes.add(node("c" + c.id(), c.label(), "community", 22 + 38 * Math.sqrt((double) c.size() / maxSize),
-          c.size() + " members"));
+          c.size() + " members", radius * Math.cos(angle), radius * Math.sin(angle)));
     }
-    Map<Integer, Integer> perCommunity = new LinkedHashMap<>();
+    Map<Integer, List<Voice>> fans = new LinkedHashMap<>();
+    Map<Integer, List<Voice>> angels = new LinkedHashMap<>();
     Set<String> placed = new java.util.HashSet<>();
     for (Voice v : facts.voices().stream().sorted(Comparator.comparingInt(Voice::rank)).toList()) {
-      if (!shown.contains(v.communityId())) {
+      if (!ids.contains(v.communityId()) || !placed.add(v.platform() + ":" + v.authorId())) {
         continue;
       }
-      int n = perCommunity.merge(v.communityId(), 1, Integer::sum);
-      boolean angel = "connector".equals(v.role());
-      if (n > MAP_VOICES_PER_COMMUNITY && !angel) {
-        continue;
+      if ("connector".equals(v.role())) {
+        angels.computeIfAbsent(v.communityId(), k -> new ArrayList<>()).add(v);
+      } else if (fans.computeIfAbsent(v.communityId(), k -> new ArrayList<>()).size() < MAP_VOICES_PER_COMMUNITY) {
+        fans.get(v.communityId()).add(v);
       }
-      String id = "v" + v.platform() + ":" + v.authorId();
-      if (!placed.add(id)) {
-        continue;
-      }
-      nodes.add(node(id, v.name(), angel ? "angel" : "opinion maker".equals(v.role()) ? "opinion maker" : "voice",
-          angel ? 16 : 12, v.role()));
-      edges.add(edge(id, "c" + v.communityId(), 1));
     }
-    facts.links().stream().filter(l -> shown.contains(l.from()) && shown.contains(l.to())).limit(MAP_LINKS)
+    for (Map.Entry<Integer, List<Voice>> e : fans.entrySet()) {
+      double angle = angles.get(e.getKey());
+      List<Voice> voices = e.getValue();
+      for (int j = 0; j < voices.size(); j++) {
+        Voice v = voices.get(j);
+        double a = shown.size() == 1 ? 2 * Math.PI * j / voices.size() : angle + (j - (voices.size() - 1) / 2.0) * FAN;
+        double r = shown.size() == 1 ? VOICE_DISTANCE : RING + VOICE_DISTANCE;
+        String id = "v" + v.platform() + ":" + v.authorId();
+        nodes.add(node(id, v.name(), "opinion maker".equals(v.role()) ? "opinion maker" : "voice", 12, v.role(),
+            r * Math.cos(a), r * Math.sin(a)));
+        edges.add(edge(id, "c" + e.getKey(), 1));
+      }
+    }
+    for (Map.Entry<Integer, List<Voice>> e : angels.entrySet()) {
+      double angle = angles.get(e.getKey());
+      List<Voice> voices = e.getValue();
+      for (int j = 0; j < voices.size(); j++) {
+        Voice v = voices.get(j);
+        double a = angle + (j - (voices.size() - 1) / 2.0) * FAN;
+        String id = "v" + v.platform() + ":" + v.authorId();
+        nodes.add(node(id, v.name(), "angel", 16, v.role(), ANGEL_PULL * RING * Math.cos(a),
+            ANGEL_PULL * RING * Math.sin(a)));
+        edges.add(edge(id, "c" + e.getKey(), 1));
+      }
+    }
+    facts.links().stream().filter(l -> ids.contains(l.from()) && ids.contains(l.to())).limit(MAP_LINKS)
         .forEach((CommunityLink l) -> edges.add(edge("c" + l.from(), "c" + l.to(), l.interactions())));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("nodes", nodes);
@@ -85,8 +118,11 @@ final class ChartData {
     return out;
   }
 
-  private static Map<String, Object> node(String id, String name, String category, double size, String detail) {
+  private static Map<String, Object> node(String id, String name, String category, double size, String detail,
+      double x, double y) {
     Map<String, Object> n = new LinkedHashMap<>();
+    n.put("x", Math.round(x));
+    n.put("y", Math.round(y));
     n.put("id", id);
     n.put("name", name);
     n.put("category", category);

@@ -65,6 +65,7 @@ final class FactsReader {
   private final Date windowStart;
   private final Date graphStart;
   private final Set<String> missing = new LinkedHashSet<>();
+  private final OwnAccounts own;
 
   FactsReader(StageContext ctx) {
     this.ctx = ctx;
@@ -72,6 +73,7 @@ final class FactsReader {
     this.day = Date.valueOf(ctx.runDate());
     this.windowStart = Date.valueOf(ctx.runDate().minusDays(ctx.config().audiences().windowDays() - 1L));
     this.graphStart = Date.valueOf(ctx.runDate().minusDays(ctx.config().graph().windowDays() - 1L));
+    this.own = new OwnAccounts(ctx.config().enrich().watch());
   }
 
   ReportFacts read() {
@@ -158,12 +160,13 @@ final class FactsReader {
       Integer cid = r.isNullAt(r.fieldIndex("community_id")) ? null : r.getInt(r.fieldIndex("community_id"));
       Community c = cid == null ? null : communities.get(cid);
       String name = r.getString(r.fieldIndex("author_name"));
-      out.add(new Voice(r.getString(r.fieldIndex("platform")), r.getString(r.fieldIndex("author_id")),
+      String authorId = r.getString(r.fieldIndex("author_id"));
+      out.add(new Voice(r.getString(r.fieldIndex("platform")), authorId,
           name == null || name.isBlank() ? r.getString(r.fieldIndex("author_id")) : name,
           cid == null ? -1 : cid, c == null ? CommunityLabel.of(cid == null ? -1 : cid, List.of()) : c.label(),
           r.getInt(r.fieldIndex("influence_rank")), dbl(r, "influence_score"), r.getString(r.fieldIndex("role")),
           r.getString(r.fieldIndex("role_reason")), lng(r, "reach_2hop"), lng(r, "posts"), dbl(r, "sentiment"),
-          strings(r, "declared_communities")));
+          strings(r, "declared_communities"), own.isOwn(authorId, name)));
     }
     return out;
   }
@@ -195,11 +198,20 @@ final class FactsReader {
   private List<Topic> topics(Dataset<Row> nlp) {
     Dataset<Row> brand = nlp.filter(expr("exists(watched, w -> w.kind = 'brand')"))
         .select(col("platform").as("_b_platform"), col("post_id").as("_b_post"), col("sentiment_score"));
+    Dataset<Row> mainTopic = ofDay(Tables.POST_TOPICS).filter(col("topic_rank").equalTo(1));
     Map<Integer, Row> brandByTopic = new HashMap<>();
-    for (Row r : ofDay(Tables.POST_TOPICS).filter(col("topic_rank").equalTo(1))
+    for (Row r : mainTopic
         .join(brand, col("platform").equalTo(col("_b_platform")).and(col("post_id").equalTo(col("_b_post"))))
         .groupBy("topic_id").agg(count(lit(1)), avg("sentiment_score")).collectAsList()) {
       brandByTopic.put(r.getInt(0), r);
+    }
+    Dataset<Row> alerted = ofDay(Tables.ALERTS).filter(col("post_id").isNotNull())
+        .select(col("platform").as("_a_platform"), col("post_id").as("_a_post")).distinct();
+    Map<Integer, Long> alertsByTopic = new HashMap<>();
+    for (Row r : mainTopic
+        .join(alerted, col("platform").equalTo(col("_a_platform")).and(col("post_id").equalTo(col("_a_post"))))
+        .groupBy("topic_id").agg(count(lit(1))).collectAsList()) {
+      alertsByTopic.put(r.getInt(0), r.getLong(1));
     }
     List<Topic> out = new ArrayList<>();
     for (Row r : collectOfDay(Tables.TOPICS, col("posts").desc(), col("topic_id"))) {
@@ -208,7 +220,7 @@ final class FactsReader {
       out.add(new Topic(id, r.getString(r.fieldIndex("label")), lng(r, "posts"), dbl(r, "share"),
           nullableDbl(r, "growth"), nullableDbl(r, "sentiment"), shareList(r, "communities"),
           b == null ? 0 : b.getLong(1), b == null || b.isNullAt(2) ? null : b.getDouble(2),
-          strings(r, "example_posts")));
+          alertsByTopic.getOrDefault(id, 0L), strings(r, "example_posts")));
     }
     return out;
   }

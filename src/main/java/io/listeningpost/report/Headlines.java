@@ -56,19 +56,21 @@ public final class Headlines {
   }
 
   static Optional<String> opinionMaker(ReportFacts facts) {
-    List<Voice> makers = facts.voices().stream().filter(v -> "opinion maker".equals(v.role()))
+    List<Voice> makers = facts.voices().stream().filter(v -> "opinion maker".equals(v.role()) && !v.ownAccount())
         .sorted(Comparator.comparingInt(Voice::rank)).toList();
     if (makers.isEmpty()) {
       return Optional.empty();
     }
     Voice top = makers.get(0);
-    return Optional.of(String.format(Locale.ROOT, "%s the conversation; the most influential is %s in %s.",
-        makers.size() == 1 ? "1 opinion maker leads" : makers.size() + " opinion makers lead", top.name(),
-        top.community()));
+    long ours = facts.voices().stream().filter(v -> "opinion maker".equals(v.role()) && v.ownAccount()).count();
+    return Optional.of(String.format(Locale.ROOT, "%s the conversation%s; the most influential is %s in %s.",
+        makers.size() == 1 ? "1 opinion maker leads" : makers.size() + " opinion makers lead",
+        ours == 0 ? "" : ours == 1 ? " besides our own account" : " besides " + ours + " of our own accounts",
+        top.name(), top.community()));
   }
 
   static Optional<String> angels(ReportFacts facts) {
-    List<Voice> angels = facts.voices().stream().filter(v -> "connector".equals(v.role()))
+    List<Voice> angels = facts.voices().stream().filter(v -> "connector".equals(v.role()) && !v.ownAccount())
         .sorted(Comparator.comparingInt(Voice::rank)).toList();
     if (angels.isEmpty()) {
       return Optional.empty();

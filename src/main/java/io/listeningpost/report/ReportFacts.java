@@ -43,10 +43,13 @@ public record ReportFacts(LocalDate runDate, LocalDate windowStart, Volume volum
   /** A name with a count and its share of a whole. */
   public record Share(String name, long posts, double share) {}
 
-  /** One ranked author of the {@code influencers} table, with the community label their graph community has. */
+  /**
+   * One ranked author of the {@code influencers} table, with the community label their graph community has.
+   * {@code ownAccount}: the account is one of our watched brands' own (its name is a brand's name or alias).
+   */
   public record Voice(String platform, String authorId, String name, int communityId, String community, int rank,
       double score, String role, String roleReason, long reach, long posts, double sentiment,
-      List<String> declaredCommunities) {
+      List<String> declaredCommunities, boolean ownAccount) {
     public Voice {
       declaredCommunities = List.copyOf(declaredCommunities);
     }
@@ -65,10 +68,11 @@ public record ReportFacts(LocalDate runDate, LocalDate windowStart, Volume volum
 
   /**
    * A topic of the window. {@code brandPosts} and {@code brandSentiment} are the posts about it that name a
-   * watched brand and their mean sentiment (null without any).
+   * watched brand and their mean sentiment (null without any); {@code alertPosts} its posts that raised a
+   * candidate-experience alert on the run date.
    */
   public record Topic(int id, String label, long posts, double share, Double growth, Double sentiment,
-      List<Share> communities, long brandPosts, Double brandSentiment, List<String> examplePosts) {
+      List<Share> communities, long brandPosts, Double brandSentiment, long alertPosts, List<String> examplePosts) {
     public Topic {
       communities = List.copyOf(communities);
       examplePosts = List.copyOf(examplePosts);

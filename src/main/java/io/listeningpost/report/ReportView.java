@@ -31,7 +31,7 @@ record ReportView(String title, String runDate, String windowStart, String summa
 
   record CommunityVoices(String label, int size, List<VoiceLine> voices) {}
 
-  record VoiceLine(int rank, String name, String role, String reason, String community, long reach) {}
+  record VoiceLine(int rank, String name, String role, String reason, String community, long reach, boolean own) {}
 
   record TopicLine(String label, long posts, String share, String growth, String tone, String toneClass,
       String communities) {}
@@ -52,6 +52,7 @@ record ReportView(String title, String runDate, String windowStart, String summa
   record OpportunityLine(String type, String sentence, String link, String linkText) {}
 
   private static final int VOICES_PER_COMMUNITY = 5;
+  private static final int REGULARS_PER_COMMUNITY = 2;
   private static final int TOPICS_PER_COMMUNITY = 4;
   private static final int COMMUNITIES_FOR_TOPICS = 10;
   private static final int OPPORTUNITIES = 15;
@@ -100,8 +101,16 @@ record ReportView(String title, String runDate, String windowStart, String summa
   private static List<CommunityVoices> communities(ReportFacts facts) {
     List<CommunityVoices> out = new ArrayList<>();
     for (Community c : facts.communities()) {
-      List<VoiceLine> voices = facts.voices().stream().filter(v -> v.communityId() == c.id())
-          .sorted(Comparator.comparingInt(Voice::rank)).limit(VOICES_PER_COMMUNITY).map(ReportView::voice).toList();
+      List<Voice> ranked = facts.voices().stream().filter(v -> v.communityId() == c.id())
+          .sorted(Comparator.comparingInt(Voice::rank)).toList();
+      List<VoiceLine> voices = new ArrayList<>();
+      int regulars = 0;
+      for (Voice v : ranked) {
+        boolean regular = "regular".equals(v.role());
+        if (voices.size() < VOICES_PER_COMMUNITY && (!regular || regulars++ < REGULARS_PER_COMMUNITY)) {
+          voices.add(voice(v));
+        }
+      }
       if (!voices.isEmpty()) {
         out.add(new CommunityVoices(c.label(), c.size(), voices));
       }
@@ -110,7 +119,7 @@ record ReportView(String title, String runDate, String windowStart, String summa
   }
 
   private static VoiceLine voice(Voice v) {
-    return new VoiceLine(v.rank(), v.name(), v.role(), v.roleReason(), v.community(), v.reach());
+    return new VoiceLine(v.rank(), v.name(), v.role(), v.roleReason(), v.community(), v.reach(), v.ownAccount());
   }
 
   private static TopicLine topic(Topic t) {

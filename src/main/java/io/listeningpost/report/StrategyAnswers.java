@@ -39,22 +39,64 @@ public final class StrategyAnswers {
     return out;
   }
 
+  /** One answer per target audience: its segments taken together, the audience with most posts first. */
   static List<StrategyAnswer> targetAudiences(ReportFacts facts) {
-    List<Draft> drafts = new ArrayList<>();
+    Map<String, List<Segment>> byAudience = new LinkedHashMap<>();
     facts.segments().stream().filter(s -> s.targetAudience() != null)
-        .sorted(Comparator.comparingDouble((Segment s) -> -nz(s.targetScore())).thenComparingInt(Segment::id))
-        .forEach(s -> drafts.add(new Draft(String.format(Locale.ROOT,
-            "“%s”: %s (%s, %s) who talk about %s, mostly in %s. %s",
-            s.targetAudience(), Wording.count(s.members(), "author", "authors"),
-            Wording.count(s.posts(), "post", "posts"), Wording.growth(s.growth()),
-            names(s.topics(), 2, "no one topic"), names(s.communities(), 2, "no one community"),
-            sentence(s.targetReason())),
-            String.format(Locale.ROOT, "segment_id=%d; members=%d; posts=%d; target_score=%s; growth=%s",
-                s.id(), s.members(), s.posts(), Wording.decimal(nz(s.targetScore())), Wording.signed(s.growth())),
-            List.of(), Confidence.of(nz(s.targetScore()), s.members()))));
+        .sorted(Comparator.comparingInt(Segment::id))
+        .forEach(s -> byAudience.computeIfAbsent(s.targetAudience(), k -> new ArrayList<>()).add(s));
+    List<Draft> drafts = new ArrayList<>();
+    List<Map.Entry<String, List<Segment>>> audiences = byAudience.entrySet().stream()
+        .sorted(Comparator.comparingLong((Map.Entry<String, List<Segment>> e) -> -posts(e.getValue()))
+            .thenComparing(Map.Entry::getKey)).toList();
+    for (Map.Entry<String, List<Segment>> e : audiences) {
+      List<Segment> segs = e.getValue();
+      long members = segs.stream().mapToLong(Segment::members).sum();
+      long posts = posts(segs);
+      Segment closest = segs.stream().max(Comparator.comparingDouble((Segment s) -> nz(s.targetScore()))
+          .thenComparing(Segment::id, Comparator.reverseOrder())).orElseThrow();
+      double score = segs.stream().mapToDouble(s -> nz(s.targetScore()) * s.members()).sum() / Math.max(1, members);
+      drafts.add(new Draft(String.format(Locale.ROOT, "“%s”: %s in %s (%s, %s) who talk about %s, mostly in %s. "
+              + "Closest match: %s",
+          e.getKey(), Wording.count(members, "author", "authors"), Wording.count(segs.size(), "segment", "segments"),
+          Wording.count(posts, "post", "posts"), Wording.growth(combinedGrowth(segs)),
+          names(merged(segs, Segment::topics), 3, "no one topic"),
+          names(merged(segs, Segment::communities), 3, "no one community"), sentence(closest.targetReason())),
+          String.format(Locale.ROOT, "segments=%s; members=%d; posts=%d; mean_target_score=%s; best_target_score=%s",
+              String.join(",", segs.stream().map(s -> String.valueOf(s.id())).toList()), members, posts,
+              Wording.decimal(score), Wording.decimal(nz(closest.targetScore()))),
+          List.of(), Confidence.of(score, members)));
+    }
     return ranked(StrategyQuestion.TARGET_AUDIENCES, drafts, facts.segments().isEmpty()
         ? "No audience segments for this date: the audiences stage has not run or the window has too few authors."
         : "No segment comes close to a configured target audience (audiences.targets).");
+  }
+
+  private static long posts(List<Segment> segments) {
+    return segments.stream().mapToLong(Segment::posts).sum();
+  }
+
+  /** Growth of segments together: their posts against the posts their growth implies for the window before. */
+  private static Double combinedGrowth(List<Segment> segments) {
+    double now = 0;
+    double before = 0;
+    for (Segment s : segments) {
+      if (s.growth() == null || s.growth() <= -1) {
+        return null;
+      }
+      now += s.posts();
+      before += s.posts() / (1 + s.growth());
+    }
+    return before == 0 ? null : now / before - 1;
+  }
+
+  /** Shares of several segments added up by name, largest first. */
+  private static List<Share> merged(List<Segment> segments, java.util.function.Function<Segment, List<Share>> of) {
+    Map<String, Long> posts = new LinkedHashMap<>();
+    segments.forEach(s -> of.apply(s).forEach(sh -> posts.merge(sh.name(), sh.posts(), Long::sum)));
+    return posts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .map(x -> new Share(x.getKey(), x.getValue(), 0)).toList();
   }
 
   static List<StrategyAnswer> presence(ReportFacts facts) {
@@ -156,7 +198,7 @@ public final class StrategyAnswers {
   static List<StrategyAnswer> earnTrust(ReportFacts facts) {
     List<Draft> drafts = new ArrayList<>();
     List<Voice> trusted = facts.voices().stream()
-        .filter(v -> TRUSTED_ROLES.contains(v.role()) && v.sentiment() >= 0)
+        .filter(v -> TRUSTED_ROLES.contains(v.role()) && v.sentiment() >= 0 && !v.ownAccount())
         .sorted(Comparator.comparingInt(Voice::rank)).limit(MAX_PER_QUESTION / 2).toList();
     for (Voice v : trusted) {
       drafts.add(new Draft(String.format(Locale.ROOT, "Engage %s, a trusted %s in %s: %s", v.name(), v.role(),
@@ -191,7 +233,13 @@ public final class StrategyAnswers {
       String demandWords = String.format(Locale.ROOT, "%s of posts, %s", Wording.percent(t.share()),
           Wording.growth(t.growth()));
       double strength = Math.min(1, demand(t) * 4);
-      if (t.brandPosts() > 0 && t.brandSentiment() != null && t.brandSentiment() >= WELCOME) {
+      if (t.alertPosts() > 0) {
+        unwelcome.add(new Draft(String.format(Locale.ROOT,
+            "“%s” (%s): our brand is present (%s), and %s raised a candidate-experience alert here. Answer them "
+                + "before promoting here.", t.label(), demandWords, Wording.count(t.brandPosts(), "post", "posts"),
+            Wording.count(t.alertPosts(), "complaint", "complaints")),
+            metrics + "; alert_posts=" + t.alertPosts(), t.examplePosts(), Confidence.of(strength, t.brandPosts())));
+      } else if (t.brandPosts() > 0 && t.brandSentiment() != null && t.brandSentiment() >= WELCOME) {
         welcome.add(new Draft(String.format(Locale.ROOT,
             "“%s” (%s): our brand is present (%s) and welcome (tone %s). Lead with it.", t.label(), demandWords,
             Wording.count(t.brandPosts(), "post", "posts"), Wording.tone(t.brandSentiment())),

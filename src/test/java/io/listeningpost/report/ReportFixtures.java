@@ -63,13 +63,14 @@ final class ReportFixtures {
       int c = i % places.size();
       voices.add(new Voice("reddit", "u" + i, people.get(i), c, places.get(c), i + 1, 0.9 - i * 0.1, roles[i],
           "Replied to by " + (20 - i) + " people in " + places.get(c) + "; " + people.get((i + 1) % people.size()),
-          300 - 20 * i, 25 - i, i == 4 ? -0.4 : 0.3, List.of(places.get(c), places.get((c + 1) % places.size()))));
+          300 - 20 * i, 25 - i, i == 4 ? -0.4 : 0.3, List.of(places.get(c), places.get((c + 1) % places.size())),
+          false));
     }
     List<Topic> topics = new ArrayList<>();
     for (int i = 0; i < topicLabels.size(); i++) {
       topics.add(new Topic(i, topicLabels.get(i), 60 - 9 * i, (60 - 9 * i) / 200.0, i == 1 ? Double.valueOf(0.8) : i == 3 ? null : Double.valueOf(-0.1),
           i == 0 ? -0.45 : 0.2, List.of(new Share(places.get(i % places.size()), 20, 0.4)), i < 3 ? 6 - i : 0,
-          i < 3 ? Double.valueOf(i == 0 ? -0.5 : 0.35) : null, List.of("p" + i)));
+          i < 3 ? Double.valueOf(i == 0 ? -0.5 : 0.35) : null, i == 0 ? 1 : 0, List.of("p" + i)));
     }
     List<Segment> segments = List.of(
         new Segment(0, "Engineers talking about " + topicLabels.get(2), 14, 61, 0.25, -0.1,

@@ -31,19 +31,20 @@ class StrategyAnswersTest {
   void targetAudiencesComeBestMatchFirstWithTheirEvidence() {
     List<StrategyAnswer> rows = byQuestion(ReportFixtures.plain()).get(StrategyQuestion.TARGET_AUDIENCES);
     assertThat(rows).hasSize(2);
-    assertThat(rows.get(0).answer()).startsWith("“job seekers”: 22 authors");
-    assertThat(rows.get(0).evidence()).contains("segment_id=1", "target_score=0.81");
+    assertThat(rows.get(0).answer()).startsWith("“job seekers”: 22 authors in 1 segment (80 posts");
+    assertThat(rows.get(0).evidence()).contains("segments=1;", "best_target_score=0.81");
     assertThat(rows.get(1).answer()).startsWith("“software engineers”");
   }
 
   @Test
-  void valueAddedPutsWelcomeTopicsFirstThenGapsThenUnwelcome() {
+  void valueAddedPutsWelcomeTopicsFirstThenGapsThenTopicsWithComplaints() {
     List<StrategyAnswer> rows = byQuestion(ReportFixtures.plain()).get(StrategyQuestion.VALUE_ADDED);
     assertThat(rows).extracting(StrategyAnswer::answer).satisfiesExactly(
         a -> assertThat(a).startsWith("“remote work · hybrid · office”").contains("welcome"),
         a -> assertThat(a).startsWith("“on-call · runbooks · incident”").contains("welcome"),
         a -> assertThat(a).startsWith("“graduate programme · mentoring”").contains("absent"),
-        a -> assertThat(a).startsWith("“interview feedback · ghosted · recruiter”").contains("not welcome"));
+        a -> assertThat(a).startsWith("“interview feedback · ghosted · recruiter”")
+            .contains("1 complaint raised a candidate-experience alert"));
   }
 
   @Test
