@@ -24,8 +24,8 @@ class CandidateComplaintQualityTest {
    */
   @Test
   void testSet() {
-    LabelledPosts.Scores s = LabelledPosts.evaluate(LabelledPosts.read(LabelledPosts.TEST_SET),
-        LabelledPosts.TEST_WATCH);
+    LabelledPosts.Scores s = LabelledPosts.evaluate(LabelledPosts.read(LabelledPosts.LABELLED_SET),
+        LabelledPosts.LABELLED_WATCH);
     System.out.println("test set: " + s.report());
     assertThat(s.precision()).isGreaterThanOrEqualTo(0.8);
     assertThat(s.recall()).isGreaterThanOrEqualTo(0.51);

@@ -34,7 +34,7 @@ class LabelledSetOverlapTest {
   @Test
   void developmentAndTestSetsDoNotOverlap() {
     List<LabelledPosts.Post> dev = LabelledPosts.read(LabelledPosts.DEVELOPMENT_SET);
-    List<LabelledPosts.Post> test = LabelledPosts.read(LabelledPosts.TEST_SET);
+    List<LabelledPosts.Post> test = LabelledPosts.read(LabelledPosts.LABELLED_SET);
     assertThat(dev).hasSizeGreaterThanOrEqualTo(150);
     assertThat(test).hasSize(228);
     Set<String> testTexts = test.stream().map(p -> normalise(p.text())).collect(Collectors.toSet());
