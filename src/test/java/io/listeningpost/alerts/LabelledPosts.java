@@ -23,6 +23,8 @@ import java.util.TreeMap;
 final class LabelledPosts {
   static final String LABELLED_SET = "/alerts/labelled-posts.tsv";
   static final String DEVELOPMENT_SET = "/alerts/development-posts.tsv";
+  /** Written blind by another engineer after the model was final; never trained or tuned on. */
+  static final String FRESH_SET = "/alerts/fresh-test-posts.tsv";
   /** Acme's careers, employer-brand and support accounts, as both sets address them. */
   private static final List<String> ACME_ACCOUNTS = List.of("AcmeCareers", "AcmeLife", "AcmeSupport");
   /** The development set watches Acme alone; Globex, Initech and the rest are its other employers. */
@@ -33,6 +35,11 @@ final class LabelledPosts {
    */
   static final List<WatchTerm> LABELLED_WATCH = List.of(new WatchTerm("Acme", WatchTerm.BRAND, ACME_ACCOUNTS),
       new WatchTerm("Globex", WatchTerm.BRAND, List.of()), new WatchTerm("Initech", WatchTerm.BRAND, List.of()));
+
+  /** The fresh set watches Northwind and Contoso, with their aliases and careers accounts. */
+  static final List<WatchTerm> FRESH_WATCH = List.of(
+      new WatchTerm("Northwind", WatchTerm.BRAND, List.of("Northwind Labs", "NorthwindJobs", "NorthwindCareers")),
+      new WatchTerm("Contoso", WatchTerm.BRAND, List.of("Contoso Group", "ContosoCareers")));
 
   record Post(String id, String platform, boolean alert, String kind, String text) {}
 
