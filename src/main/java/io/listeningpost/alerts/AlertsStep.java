@@ -197,7 +197,7 @@ public final class AlertsStep {
       String severity = rules.complaintSeverity(spread.total(), authorReach, role);
       String brand = v.getString(2);
       String reason = String.format(Locale.ROOT, "Complaint about a candidate's or new hire's experience with %s "
-          + "(score %.2f, alert at %.1f): %s", brand, v.getDouble(1), CandidateComplaintDetector.THRESHOLD,
+          + "(model probability %.2f, alert at %.2f): %s", brand, v.getDouble(1), detector.threshold(),
           String.join(", ", v.<String>getList(3)));
       rows.add(RowFactory.create(alertId(AlertRules.CANDIDATE_EXPERIENCE, platform, postId),
           AlertRules.CANDIDATE_EXPERIENCE, postId, brand, c.getString(2), platform, severity, v.getDouble(1), reason,

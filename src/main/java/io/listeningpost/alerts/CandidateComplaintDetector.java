@@ -3,210 +3,61 @@ package io.listeningpost.alerts;
 import io.listeningpost.core.config.WatchTerm;
 import io.listeningpost.enrich.WatchedTerms;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
  * Decides whether one post is a complaint about a candidate's or new hire's experience with a watched
  * brand: an interview, application, offer, recruiter or onboarding that went wrong. Plain Java; the
  * alerts stage maps it over the posts and their sentence sentiment.
  *
- * <p>Sentiment alone misses these complaints: they are often told flatly ("It's been a month.") or with
- * polite or ironic words ("Thanks for the lovely experience"). The decision therefore needs a watched
- * brand, candidate-experience vocabulary, and evidence of a complaint, weighed as a score:
- * unmet-expectation cues ("still waiting", "never heard back", "rescinded"), judgement words
- * ("unprofessional", "disrespectful"), first-person candidate context and negative sentences count for
- * it; praise ("smooth", "thank you for the feedback"), playful irony markers, a contrast that holds the
- * brand up as the good example ("unlike Acme") and a question without complaint cues count against it.
- * The weights and the threshold were chosen on the development set (docs/alerts.md).
+ * <p>A post must name a watched brand. The decision is then the learned {@link ComplaintModel}'s: a logistic
+ * regression over the post's words and bigrams (brand names replaced by a placeholder), the hand-written
+ * cues of {@link ComplaintCues} and its sentence sentiment, alerting at the threshold chosen by
+ * cross-validation on the labelled sets (docs/alerts.md). Sentiment alone misses these complaints: they are
+ * often told flatly ("It's been a month.") or with polite or ironic words ("Thanks for the lovely experience").
  */
 public final class CandidateComplaintDetector implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   /** A sentence's position in the text and its sentiment score in [-1, 1]. */
   public record SentenceTone(int begin, int end, double score) {}
 
   /**
-   * The verdict: whether to alert, the complaint score, the brand it names, the cues found (for the
-   * evidence) and the sentence that best shows the complaint.
+   * The verdict: whether to alert, the model's complaint probability, the brand it names, the cues found
+   * (for the evidence) and the sentence that best shows the complaint.
    */
   public record Verdict(boolean alert, double score, String brand, List<String> cues, String excerpt) {}
 
-  public static final double THRESHOLD = 2.0;
   private static final int EXCERPT_CHARS = 280;
 
-  private static final double W_UNMET = 1.2;
-  private static final double W_JUDGEMENT = 0.8;
-  private static final double W_FIRST_PERSON = 0.4;
-  private static final double W_NEGATIVE_SENTENCES = 1.4;
-  private static final double W_POSITIVE = 0.9;
-  private static final double W_IRONY = 1.0;
-  private static final double W_CONTRAST = 4.0;
-  private static final double W_QUESTION = 1.0;
-
-  /** Words that place a post in hiring or onboarding on their own. */
-  private static final Pattern CANDIDATE_STRONG = words(
-      "interview(s|ed|ing|er|ers)?", "recruiter(s)?", "recruiting", "recruitment", "hiring (manager|process|team)",
-      "candidate(s)?", "applied (to|for|at|in|with|there)", "i (applied|'ve applied)", "applying", "job application(s)?", "offer letter",
-      "job offer", "(verbal|written|internship|job) offer", "rescind(ed|ing)?", "phone screen", "onsite",
-      "take-home", "assessment cent(re|er)", "new hire(s)?", "onboarding", "background check", "start date",
-      "final round", "graduate scheme", "first (day|week|paycheck)", "hiring freeze", "job (ad|posting|advert)",
-      "careers (portal|page|site)", "trial day", "internship", "references", "lowball(ed|ing)?", "case study",
-      "(final|first|second|third|technical|interview) rounds?", "(two|three|four|five|six|\\d+) rounds");
-  /** Words that speak of hiring only together with another such word ("offer", "application", "role"). */
-  private static final Pattern CANDIDATE_WEAK = words(
-      "offer(s|ed)?", "applied", "application(s)?", "referral", "position", "role", "job", "salary", "resign(ed)?", "gave notice",
-      "hired", "rejection", "rejected", "feedback", "call ?back", "panel", "cv", "resume", "assessment",
-      "contract", "hr", "notice", "start(ing)?", "apprenticeship", "posting", "process(es)?");
-
-  private static final Pattern UNMET = words(
-      "still (waiting|no|nothing|haven'?t|have not|hasn'?t|don'?t|do not|reading|chasing)",
-      "never (heard|got|received|replied|responded|hearing|called|showed|answered|happened)",
-      "no (reply|replies|response|answer|feedback|word|call|news|follow-?up|explanation|apology|update|rejection"
-          + "|result|confirmation|compensation|one told|one showed|one joined|contract|equipment|laptop|desk|badge"
-          + "|manager|mentor|training|plan)",
-      "not (a|one|even a|even an) (word|single word|reply|call|email|rejection)", "a single word",
-      "(haven'?t|have not|hasn'?t|didn'?t|did not|yet to|never) (hear|heard) back", "ghost(ed|ing|s)?",
-      "radio silence", "silence", "it'?s been (a|an|two|three|four|five|six|several|\\d+) (day|week|month)s?",
-      "(it has|it'?s) (now )?been", "(\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
-          + "(weeks|months|tomorrows) (later|and counting|ago|since)",
-      "rescind(ed|ing)?", "withdr(ew|awn)", "pulled (the|my) offer", "cancel(l)?ed", "put on hold", "on hold",
-      "lowball(ed|ing)?", "bait and switch", "less than (the )?(posted|agreed|advertised)", "lower salary",
-      "no-show", "(nobody|no one) (showed|joined|came|knew|answers|picks|will|called|told)",
-      "(didn'?t|don'?t|did not|never) show(ed)? up", "stopped (replying|answering|responding)", "unanswered",
-      "rescheduled", "pushed back", "unpaid", "waste of", "wasting", "promised", "supposed to",
-      "deserve(s)? (better|respect)", "left me hanging", "strung along", "for nothing", "nothing\\.",
-      "no idea what", "(was|were) late", "minutes late", "template email", "form letter", "automated (email|rejection)",
-      "chase", "delayed", "still", "not even", "promising", "(been|keep|kept) waiting", "waiting (since|for)",
-      "under review", "no longer exist(s|ed)?", "it is now", "talk(ed)? me down",
-      "zero (feedback|response|reply|replies|contact|communication)", "(weeks?|months?|days?) late", "came late",
-      "lost my (paperwork|application|documents|cv|resume|file)", "never (processed|arrived|came|materiali[sz]ed)",
-      "bounce(d|s)?", "no human", "can'?t see me", "after i signed", "changed the (contract|terms|offer|role)",
-      "voicemail", "decided not to", "without (explanation|a reason|reason|any)");
-
-  private static final Pattern JUDGEMENT = words(
-      "disrespect(ed|ful)?", "unprofessional", "rude", "terrible", "awful", "worst", "joke", "humiliat(ing|ed)",
-      "insulting", "exploitation", "frustrat(ing|ed)", "disappoint(ing|ed)", "disorgani[sz]ed", "chaotic", "mess",
-      "lazy", "dishonest", "misled", "misleading", "gutted", "furious", "stunned", "unbelievable", "not okay",
-      "beware", "warning", "demoralising", "demoralizing", "confusing", "not impressed", "hostile", "is this how",
-      "how hard is it", "get its act together", "done with", "losing my mind", "not how", "irony", "nightmare",
-      "really not", "felt like", "used", "stinks", "shameful", "disgrace(ful)?", "ridiculous", "broken", "brutal",
-      "interrogation", "hurt", "felt so (small|stupid|humiliated|worthless)", "dodged a bullet", "what a way to",
-      "is anyone home");
-
-  private static final Pattern POSITIVE = words(
-      "great experience", "nicest", "amazing", "smooth", "fair", "kind", "friendly", "useful", "helpful",
-      "respect", "thanks to", "grateful", "proud", "love(d)?", "happy", "excited", "fingers crossed",
-      "painless", "well organi[sz]ed", "as promised", "on time", "within (a|\\d+|one|two|three) (day|days|hour|hours)",
-      "in under", "got the offer", "signed my offer", "paid for", "good place", "genuinely", "welcome to",
-      "best (team|decision)", "supportive", "look forward", "no complaints", "got back to me", "kept me updated",
-      "specific", "learned a lot", "called back", "called with an offer", "so nice", "so well", "🎉");
-
-  /** Markers of playful exaggeration: "complaints" that praise ("the horror 😂", "truly suffering"). */
-  private static final Pattern IRONY = words(
-      "lol", "😂", "😅", "the horror", "truly suffering", "sorcery", "nothing to (rant|complain)", "how dare",
-      "i demand", "outrageous\\. love", "spoiled", "ruined .* for me", "too many", "can'?t handle");
-
-  /** The brand held up as the good example against another employer. */
-  private static final Pattern CONTRAST = Pattern.compile(
-      "(unlike|compared to|by contrast|instead|whereas|better than|left \\p{L}+ for)");
-
-  /** Another organisation named as the place of a job or process ("my new job at Globex", "an offer from Initech"). */
-  private static final Pattern OTHER_EMPLOYER = Pattern.compile(
-      "\\b(?:at|with|from|for|by|joined|left)\\s+(\\p{Lu}[\\p{L}&]+)");
-  private static final Set<String> NOT_EMPLOYERS = Set.of("I", "HR", "CEO", "LinkedIn", "Glassdoor", "Indeed",
-      "Reddit", "Twitter", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-      "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-      "Christmas", "Easter", "Zoom", "Teams", "Slack", "Google", "The", "A", "An", "My", "Our", "Their");
-
-  private static final Pattern FIRST_PERSON = words("i", "i'?m", "i'?ve", "i'?d", "me", "my", "we");
-  private static final Pattern QUESTION_OPENER = words(
-      "anyone", "does anyone", "has anyone", "how (long|should|do)", "what('?s| is| does)", "is (the|it)",
-      "which", "does", "should i", "any tips", "thinking of");
-
   private final WatchedTerms watched;
+  private final ComplaintModel model;
 
-  /** A detector for the watch list; it finds the brand in each sentence with it. */
+  /** A detector for the watch list with the shipped model; it finds the brand in each sentence with it. */
   public CandidateComplaintDetector(List<WatchTerm> watch) {
+    this(watch, ComplaintModel.shipped());
+  }
+
+  public CandidateComplaintDetector(List<WatchTerm> watch, ComplaintModel model) {
     this.watched = new WatchedTerms(watch);
+    this.model = model;
+  }
+
+  /** The complaint probability at which a post alerts. */
+  public double threshold() {
+    return model.threshold();
   }
 
   /** Judges {@code text} with the watched names the enrich stage found in it. */
   public Verdict judge(String text, List<WatchedTerms.Match> matches, List<SentenceTone> sentences) {
-    String brand = null;
-    for (WatchedTerms.Match m : matches) {
-      if (WatchTerm.BRAND.equals(m.kind())) {
-        brand = m.term();
-        break;
-      }
-    }
+    String brand = brand(matches);
     if (brand == null || text == null || text.isBlank()) {
       return new Verdict(false, 0, brand, List.of(), null);
     }
-    String lower = normalise(text);
-    Set<String> strong = found(CANDIDATE_STRONG, lower);
-    Set<String> weak = found(CANDIDATE_WEAK, lower);
-    if (strong.isEmpty() && weak.size() < 2) {
-      return new Verdict(false, 0, brand, List.of(), null);
-    }
-    Set<String> unmet = found(UNMET, lower);
-    Set<String> judgement = found(JUDGEMENT, lower);
-    Set<String> positive = found(POSITIVE, lower);
-    Set<String> irony = found(IRONY, lower);
-    boolean firstPerson = FIRST_PERSON.matcher(lower).find();
-
-    List<SentenceTone> tones = sentences.isEmpty() ? List.of(new SentenceTone(0, text.length(), 0)) : sentences;
-    int negative = 0;
-    String bestSentence = null;
-    int bestCues = -1;
-    boolean contrast = false;
-    boolean brandSentenceCue = false;
-    for (SentenceTone s : tones) {
-      int begin = Math.max(0, Math.min(s.begin(), text.length()));
-      int end = Math.max(begin, Math.min(s.end(), text.length()));
-      String sentence = text.substring(begin, end);
-      String sl = normalise(sentence);
-      if (s.score() < 0) {
-        negative++;
-      }
-      boolean namesBrand = watched.find(sentence).stream().anyMatch(m -> WatchTerm.BRAND.equals(m.kind()));
-      if (namesBrand && CONTRAST.matcher(sl).find()) {
-        contrast = true;
-      }
-      int cues = found(UNMET, sl).size() + found(JUDGEMENT, sl).size();
-      brandSentenceCue |= namesBrand && cues > 0;
-      if (cues > bestCues) {
-        bestCues = cues;
-        bestSentence = sentence.strip();
-      }
-    }
-    double negativeShare = negative / (double) tones.size();
-    // A complaint told about another employer, the brand only named beside it ("wish I'd taken the Acme offer").
-    boolean elsewhere = !brandSentenceCue && (matches.stream().anyMatch(m -> WatchTerm.COMPETITOR.equals(m.kind()))
-        || namesOtherEmployer(text));
-    boolean question = lower.strip().endsWith("?") || QUESTION_OPENER.matcher(firstWords(lower)).lookingAt();
-
-    double score = W_UNMET * Math.min(unmet.size(), 3) + W_JUDGEMENT * Math.min(judgement.size(), 3)
-        + (firstPerson ? W_FIRST_PERSON : 0) + W_NEGATIVE_SENTENCES * negativeShare
-        - W_POSITIVE * Math.min(positive.size(), 3) - W_IRONY * Math.min(irony.size(), 2)
-        - (contrast || elsewhere ? W_CONTRAST : 0) - (question && unmet.isEmpty() && judgement.isEmpty() ? W_QUESTION : 0);
-    List<String> cues = new ArrayList<>();
-    unmet.forEach(c -> cues.add("unmet: " + c));
-    judgement.forEach(c -> cues.add("judgement: " + c));
-    positive.forEach(c -> cues.add("praise: " + c));
-    irony.forEach(c -> cues.add("irony: " + c));
-    if (contrast) {
-      cues.add("contrast: the brand as the good example");
-    }
-    if (elsewhere) {
-      cues.add("elsewhere: the complaint is about another employer");
-    }
-    return new Verdict(score >= THRESHOLD, score, brand, List.copyOf(cues), excerpt(bestSentence));
+    ComplaintCues cues = ComplaintCues.of(watched, text, matches, sentences);
+    double p = model.probability(ComplaintFeatures.extract(model.featureSet(), watched, text, cues));
+    return new Verdict(p >= model.threshold(), p, brand, cues.labels(), excerpt(cues.bestSentence()));
   }
 
   /** Judges {@code text}, finding the watched names itself. */
@@ -214,15 +65,25 @@ public final class CandidateComplaintDetector implements Serializable {
     return judge(text, watched.find(text), sentences);
   }
 
-  private boolean namesOtherEmployer(String text) {
-    Matcher m = OTHER_EMPLOYER.matcher(text);
-    while (m.find()) {
-      String name = m.group(1);
-      if (!NOT_EMPLOYERS.contains(name) && watched.find(name).isEmpty()) {
-        return true;
+  /**
+   * The model's features of {@code text}, or null when it names no watched brand (the gate): what the trainer
+   * fits on.
+   */
+  Map<String, Double> features(String text, List<SentenceTone> sentences, ComplaintFeatures.FeatureSet set) {
+    List<WatchedTerms.Match> matches = watched.find(text);
+    if (brand(matches) == null || text.isBlank()) {
+      return null;
+    }
+    return ComplaintFeatures.extract(set, watched, text, ComplaintCues.of(watched, text, matches, sentences));
+  }
+
+  private static String brand(List<WatchedTerms.Match> matches) {
+    for (WatchedTerms.Match m : matches) {
+      if (WatchTerm.BRAND.equals(m.kind())) {
+        return m.term();
       }
     }
-    return false;
+    return null;
   }
 
   private static String excerpt(String sentence) {
@@ -231,26 +92,5 @@ public final class CandidateComplaintDetector implements Serializable {
     }
     String s = sentence.replaceAll("\\s+", " ");
     return s.length() <= EXCERPT_CHARS ? s : s.substring(0, EXCERPT_CHARS - 1) + "…";
-  }
-
-  private static String firstWords(String lower) {
-    return lower.strip().replaceFirst("^[^\\p{L}]+", "");
-  }
-
-  static String normalise(String text) {
-    return text.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'').replaceAll("\\s+", " ");
-  }
-
-  private static Set<String> found(Pattern p, String lower) {
-    Set<String> out = new LinkedHashSet<>();
-    Matcher m = p.matcher(lower);
-    while (m.find()) {
-      out.add(m.group().strip());
-    }
-    return out;
-  }
-
-  private static Pattern words(String... alternatives) {
-    return Pattern.compile("(?<![\\p{L}\\p{N}'])(" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])");
   }
 }

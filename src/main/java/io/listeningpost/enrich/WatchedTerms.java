@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +46,26 @@ public final class WatchedTerms implements Serializable {
       }
     }
     return new ArrayList<>(found.values());
+  }
+
+  /**
+   * {@code text} with every occurrence of a watched term replaced by {@code replacement} of its match, for
+   * models that must not learn the names themselves.
+   */
+  public String replaceAll(String text, Function<Match, String> replacement) {
+    if (terms.isEmpty() || text == null || text.isEmpty()) {
+      return text;
+    }
+    compile();
+    Matcher m = pattern.matcher(text);
+    StringBuilder out = new StringBuilder(text.length());
+    while (m.find()) {
+      WatchTerm t = byKey.get(key(m.group(1)));
+      String by = t == null ? m.group() : replacement.apply(new Match(t.name(), t.kind(), m.group()));
+      m.appendReplacement(out, Matcher.quoteReplacement(by));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   private void compile() {

@@ -56,13 +56,12 @@ class CandidateComplaintDetectorTest {
   }
 
   @Test
-  void aComplaintAboutAnotherEmployerDoesNotAlert() {
-    String text = "Fabrikam ghosted me after the final interview. Still waiting, four weeks later. Northwind at least "
-        + "sent a rejection.";
+  void theVerdictIsTheShippedModelsProbabilityAgainstItsThreshold() {
+    String text = "Northwind rescinded my offer after I resigned. Unprofessional and dishonest.";
     Verdict v = detector.judge(text, tones(text, -0.6));
-    assertThat(v.alert()).isFalse();
-    String unnamed = "My onboarding at Contoso was a mess, no laptop for two weeks. Should have taken the Northwind job.";
-    assertThat(detector.judge(unnamed, tones(unnamed, -0.6)).alert()).isFalse();
+    assertThat(v.score()).isBetween(0.0, 1.0);
+    assertThat(v.alert()).isEqualTo(v.score() >= detector.threshold());
+    assertThat(detector.threshold()).isEqualTo(ComplaintModel.shipped().threshold());
   }
 
   @Test

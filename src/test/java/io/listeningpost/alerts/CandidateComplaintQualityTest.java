@@ -5,29 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Precision and recall of "alert yes" with the pipeline's sentence sentiment (docs/alerts.md). */
+/**
+ * Precision and recall of "alert yes" on the fresh held-out set, with the pipeline's sentence sentiment and the
+ * shipped model (docs/alerts.md). The development and labelled sets are training data; their cross-validated
+ * figures come from ComplaintModelTrainingTest.
+ */
 @Tag("nlp")
 class CandidateComplaintQualityTest {
-  @Test
-  void developmentSet() {
-    LabelledPosts.Scores s = LabelledPosts.evaluate(LabelledPosts.read(LabelledPosts.DEVELOPMENT_SET),
-        LabelledPosts.DEVELOPMENT_WATCH);
-    System.out.println("development set: " + s.report());
-    s.errors().forEach(System.out::println);
-    assertThat(s.precision()).isGreaterThanOrEqualTo(0.8);
-    assertThat(s.recall()).isGreaterThanOrEqualTo(0.8);
-  }
-
   /**
-   * The held-out test set. The target is 0.8 for both; the detector reaches it for precision but not for
-   * recall (docs/alerts.md), so this asserts the measured figures as a floor that a change must not lower.
+   * Evaluated once, after the model and its threshold were committed: precision 0.824 (75 of 91 alerts), recall
+   * 0.750 (75 of 100). The target is 0.8 for both; precision is asserted at the target, recall at the measured
+   * figure less 0.02, a floor that a change must not lower.
    */
   @Test
-  void testSet() {
-    LabelledPosts.Scores s = LabelledPosts.evaluate(LabelledPosts.read(LabelledPosts.TEST_SET),
-        LabelledPosts.TEST_WATCH);
-    System.out.println("test set: " + s.report());
-    assertThat(s.precision()).isGreaterThanOrEqualTo(0.8);
-    assertThat(s.recall()).isGreaterThanOrEqualTo(0.51);
+  void freshSet() {
+    LabelledPosts.Scores s = LabelledPosts.evaluate(LabelledPosts.read(LabelledPosts.FRESH_SET),
+        LabelledPosts.FRESH_WATCH);
+    System.out.println("fresh set: " + s.report());
+    s.errors().forEach(System.out::println);
+    assertThat(s.precision()).isGreaterThanOrEqualTo(0.80);
+    assertThat(s.recall()).isGreaterThanOrEqualTo(0.73);
   }
 }
