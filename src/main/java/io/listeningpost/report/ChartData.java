@@ -107,6 +107,12 @@ final class ChartData {
         nodes.add(node(id, v.name(), "angel", 16, v.role(), ANGEL_PULL * RING * Math.cos(a),
             ANGEL_PULL * RING * Math.sin(a)));
         edges.add(edge(id, "c" + e.getKey(), 1));
+        for (Community c : shown) {
+          boolean present = c.declared().stream().anyMatch(d -> v.declaredCommunities().contains(d.name()));
+          if (c.id() != e.getKey() && present) {
+            edges.add(edge(id, "c" + c.id(), 1));
+          }
+        }
       }
     }
     facts.links().stream().filter(l -> ids.contains(l.from()) && ids.contains(l.to())).limit(MAP_LINKS)

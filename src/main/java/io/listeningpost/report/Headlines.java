@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /** The report's opening findings: a handful of plain sentences, most urgent first. */
@@ -82,12 +84,23 @@ public final class Headlines {
         angels.size() == 1 ? "1 angel carries messages" : angels.size() + " angels carry messages", top.name(), where));
   }
 
+  /** The target audience with most posts, its segments taken together as in the answer to the first question. */
   static Optional<String> audience(ReportFacts facts) {
-    return facts.segments().stream().filter(s -> s.targetAudience() != null)
-        .max(Comparator.comparingLong(Segment::posts).thenComparing(Segment::id, Comparator.reverseOrder()))
-        .map(s -> String.format(Locale.ROOT, "The largest target audience found is “%s”: %s, %s, tone %s.",
-            s.targetAudience(), Wording.count(s.members(), "author", "authors"), Wording.growth(s.growth()),
-            Wording.tone(s.sentiment())));
+    Map<String, long[]> byAudience = new TreeMap<>();
+    for (Segment s : facts.segments()) {
+      if (s.targetAudience() != null) {
+        long[] t = byAudience.computeIfAbsent(s.targetAudience(), k -> new long[3]);
+        t[0] += s.members();
+        t[1] += s.posts();
+        t[2]++;
+      }
+    }
+    return byAudience.entrySet().stream()
+        .max(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[1]))
+        .map(e -> String.format(Locale.ROOT, "The largest target audience found is “%s”: %s in %s, %s.",
+            e.getKey(), Wording.count(e.getValue()[0], "author", "authors"),
+            Wording.count(e.getValue()[2], "segment", "segments"),
+            Wording.count(e.getValue()[1], "post", "posts")));
   }
 
   static Optional<String> rising(ReportFacts facts) {
