@@ -4,7 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.listeningpost.alerts.AlertsStep;
 import io.listeningpost.audiences.AudiencesStep;
+import io.listeningpost.report.ReportStep;
 import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.enrich.EnrichStep;
 import io.listeningpost.graph.GraphStep;
@@ -22,6 +24,8 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The nightly job on data-samples/ tells its story on any day: its pinned run date covers the scenario, and
  * the stages find opinion makers with reasons, a connector, segments, labelled topics, both messaging
  * streams with a common theme, rising topics and unanswered questions, and a candidate's complaint that
- * others reply to and share.
+ * others reply to and share, which the alerts stage raises and the report shows with every other section.
  */
 @Tag("spark")
 @Tag("nlp")
@@ -55,6 +59,8 @@ class SampleScenarioTest {
     new EnrichStep(StageContext.of(SPARK.spark(), config, "enrich-1", runDate)).run();
     new GraphStep(StageContext.of(SPARK.spark(), config, "graph-1", runDate)).run();
     new AudiencesStep(StageContext.of(SPARK.spark(), config, "audiences-1", runDate)).run();
+    new AlertsStep(StageContext.of(SPARK.spark(), config, "alerts-1", runDate)).run();
+    new ReportStep(StageContext.of(SPARK.spark(), config, "report-1", runDate)).run();
   }
 
   private static Dataset<Row> table(String name) {
@@ -141,5 +147,38 @@ class SampleScenarioTest {
         .and(col("dst_post_id").equalTo(c.<String>getAs("post_id"))));
     assertThat(pickedUp.filter(col("kind").equalTo("reply")).count()).isGreaterThanOrEqualTo(5);
     assertThat(pickedUp.filter(col("kind").isin("share", "quote")).count()).isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void theComplaintIsAHighAlertWithItsSpreadAndEveryAlertNamesOurBrand() {
+    Dataset<Row> alerts = table("alerts");
+    Row complaint = alerts.join(table("posts").filter(col("text").contains("candidates deserve better"))
+            .select(col("platform").as("p_platform"), col("post_id").as("p_post")),
+        col("platform").equalTo(col("p_platform")).and(col("post_id").equalTo(col("p_post")))).first();
+    assertThat(complaint.<String>getAs("kind")).isEqualTo("candidate experience");
+    assertThat(complaint.<String>getAs("severity")).isEqualTo("high");
+    assertThat(complaint.<Long>getAs("replies") + complaint.<Long>getAs("shares") + complaint.<Long>getAs("quotes"))
+        .isGreaterThanOrEqualTo(10);
+    assertThat(alerts.filter(col("kind").equalTo("candidate experience")).select("watched_term").distinct()
+        .as(Encoders.STRING()).collectAsList()).containsExactly("Acme Corp");
+  }
+
+  @Test
+  void everyStrategyQuestionHasAnAnswerBackedByEvidence() {
+    Dataset<Row> answers = table("strategy_answers");
+    assertThat(answers.filter(col("confidence").gt(0)).select("question").distinct().count()).isEqualTo(6);
+  }
+
+  @Test
+  void theReportShowsEverySectionWithContent() throws IOException {
+    Document page = Jsoup.parse(dir.resolve("reports").resolve(runDate.toString()).resolve("report.html").toFile());
+    assertThat(page.select("#voices .voice .role:containsOwn(opinion maker)")).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(page.select("#angels tr")).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(page.select("#alerts tr")).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(page.select("#segments tr")).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(page.select("#topics table").first().select("tr")).hasSizeGreaterThanOrEqualTo(6);
+    assertThat(page.select("#streams table").get(1).select("tr")).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(page.select(".empty")).isEmpty();
+    assertThat(dir.resolve("reports").resolve(runDate.toString()).resolve("summary.md")).isNotEmptyFile();
   }
 }
