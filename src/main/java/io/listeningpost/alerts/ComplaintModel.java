@@ -1,5 +1,6 @@
 package io.listeningpost.alerts;
 
+import io.listeningpost.core.TsvField;
 import io.listeningpost.alerts.ComplaintFeatures.FeatureSet;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -105,7 +106,7 @@ public final class ComplaintModel implements Serializable {
       w.write("features\t" + featureSet.name() + "\n");
       w.write("threshold\t" + fmt(threshold) + "\n");
       for (Map.Entry<String, Double> e : new TreeMap<>(weights).entrySet()) {
-        w.write("w\t" + escape(e.getKey()) + "\t" + fmt(e.getValue()) + "\n");
+        w.write("w\t" + TsvField.escape(e.getKey()) + "\t" + fmt(e.getValue()) + "\n");
       }
     }
   }
@@ -125,7 +126,7 @@ public final class ComplaintModel implements Serializable {
           case "meta" -> meta.put(f[1], f[2]);
           case "features" -> features = FeatureSet.parse(f[1]);
           case "threshold" -> threshold = Double.parseDouble(f[1]);
-          case "w" -> weights.put(unescape(f[1]), Double.parseDouble(f[2]));
+          case "w" -> weights.put(TsvField.unescape(f[1]), Double.parseDouble(f[2]));
           default -> throw new IOException("unknown line in candidate-complaint model: " + f[0]);
         }
       }
@@ -138,26 +139,5 @@ public final class ComplaintModel implements Serializable {
 
   private static String fmt(double v) {
     return v == 0 ? "0" : String.format(Locale.ROOT, "%.6g", v);
-  }
-
-  private static String escape(String s) {
-    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
-  }
-
-  private static String unescape(String s) {
-    if (s.indexOf('\\') < 0) {
-      return s;
-    }
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\\' && i + 1 < s.length()) {
-        char n = s.charAt(++i);
-        b.append(n == 't' ? '\t' : n == 'n' ? '\n' : n);
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.listeningpost.enrich.sentiment;
 
+import io.listeningpost.core.TsvField;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -159,12 +160,12 @@ public final class SocialSentimentModel {
       w.write("offsets\t" + fmt(offsets[0]) + "\t" + fmt(offsets[1]) + "\t" + fmt(offsets[2]) + "\n");
       for (Map.Entry<String, float[]> e : new TreeMap<>(lexicon.entries()).entrySet()) {
         float[] v = e.getValue();
-        w.write("lex\t" + escape(e.getKey()) + "\t" + fmt(v[0]) + "\t" + fmt(v[1]) + "\t" + fmt(v[2]) + "\t"
+        w.write("lex\t" + TsvField.escape(e.getKey()) + "\t" + fmt(v[0]) + "\t" + fmt(v[1]) + "\t" + fmt(v[2]) + "\t"
             + fmt(v[3]) + "\n");
       }
       for (Map.Entry<String, float[]> e : new TreeMap<>(weights).entrySet()) {
         float[] v = e.getValue();
-        w.write("w\t" + escape(e.getKey()) + "\t" + fmt(v[0]) + "\t" + fmt(v[1]) + "\t" + fmt(v[2]) + "\n");
+        w.write("w\t" + TsvField.escape(e.getKey()) + "\t" + fmt(v[0]) + "\t" + fmt(v[1]) + "\t" + fmt(v[2]) + "\n");
       }
     }
   }
@@ -183,8 +184,8 @@ public final class SocialSentimentModel {
         switch (f[0]) {
           case "meta" -> meta.put(f[1], f[2]);
           case "offsets" -> offsets = floats(f, 1, 3);
-          case "lex" -> lex.put(unescape(f[1]), floats(f, 2, 4));
-          case "w" -> weights.put(unescape(f[1]), floats(f, 2, 3));
+          case "lex" -> lex.put(TsvField.unescape(f[1]), floats(f, 2, 4));
+          case "w" -> weights.put(TsvField.unescape(f[1]), floats(f, 2, 3));
           default -> throw new IOException("unknown line in sentiment model: " + f[0]);
         }
       }
@@ -202,26 +203,5 @@ public final class SocialSentimentModel {
 
   private static String fmt(float v) {
     return v == 0 ? "0" : String.format(Locale.ROOT, "%.5g", v);
-  }
-
-  private static String escape(String s) {
-    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
-  }
-
-  private static String unescape(String s) {
-    if (s.indexOf('\\') < 0) {
-      return s;
-    }
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\\' && i + 1 < s.length()) {
-        char n = s.charAt(++i);
-        b.append(n == 't' ? '\t' : n == 'n' ? '\n' : n);
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
   }
 }
