@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 final class ChartData {
   static final int MAP_VOICES_PER_COMMUNITY = 3;
   static final int MAP_LINKS = 25;
+  static final int MAP_ANGELS_PER_COMMUNITY = 2;
   private static final double RING = 300;
   private static final double VOICE_DISTANCE = 95;
   private static final double FAN = 0.22;
@@ -79,7 +80,9 @@ final class ChartData {
         continue;
       }
       if ("connector".equals(v.role())) {
-        angels.computeIfAbsent(v.communityId(), k -> new ArrayList<>()).add(v);
+        if (angels.computeIfAbsent(v.communityId(), k -> new ArrayList<>()).size() < MAP_ANGELS_PER_COMMUNITY) {
+          angels.get(v.communityId()).add(v);
+        }
       } else if (fans.computeIfAbsent(v.communityId(), k -> new ArrayList<>()).size() < MAP_VOICES_PER_COMMUNITY) {
         fans.get(v.communityId()).add(v);
       }
@@ -108,7 +111,8 @@ final class ChartData {
             ANGEL_PULL * RING * Math.sin(a)));
         edges.add(edge(id, "c" + e.getKey(), 1));
         for (Community c : shown) {
-          boolean present = c.declared().stream().anyMatch(d -> v.declaredCommunities().contains(d.name()));
+          boolean present = c.declared().stream().anyMatch(d -> d.share() >= CommunityLabel.MIN_SHARE
+              && v.declaredCommunities().contains(d.name()));
           if (c.id() != e.getKey() && present) {
             edges.add(edge(id, "c" + c.id(), 1));
           }

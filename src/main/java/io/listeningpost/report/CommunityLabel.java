@@ -9,7 +9,7 @@ import java.util.List;
  */
 final class CommunityLabel {
   private static final int NAMES = 2;
-  private static final double MIN_SHARE = 0.2;
+  static final double MIN_SHARE = 0.2;
 
   static String of(int id, List<Share> declared) {
     List<String> names = declared.stream().filter(s -> s.share() >= MIN_SHARE).limit(NAMES).map(Share::name).toList();

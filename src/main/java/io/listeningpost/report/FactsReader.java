@@ -52,6 +52,7 @@ final class FactsReader {
   static final int MAX_COMMUNITIES = 12;
   static final int VOICES_PER_COMMUNITY = 5;
   static final int TOP_VOICES = 30;
+  static final int MAX_CONNECTORS = 10;
   static final int MAX_LABELLED_COMMUNITIES = 500;
   static final int TRUSTED_POSTS = 3;
   static final int MIN_TRUSTED_REPLIES = 2;
@@ -79,11 +80,11 @@ final class FactsReader {
   ReportFacts read() {
     ctx.labels().label("report:read", "read the run date's tables for the report");
     Map<Integer, Community> communities = communities();
-    List<Voice> voices = voices(communities);
     List<Community> shown = communities.values().stream().limit(MAX_COMMUNITIES).toList();
+    List<Voice> voices = voices(communities, shown);
     Dataset<Row> windowPosts = windowPosts();
     Dataset<Row> nlp = warehouse.read(Tables.POST_NLP).filter(col("dt").between(windowStart, day));
-    return new ReportFacts(ctx.runDate(), windowStart.toLocalDate(), volume(windowPosts), voices,
+    return new ReportFacts(ctx.runDate(), windowStart.toLocalDate(), volume(windowPosts), voices, roleCounts(),
         shown, links(shown), topics(nlp), segments(), streams(), themes(), opportunities(), targetFits(), alerts(),
         sentimentByDay(nlp), trustedPosts(windowPosts, nlp), missing);
   }
@@ -131,42 +132,70 @@ final class FactsReader {
     for (Row r : rows) {
       int id = r.getInt(r.fieldIndex("community_id"));
       List<Share> declared = new ArrayList<>();
-      int size = r.getInt(r.fieldIndex("size"));
+      int size = r.isNullAt(r.fieldIndex("size")) ? 0 : r.getInt(r.fieldIndex("size"));
       List<Row> overlap = r.isNullAt(r.fieldIndex("declared_overlap")) ? List.of()
           : r.getList(r.fieldIndex("declared_overlap"));
       for (Row o : overlap) {
-        declared.add(new Share(o.getString(0), o.getLong(1), size == 0 ? 0 : (double) o.getLong(1) / size));
+        long members = o.isNullAt(1) ? 0 : o.getLong(1);
+        if (o.getString(0) != null) {
+          declared.add(new Share(o.getString(0), members, size == 0 ? 0 : (double) members / size));
+        }
       }
       out.put(id, new Community(id, CommunityLabel.of(id, declared), size, strings(r, "top_members"), declared));
     }
     return out;
   }
 
-  /** The top voices overall and the top few of every shown community, by influence rank. */
-  private List<Voice> voices(Map<Integer, Community> communities) {
-    Dataset<Row> ranked = ofDay(Tables.INFLUENCERS)
-        .filter(col("influence_rank").isNotNull().and(coalesce(col("flagged"), lit(false)).equalTo(false))
-            .and(col("role").isin(UNRANKED_ROLES.toArray()).equalTo(false)));
-    Dataset<Row> withinCommunity = ranked.withColumn("_pos", row_number().over(
-        Window.partitionBy("community_id").orderBy(col("influence_rank"), col("platform"), col("author_id"))));
-    List<Row> rows = withinCommunity.filter(col("_pos").leq(VOICES_PER_COMMUNITY)
-            .or(col("influence_rank").leq(TOP_VOICES)).or(col("role").equalTo("connector")))
-        .orderBy(col("influence_rank"), col("platform"), col("author_id")).collectAsList();
+  /** The top voices overall, the top few of every shown community and the top connectors, by influence rank. */
+  private List<Voice> voices(Map<Integer, Community> communities, List<Community> shown) {
+    Dataset<Row> ranked = rankedVoices();
+    Object[] shownIds = shown.stream().map(Community::id).toArray();
+    Dataset<Row> withinCommunity = ranked.filter(col("community_id").isin(shownIds)).withColumn("_pos", row_number()
+        .over(Window.partitionBy("community_id").orderBy(col("influence_rank"), col("platform"), col("author_id"))));
+    Dataset<Row> connectors = ranked.filter(col("role").equalTo("connector"))
+        .orderBy(col("influence_rank"), col("platform"), col("author_id")).limit(MAX_CONNECTORS);
+    Map<String, Row> rows = new java.util.TreeMap<>();
+    List<Row> picked = new ArrayList<>(withinCommunity.filter(col("_pos").leq(VOICES_PER_COMMUNITY)).drop("_pos")
+        .collectAsList());
+    picked.addAll(ranked.filter(col("influence_rank").leq(TOP_VOICES)).collectAsList());
+    picked.addAll(connectors.collectAsList());
+    for (Row r : picked) {
+      rows.put(String.format("%010d", r.getInt(r.fieldIndex("influence_rank"))) + r.getString(r.fieldIndex("platform"))
+          + ":" + r.getString(r.fieldIndex("author_id")), r);
+    }
     if (rows.isEmpty()) {
       missing.add(Tables.INFLUENCERS);
     }
     List<Voice> out = new ArrayList<>();
-    for (Row r : rows) {
+    for (Row r : rows.values()) {
       Integer cid = r.isNullAt(r.fieldIndex("community_id")) ? null : r.getInt(r.fieldIndex("community_id"));
       Community c = cid == null ? null : communities.get(cid);
       String name = r.getString(r.fieldIndex("author_name"));
       String authorId = r.getString(r.fieldIndex("author_id"));
       out.add(new Voice(r.getString(r.fieldIndex("platform")), authorId,
-          name == null || name.isBlank() ? r.getString(r.fieldIndex("author_id")) : name,
+          name == null || name.isBlank() ? authorId : name,
           cid == null ? -1 : cid, c == null ? CommunityLabel.of(cid == null ? -1 : cid, List.of()) : c.label(),
           r.getInt(r.fieldIndex("influence_rank")), dbl(r, "influence_score"), r.getString(r.fieldIndex("role")),
           r.getString(r.fieldIndex("role_reason")), lng(r, "reach_2hop"), lng(r, "posts"), dbl(r, "sentiment"),
           strings(r, "declared_communities"), own.isOwn(authorId, name)));
+    }
+    return out;
+  }
+
+  /** The run date's ranked authors: not flagged, not a platform's own account. */
+  private Dataset<Row> rankedVoices() {
+    return ofDay(Tables.INFLUENCERS)
+        .filter(col("influence_rank").isNotNull().and(coalesce(col("flagged"), lit(false)).equalTo(false))
+            .and(col("role").isin(UNRANKED_ROLES.toArray()).equalTo(false)));
+  }
+
+  /** How many ranked authors hold each role, all of them, not only those the report names. */
+  private Map<String, Long> roleCounts() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    for (Row r : rankedVoices().groupBy("role").agg(count(lit(1))).collectAsList()) {
+      if (r.getString(0) != null) {
+        out.put(r.getString(0), r.getLong(1));
+      }
     }
     return out;
   }
@@ -218,7 +247,7 @@ final class FactsReader {
       int id = r.getInt(r.fieldIndex("topic_id"));
       Row b = brandByTopic.get(id);
       out.add(new Topic(id, r.getString(r.fieldIndex("label")), lng(r, "posts"), dbl(r, "share"),
-          nullableDbl(r, "growth"), nullableDbl(r, "sentiment"), shareList(r, "communities"),
+          change(nullableDbl(r, "growth")), nullableDbl(r, "sentiment"), shareList(r, "communities"),
           b == null ? 0 : b.getLong(1), b == null || b.isNullAt(2) ? null : b.getDouble(2),
           alertsByTopic.getOrDefault(id, 0L), strings(r, "example_posts")));
     }
@@ -229,7 +258,7 @@ final class FactsReader {
     List<Segment> out = new ArrayList<>();
     for (Row r : collectOfDay(Tables.SEGMENTS, col("posts").desc(), col("segment_id"))) {
       out.add(new Segment(r.getInt(r.fieldIndex("segment_id")), r.getString(r.fieldIndex("description")),
-          lng(r, "members"), lng(r, "posts"), nullableDbl(r, "growth"), nullableDbl(r, "sentiment"),
+          lng(r, "members"), lng(r, "posts"), change(nullableDbl(r, "growth")), nullableDbl(r, "sentiment"),
           shareList(r, "top_topics"), shareList(r, "communities"), strings(r, "top_voices"),
           r.getString(r.fieldIndex("target_audience")), nullableDbl(r, "target_score"),
           r.getString(r.fieldIndex("target_reason"))));
@@ -259,7 +288,8 @@ final class FactsReader {
 
   private List<Opportunity> opportunities() {
     List<Opportunity> out = new ArrayList<>();
-    for (Row r : collectOfDay(Tables.OPPORTUNITIES, col("type"), col("score").desc(), col("community"))) {
+    for (Row r : collectOfDay(Tables.OPPORTUNITIES, col("type"), col("score").desc(), col("community"),
+        col("topic_id"), col("evidence_posts").getItem(0))) {
       out.add(new Opportunity(r.getString(r.fieldIndex("type")), r.getString(r.fieldIndex("community")),
           r.getString(r.fieldIndex("topic_label")), dbl(r, "score"), strings(r, "evidence_posts"),
           strings(r, "evidence_links"), r.getString(r.fieldIndex("reason"))));
@@ -278,12 +308,12 @@ final class FactsReader {
 
   /** The run date's alerts, most severe first, with the author's name from the post. */
   private List<Alert> alerts() {
-    Dataset<Row> names = warehouse.read(Tables.POSTS).select(col("platform").as("_p_platform"),
-        col("post_id").as("_p_post"), coalesce(col("author_name"), col("author_id")).as("author_name"));
+    Dataset<Row> names = warehouse.read(Tables.AUTHORS).select(col("platform").as("_p_platform"),
+        col("author_id").as("_p_author"), col("name").as("author_name"));
     Column severity = when(col("severity").equalTo("high"), 0).when(col("severity").equalTo("medium"), 1).otherwise(2);
     List<Row> rows = ofDay(Tables.ALERTS)
-        .join(names, col("platform").equalTo(col("_p_platform")).and(col("post_id").equalTo(col("_p_post"))), "left")
-        .orderBy(severity, col("score").desc(), col("alert_id")).collectAsList();
+        .join(names, col("platform").equalTo(col("_p_platform")).and(col("author_id").equalTo(col("_p_author"))), "left")
+        .orderBy(severity, col("kind"), col("score").desc(), col("alert_id")).collectAsList();
     if (rows.isEmpty()) {
       missing.add(Tables.ALERTS);
     }
@@ -302,17 +332,23 @@ final class FactsReader {
     return out;
   }
 
+  /** Every day of the window, days without a scored post included (zero posts, no mean). */
   private List<DaySentiment> sentimentByDay(Dataset<Row> nlp) {
     Column label = col("sentiment_label");
-    List<DaySentiment> out = new ArrayList<>();
+    Map<java.time.LocalDate, Row> byDay = new HashMap<>();
     for (Row r : nlp.filter(coalesce(col("scored"), lit(false))).groupBy("dt")
         .agg(sum(when(label.equalTo("positive"), 1).otherwise(0)).as("pos"),
             sum(when(label.equalTo("neutral"), 1).otherwise(0)).as("neu"),
             sum(when(label.equalTo("negative"), 1).otherwise(0)).as("neg"),
             avg("sentiment_score").as("mean"))
-        .orderBy("dt").collectAsList()) {
-      out.add(new DaySentiment(r.getDate(0).toLocalDate(), r.getLong(1), r.getLong(2), r.getLong(3),
-          r.isNullAt(4) ? null : r.getDouble(4)));
+        .collectAsList()) {
+      byDay.put(r.getDate(0).toLocalDate(), r);
+    }
+    List<DaySentiment> out = new ArrayList<>();
+    for (java.time.LocalDate d = windowStart.toLocalDate(); !d.isAfter(ctx.runDate()); d = d.plusDays(1)) {
+      Row r = byDay.get(d);
+      out.add(r == null ? new DaySentiment(d, 0, 0, 0, null)
+          : new DaySentiment(d, r.getLong(1), r.getLong(2), r.getLong(3), r.isNullAt(4) ? null : r.getDouble(4)));
     }
     return out;
   }
@@ -347,6 +383,11 @@ final class FactsReader {
           lng(r, "score") + lng(r, "reply_count") + lng(r, "share_count")));
     }
     return out;
+  }
+
+  /** The tables' growth, (posts + 1) / (previous + 1), as the relative change a reader expects: 0 is flat. */
+  private static Double change(Double growth) {
+    return growth == null ? null : growth - 1;
   }
 
   private static List<Share> shareList(Row r, String field) {

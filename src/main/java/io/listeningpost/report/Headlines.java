@@ -5,7 +5,6 @@ import io.listeningpost.report.ReportFacts.DaySentiment;
 import io.listeningpost.report.ReportFacts.Opportunity;
 import io.listeningpost.report.ReportFacts.Segment;
 import io.listeningpost.report.ReportFacts.Stream;
-import io.listeningpost.report.ReportFacts.Theme;
 import io.listeningpost.report.ReportFacts.Voice;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,30 +57,30 @@ public final class Headlines {
   }
 
   static Optional<String> opinionMaker(ReportFacts facts) {
-    List<Voice> makers = facts.voices().stream().filter(v -> "opinion maker".equals(v.role()) && !v.ownAccount())
-        .sorted(Comparator.comparingInt(Voice::rank)).toList();
-    if (makers.isEmpty()) {
+    long ours = facts.voices().stream().filter(v -> "opinion maker".equals(v.role()) && v.ownAccount()).count();
+    long makers = facts.roleCounts().getOrDefault("opinion maker", 0L) - ours;
+    Optional<Voice> top = facts.voices().stream().filter(v -> "opinion maker".equals(v.role()) && !v.ownAccount())
+        .min(Comparator.comparingInt(Voice::rank));
+    if (makers <= 0 || top.isEmpty()) {
       return Optional.empty();
     }
-    Voice top = makers.get(0);
-    long ours = facts.voices().stream().filter(v -> "opinion maker".equals(v.role()) && v.ownAccount()).count();
     return Optional.of(String.format(Locale.ROOT, "%s the conversation%s; the most influential is %s in %s.",
-        makers.size() == 1 ? "1 opinion maker leads" : makers.size() + " opinion makers lead",
+        makers == 1 ? "1 opinion maker leads" : makers + " opinion makers lead",
         ours == 0 ? "" : ours == 1 ? " besides our own account" : " besides " + ours + " of our own accounts",
-        top.name(), top.community()));
+        top.get().name(), top.get().community()));
   }
 
   static Optional<String> angels(ReportFacts facts) {
-    List<Voice> angels = facts.voices().stream().filter(v -> "connector".equals(v.role()) && !v.ownAccount())
-        .sorted(Comparator.comparingInt(Voice::rank)).toList();
-    if (angels.isEmpty()) {
+    long count = facts.roleCounts().getOrDefault("connector", 0L);
+    Optional<Voice> top = facts.voices().stream().filter(v -> "connector".equals(v.role()) && !v.ownAccount())
+        .min(Comparator.comparingInt(Voice::rank));
+    if (count == 0 || top.isEmpty()) {
       return Optional.empty();
     }
-    Voice top = angels.get(0);
-    String where = top.declaredCommunities().isEmpty() ? ""
-        : ", active in " + Wording.list(top.declaredCommunities().stream().limit(4).toList());
+    String where = top.get().declaredCommunities().isEmpty() ? ""
+        : ", active in " + Wording.list(top.get().declaredCommunities().stream().limit(4).toList());
     return Optional.of(String.format(Locale.ROOT, "%s between communities; start with %s%s.",
-        angels.size() == 1 ? "1 angel carries messages" : angels.size() + " angels carry messages", top.name(), where));
+        count == 1 ? "1 angel carries messages" : count + " angels carry messages", top.get().name(), where));
   }
 
   /** The target audience with most posts, its segments taken together as in the answer to the first question. */
@@ -106,8 +105,8 @@ public final class Headlines {
   static Optional<String> rising(ReportFacts facts) {
     return facts.opportunities().stream().filter(o -> "rising topic".equals(o.type()))
         .max(Comparator.comparingDouble(Opportunity::score))
-        .map(o -> String.format(Locale.ROOT, "“%s” is rising%s (%s standard deviations above its usual volume).",
-            o.topic(), o.community() == null ? "" : " in " + o.community(), Wording.decimal(o.score())));
+        .map(o -> String.format(Locale.ROOT, "“%s” is rising fastest%s: %s", o.topic(),
+            o.community() == null ? "" : " in " + o.community(), o.reason()));
   }
 
   static Optional<String> streams(ReportFacts facts) {
@@ -119,8 +118,7 @@ public final class Headlines {
     String themes = facts.themes().isEmpty() ? "they share no theme yet"
         : String.format(Locale.ROOT, "they meet in %s, the largest “%s”",
             Wording.count(facts.themes().size(), "common theme", "common themes"),
-            facts.themes().stream().max(Comparator.comparingLong(Theme::recruitmentPosts)
-                .thenComparingLong(Theme::marketingPosts)).orElseThrow().label());
+            facts.themes().get(0).label());
     return Optional.of(String.format(Locale.ROOT, "Recruitment messages are %s of posts (tone %s), marketing %s "
             + "(tone %s); %s.", Wording.percent(recruitment.get().share()), Wording.tone(recruitment.get().sentiment()),
         Wording.percent(marketing.get().share()), Wording.tone(marketing.get().sentiment()), themes));

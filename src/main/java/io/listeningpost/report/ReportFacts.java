@@ -2,6 +2,7 @@ package io.listeningpost.report;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -9,15 +10,18 @@ import java.util.Set;
  * ranked and already cut to what a reader can take in. Spark-free, so that the answers, the headlines and
  * the rendering are plain functions of it.
  *
+ * @param roleCounts how many ranked authors hold each role (all of them; {@code voices} are the ones named)
  * @param missing the tables that were absent or empty for the run date; their sections say so
  */
 public record ReportFacts(LocalDate runDate, LocalDate windowStart, Volume volume, List<Voice> voices,
+    Map<String, Long> roleCounts,
     List<Community> communities, List<CommunityLink> links, List<Topic> topics, List<Segment> segments,
     List<Stream> streams, List<Theme> themes, List<Opportunity> opportunities, List<TargetFit> targetFits,
     List<Alert> alerts, List<DaySentiment> sentimentByDay, List<TrustedPost> trustedPosts, Set<String> missing) {
 
   public ReportFacts {
     voices = List.copyOf(voices);
+    roleCounts = Map.copyOf(roleCounts);
     communities = List.copyOf(communities);
     links = List.copyOf(links);
     topics = List.copyOf(topics);

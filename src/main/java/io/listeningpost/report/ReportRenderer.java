@@ -9,13 +9,18 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Renders the report page and its Markdown summary from templates that escape every value by default:
- * HTML escaping for the page, Markdown escaping for the summary. Only two values are written raw: the
- * chart data, which {@link ChartData} escapes for a script element, and the ECharts library from its webjar.
+ * HTML escaping for the page, Markdown escaping for the summary. Written raw are only the chart data, which
+ * {@link ChartData} escapes for a script element, our chart script and the ECharts library from its webjar
+ * (both allowed by hash in the page's Content-Security-Policy), and in the summary, links that
+ * {@link SafeLink} passed (absolute http and https, which cannot hold markup).
  */
 public final class ReportRenderer {
   static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
@@ -24,6 +29,7 @@ public final class ReportRenderer {
   private final PebbleEngine html;
   private final PebbleEngine markdown;
   private final String echarts;
+  private final String charts;
 
   public ReportRenderer() {
     ClasspathLoader htmlLoader = new ClasspathLoader(ReportRenderer.class.getClassLoader());
@@ -36,6 +42,7 @@ public final class ReportRenderer {
         .addEscapingStrategy("markdown", new MarkdownEscaping()).defaultEscapingStrategy("markdown")
         .strictVariables(true).newLineTrimming(false).cacheActive(false).build();
     echarts = resource(ECHARTS);
+    charts = resource(PREFIX + "report-charts.js");
   }
 
   public String html(ReportFacts facts, ReportView view) {
@@ -43,6 +50,10 @@ public final class ReportRenderer {
     context.put("view", view);
     context.put("chartData", ChartData.json(facts));
     context.put("echarts", echarts);
+    context.put("charts", charts);
+    // The page's Content-Security-Policy lets these two scripts run and no other, injected or not.
+    context.put("echartsHash", sha256(echarts));
+    context.put("chartsHash", sha256(charts));
     return render(html.getTemplate("report.html.peb"), context);
   }
 
@@ -58,6 +69,15 @@ public final class ReportRenderer {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  private static String sha256(String script) {
+    try {
+      return Base64.getEncoder().encodeToString(
+          MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String resource(String name) {

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,14 +77,28 @@ public final class ReportStep {
         outputs, labels.millis(), notes);
   }
 
-  /** Writes beside the target and moves into place, so a reader never sees half a report. */
+  /**
+   * Writes beside the target and moves into place, so a reader never sees half a report; the file is
+   * readable by all, like the tables, and a failed write leaves no temporary file behind.
+   */
   static Path writeAtomically(Path target, String content) {
+    Path tmp = null;
     try {
       Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
       Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      if (Files.getFileAttributeView(tmp, PosixFileAttributeView.class) != null) {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
       return Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
       throw new UncheckedIOException("could not write " + target, e);
     }
   }

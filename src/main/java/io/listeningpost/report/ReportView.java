@@ -31,7 +31,8 @@ record ReportView(String title, String runDate, String windowStart, String summa
 
   record CommunityVoices(String label, int size, List<VoiceLine> voices) {}
 
-  record VoiceLine(int rank, String name, String role, String reason, String community, long reach, boolean own) {}
+  record VoiceLine(int rank, String rankWords, String name, String role, String reason, String community, long reach,
+      boolean own) {}
 
   record TopicLine(String label, long posts, String share, String growth, String tone, String toneClass,
       String communities) {}
@@ -69,8 +70,8 @@ record ReportView(String title, String runDate, String windowStart, String summa
         facts.themes().stream().map(t -> new ThemeLine(t.label(), t.recruitmentPosts(),
             Wording.percent(t.recruitmentShare()), t.marketingPosts(), Wording.percent(t.marketingShare()))).toList(),
         facts.alerts().stream().map(ReportView::alert).toList(),
-        facts.opportunities().stream().sorted(Comparator.comparingDouble((Opportunity o) -> -Math.abs(o.score()))
-            .thenComparing(Opportunity::type)).limit(OPPORTUNITIES).map(ReportView::opportunity).toList(),
+        StrategyAnswers.byStrength(facts.opportunities()).stream().limit(OPPORTUNITIES).map(ReportView::opportunity)
+            .toList(),
         facts.missing().stream().sorted().toList(), codeVersion, runId);
   }
 
@@ -107,8 +108,11 @@ record ReportView(String title, String runDate, String windowStart, String summa
       int regulars = 0;
       for (Voice v : ranked) {
         boolean regular = "regular".equals(v.role());
-        if (voices.size() < VOICES_PER_COMMUNITY && (!regular || regulars++ < REGULARS_PER_COMMUNITY)) {
+        if (voices.size() < VOICES_PER_COMMUNITY && (!regular || regulars < REGULARS_PER_COMMUNITY)) {
           voices.add(voice(v));
+          if (regular) {
+            regulars++;
+          }
         }
       }
       if (!voices.isEmpty()) {
@@ -119,7 +123,8 @@ record ReportView(String title, String runDate, String windowStart, String summa
   }
 
   private static VoiceLine voice(Voice v) {
-    return new VoiceLine(v.rank(), v.name(), v.role(), v.roleReason(), v.community(), v.reach(), v.ownAccount());
+    return new VoiceLine(v.rank(), Wording.ordinal(v.rank()) + " overall", v.name(), Wording.role(v.role()),
+        v.roleReason(), v.community(), v.reach(), v.ownAccount());
   }
 
   private static TopicLine topic(Topic t) {
@@ -152,8 +157,7 @@ record ReportView(String title, String runDate, String windowStart, String summa
   private static SegmentLine segment(Segment s) {
     return new SegmentLine(s.description(), s.members(), Wording.growth(s.growth()), Wording.tone(s.sentiment()),
         shares(s.topics(), 3), shares(s.communities(), 3),
-        s.targetAudience() == null ? "none close" : s.targetAudience() + " (" + Wording.decimal(
-            s.targetScore() == null ? 0 : s.targetScore()) + ")",
+        s.targetAudience() == null ? "none close" : s.targetAudience() + " (" + Wording.match(s.targetScore()) + ")",
         s.targetReason() == null ? "" : s.targetReason(), String.join(", ", s.topVoices().stream().limit(4).toList()));
   }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The answers to the six strategy questions, built from the run's facts. Every question gets at least one
@@ -91,7 +92,7 @@ public final class StrategyAnswers {
   }
 
   /** Shares of several segments added up by name, largest first. */
-  private static List<Share> merged(List<Segment> segments, java.util.function.Function<Segment, List<Share>> of) {
+  private static List<Share> merged(List<Segment> segments, Function<Segment, List<Share>> of) {
     Map<String, Long> posts = new LinkedHashMap<>();
     segments.forEach(s -> of.apply(s).forEach(sh -> posts.merge(sh.name(), sh.posts(), Long::sum)));
     return posts.entrySet().stream()
@@ -168,22 +169,40 @@ public final class StrategyAnswers {
         + "the window has no English posts.");
   }
 
+  /**
+   * Opportunities of every type, each scored against the strongest of its own type (question scores,
+   * rising-topic z-scores and pain-point scores have different scales), strongest first.
+   */
   static List<StrategyAnswer> enrichCommunities(ReportFacts facts) {
-    double maxScore = facts.opportunities().stream().mapToDouble(o -> Math.abs(o.score())).max().orElse(1);
     List<Draft> drafts = new ArrayList<>();
-    facts.opportunities().stream()
-        .sorted(Comparator.comparingDouble((Opportunity o) -> -Math.abs(o.score()))
-            .thenComparing(Opportunity::type).thenComparing(o -> String.valueOf(o.community())))
-        .forEach(o -> drafts.add(new Draft(opportunitySentence(o),
-            String.format(Locale.ROOT, "type=%s; community=%s; topic=%s; score=%s", o.type(), o.community(),
-                o.topic(), Wording.decimal(o.score())),
-            o.postIds(), Confidence.of(maxScore == 0 ? 0 : Math.abs(o.score()) / maxScore, o.postIds().size() * 3L))));
+    for (Opportunity o : byStrength(facts.opportunities())) {
+      // Each evidence post stands for about three posts of its group (questions, a topic's posts).
+      drafts.add(new Draft(opportunitySentence(o),
+          String.format(Locale.ROOT, "type=%s; community=%s; topic=%s; score=%s", o.type(), o.community(),
+              o.topic(), Wording.decimal(o.score())),
+          o.postIds(), Confidence.of(relativeStrength(o, facts.opportunities()), o.postIds().size() * 3L)));
+    }
     return ranked(StrategyQuestion.ENRICH_COMMUNITIES, drafts,
         "No open questions, rising topics or pain points were found for this date.");
   }
 
+  /** Opportunities ordered by score relative to their type's strongest, with a full tie-break. */
+  static List<Opportunity> byStrength(List<Opportunity> opportunities) {
+    return opportunities.stream()
+        .sorted(Comparator.comparingDouble((Opportunity o) -> -relativeStrength(o, opportunities))
+            .thenComparing(Opportunity::type).thenComparing(o -> String.valueOf(o.community()))
+            .thenComparing(o -> String.valueOf(o.topic()))
+            .thenComparing(o -> o.postIds().isEmpty() ? "" : o.postIds().get(0)))
+        .toList();
+  }
+
+  private static double relativeStrength(Opportunity o, List<Opportunity> all) {
+    double max = all.stream().filter(x -> x.type().equals(o.type())).mapToDouble(Opportunity::score).max().orElse(0);
+    return max <= 0 ? 0 : o.score() / max;
+  }
+
   static String opportunitySentence(Opportunity o) {
-    String where = o.community() == null ? "" : " in " + o.community();
+    String where = o.community() == null || o.community().isBlank() ? "" : " in " + o.community();
     String topic = o.topic() == null ? "" : " about “" + o.topic() + "”";
     String action = switch (o.type()) {
       case "unanswered questions" -> "Answer the open questions" + topic + where;
@@ -201,7 +220,8 @@ public final class StrategyAnswers {
         .filter(v -> TRUSTED_ROLES.contains(v.role()) && v.sentiment() >= 0 && !v.ownAccount())
         .sorted(Comparator.comparingInt(Voice::rank)).limit(MAX_PER_QUESTION / 2).toList();
     for (Voice v : trusted) {
-      drafts.add(new Draft(String.format(Locale.ROOT, "Engage %s, a trusted %s in %s: %s", v.name(), v.role(),
+      drafts.add(new Draft(String.format(Locale.ROOT, "Engage %s, a trusted %s in %s: %s", v.name(),
+          Wording.role(v.role()),
           v.community(), sentence(v.roleReason())),
           String.format(Locale.ROOT, "author=%s; rank=%d; influence=%s; reach=%d; sentiment=%s", v.authorId(),
               v.rank(), Wording.decimal(v.score()), v.reach(), Wording.signed(v.sentiment())),
@@ -209,7 +229,8 @@ public final class StrategyAnswers {
     }
     for (TrustedPost p : facts.trustedPosts()) {
       drafts.add(new Draft(String.format(Locale.ROOT,
-          "Content like %s's post in %s%s earns positive replies (%s, tone %s): “%s”", p.author(), p.community(),
+          "Content like %s's post%s%s earns positive replies (%s, tone %s): “%s”", p.author(),
+          p.community() == null ? "" : " in " + p.community(),
           p.topic() == null ? "" : " on “" + p.topic() + "”", Wording.count(p.replies(), "reply", "replies"),
           Wording.tone(p.replySentiment()), p.excerpt()),
           String.format(Locale.ROOT, "post=%s; replies=%d; reply_sentiment=%s; engagement=%d", p.postId(), p.replies(),
@@ -235,9 +256,8 @@ public final class StrategyAnswers {
       double strength = Math.min(1, demand(t) * 4);
       if (t.alertPosts() > 0) {
         unwelcome.add(new Draft(String.format(Locale.ROOT,
-            "“%s” (%s): our brand is present (%s), and %s raised a candidate-experience alert here. Answer them "
-                + "before promoting here.", t.label(), demandWords, Wording.count(t.brandPosts(), "post", "posts"),
-            Wording.count(t.alertPosts(), "complaint", "complaints")),
+            "“%s” (%s): %s about our brand raised a candidate-experience alert here. Answer them before "
+                + "promoting here.", t.label(), demandWords, Wording.count(t.alertPosts(), "complaint", "complaints")),
             metrics + "; alert_posts=" + t.alertPosts(), t.examplePosts(), Confidence.of(strength, t.brandPosts())));
       } else if (t.brandPosts() > 0 && t.brandSentiment() != null && t.brandSentiment() >= WELCOME) {
         welcome.add(new Draft(String.format(Locale.ROOT,
@@ -245,6 +265,7 @@ public final class StrategyAnswers {
             Wording.count(t.brandPosts(), "post", "posts"), Wording.tone(t.brandSentiment())),
             metrics, t.examplePosts(), Confidence.of(strength, t.brandPosts())));
       } else if (t.brandPosts() == 0 && (t.growth() == null || t.growth() > 0)) {
+        // Absence is weaker evidence than presence: the same demand counts half.
         gaps.add(new Draft(String.format(Locale.ROOT,
             "“%s” (%s): in demand, and our brand is absent. Room to add value.", t.label(), demandWords),
             metrics, t.examplePosts(), Confidence.of(strength, t.posts()) / 2));

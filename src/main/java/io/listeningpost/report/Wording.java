@@ -37,10 +37,13 @@ public final class Wording {
     return String.format(Locale.ROOT, "%.0f%%", share * 100);
   }
 
-  /** Growth against the previous window as a signed percentage; null means the previous window had none. */
+  /**
+   * Relative change against the previous window (0.5 = half as much again) as a signed percentage; null means
+   * the warehouse holds no earlier data to compare with.
+   */
   public static String growth(Double growth) {
     if (growth == null || growth.isNaN()) {
-      return "new this window";
+      return "no earlier data to compare";
     }
     return String.format(Locale.ROOT, "%+.0f%% on the previous window", growth * 100);
   }
@@ -81,6 +84,30 @@ public final class Wording {
     }
     int cut = flat.lastIndexOf(' ', max);
     return flat.substring(0, cut > max / 2 ? cut : max).strip() + "…";
+  }
+
+  /** "1st", "2nd", "3rd", "11th", "22nd". */
+  public static String ordinal(int n) {
+    int lastTwo = n % 100;
+    String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th"
+        : switch (n % 10) {
+          case 1 -> "st";
+          case 2 -> "nd";
+          case 3 -> "rd";
+          default -> "th";
+        };
+    return n + suffix;
+  }
+
+  /** A role of the influencers table in the report's words: connectors are the strategy's "angels". */
+  public static String role(String role) {
+    return "connector".equals(role) ? "angel (connector)" : role == null ? "" : role;
+  }
+
+  /** A target-audience match score in [0, 1] as a word. */
+  public static String match(Double score) {
+    double s = score == null ? 0 : score;
+    return s >= 0.5 ? "strong match" : s >= 0.2 ? "partial match" : "weak match";
   }
 
   private Wording() {}

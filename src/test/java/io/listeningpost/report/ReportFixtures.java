@@ -39,7 +39,7 @@ final class ReportFixtures {
         List.of("cscareerquestions", "devops", "workplace.stackexchange.com", "hachyderm.io"),
         List.of("interview feedback · ghosted · recruiter", "remote work · hybrid · office",
             "on-call · runbooks · incident", "graduate programme · mentoring", "product launch · release · pricing"),
-        "https://example.org/r/cscareerquestions/comments/abc");
+        "https://example.org/r/cscareerquestions/comments/abc?ref=a_b&utm=1");
   }
 
   static ReportFacts hostile() {
@@ -109,7 +109,8 @@ final class ReportFixtures {
         "How we run onboarding for remote hires — " + people.get(5), topicLabels.get(1), 6, 0.55, 21));
     return new ReportFacts(DAY, DAY.minusDays(27), new Volume(215, 88,
         List.of(new Share("reddit", 120, 0.56), new Share("twitter", 95, 0.44)),
-        List.of(new Share(places.get(0), 80, 0.37))), voices, communities,
+        List.of(new Share(places.get(0), 80, 0.37))), voices,
+        java.util.Map.of("opinion maker", 3L, "connector", 1L, "critic", 1L, "rising voice", 1L), communities,
         List.of(new CommunityLink(0, 1, 12), new CommunityLink(1, 2, 4), new CommunityLink(0, 3, 2)), topics,
         segments, streams, themes, opportunities, fits, alerts, days, trusted, Set.of());
   }

@@ -22,6 +22,8 @@ class ReportRendererTest {
     Files.writeString(out, html);
     assertThat(html).contains("Dana Whitfield", "Who are our target audiences?", "What is our value added?",
         "interview feedback · ghosted · recruiter", "Final round at Acme");
+    assertThat(renderer.markdown(view(facts))).as("a safe link stays a working link")
+        .contains("<https://example.org/r/cscareerquestions/comments/abc?ref=a_b&utm=1>");
   }
 
   @Test

@@ -44,7 +44,7 @@ class StrategyAnswersTest {
         a -> assertThat(a).startsWith("“on-call · runbooks · incident”").contains("welcome"),
         a -> assertThat(a).startsWith("“graduate programme · mentoring”").contains("absent"),
         a -> assertThat(a).startsWith("“interview feedback · ghosted · recruiter”")
-            .contains("1 complaint raised a candidate-experience alert"));
+            .contains("1 complaint about our brand raised a candidate-experience alert"));
   }
 
   @Test
@@ -57,7 +57,7 @@ class StrategyAnswersTest {
   @Test
   void withoutFactsEachQuestionSaysWhatIsMissingWithNoConfidence() {
     ReportFacts empty = new ReportFacts(ReportFixtures.DAY, ReportFixtures.DAY.minusDays(27),
-        new Volume(0, 0, List.of(), List.of()), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        new Volume(0, 0, List.of(), List.of()), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
         List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Set.of("topics"));
     List<StrategyAnswer> rows = StrategyAnswers.of(empty);
     assertThat(rows).hasSize(StrategyQuestion.values().length);

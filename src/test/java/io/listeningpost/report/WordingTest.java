@@ -15,7 +15,7 @@ class WordingTest {
     assertThat(Wording.percent(0.123)).isEqualTo("12%");
     assertThat(Wording.percent(0.001)).isEqualTo("under 1%");
     assertThat(Wording.growth(0.5)).isEqualTo("+50% on the previous window");
-    assertThat(Wording.growth(null)).isEqualTo("new this window");
+    assertThat(Wording.growth(null)).isEqualTo("no earlier data to compare");
     assertThat(Wording.list(List.of("a", "b", "c"))).isEqualTo("a, b and c");
   }
 
