@@ -11,6 +11,7 @@ import io.listeningpost.storage.Tables;
 import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.ingest.IngestStep;
 import io.listeningpost.testing.LocalSpark;
+import io.listeningpost.testing.SampleJobs;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,9 +32,7 @@ class EnrichStepTest {
 
   @Test
   void everyPostGetsOneNlpRowAndARerunAnalysesNothing(@TempDir Path dir) throws Exception {
-    ListeningPostConfig config = ListeningPostConfig.load(Path.of("jobs/nightly.conf"),
-        new ListeningPostConfig.Overrides(dir.resolve("wh").toString(), dir.resolve("reports").toString(), null,
-            false, List.of()));
+    ListeningPostConfig config = SampleJobs.perFormatSamples(dir.resolve("wh"));
     new IngestStep(StageContext.of(SPARK.spark(), config, "run-1", DAY)).run();
     StageResult first = new EnrichStep(StageContext.of(SPARK.spark(), config, "run-1", DAY)).run();
     TableCounts c = first.tables().get(0);

@@ -11,6 +11,7 @@ import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.core.config.SourceFormat;
 import io.listeningpost.core.config.SourceSpec;
 import io.listeningpost.testing.LocalSpark;
+import io.listeningpost.testing.SampleJobs;
 import io.listeningpost.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +39,6 @@ class IngestStepTest {
         warehouse.toString(), warehouse.resolveSibling("reports").toString(), null, false, sources));
   }
 
-  private static ListeningPostConfig nightly(Path warehouse) {
-    return config(warehouse, List.of());
-  }
 
   private static StageResult ingest(ListeningPostConfig config, String runId, LocalDate date) throws Exception {
     return new IngestStep(StageContext.of(SPARK.spark(), config, runId, date)).run();
@@ -52,7 +50,7 @@ class IngestStepTest {
 
   @Test
   void nightlySamplesGiveGoldenCountsThatReconcile(@TempDir Path dir) throws Exception {
-    StageResult r = ingest(nightly(dir), "run-1", DATE);
+    StageResult r = ingest(SampleJobs.perFormatSamples(dir), "run-1", DATE);
     Map<String, TableCounts> c = counts(r);
     assertThat(r.tables()).allSatisfy(t -> assertThat(t.reconciles()).as(t.toString()).isTrue());
     assertThat(c.get("posts")).isEqualTo(new TableCounts("posts", 56, 40, 5, 11));
@@ -83,9 +81,9 @@ class IngestStepTest {
 
   @Test
   void runningTheSameInputTwiceGivesIdenticalTables(@TempDir Path dir) throws Exception {
-    ingest(nightly(dir), "run-1", DATE);
+    ingest(SampleJobs.perFormatSamples(dir), "run-1", DATE);
     Map<String, List<Row>> first = snapshot(dir);
-    StageResult second = ingest(nightly(dir), "run-2", DATE);
+    StageResult second = ingest(SampleJobs.perFormatSamples(dir), "run-2", DATE);
     Map<String, List<Row>> again = snapshot(dir);
     for (String table : List.of("posts", "interactions", "authors", "quarantine")) {
       LocalSpark.assertSameRows(rows(first.get(table)), rows(again.get(table)));
@@ -96,8 +94,8 @@ class IngestStepTest {
 
   @Test
   void aRerunOnALaterDateAddsNoQuarantineRowTwice(@TempDir Path dir) throws Exception {
-    ingest(nightly(dir), "run-1", DATE);
-    StageResult later = ingest(nightly(dir), "run-2", DATE.plusDays(3));
+    ingest(SampleJobs.perFormatSamples(dir), "run-1", DATE);
+    StageResult later = ingest(SampleJobs.perFormatSamples(dir), "run-2", DATE.plusDays(3));
     Dataset<Row> quarantine = SPARK.spark().read().parquet(dir.resolve("quarantine").toString());
     assertThat(quarantine.count()).isEqualTo(11);
     assertThat(counts(later).get("quarantine")).isEqualTo(new TableCounts("quarantine", 11, 0, 11, 0));
