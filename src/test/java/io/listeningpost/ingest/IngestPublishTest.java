@@ -10,6 +10,7 @@ import io.listeningpost.stage.StageResult;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.TablePublisher;
 import io.listeningpost.testing.LocalSpark;
+import io.listeningpost.testing.SampleJobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +37,7 @@ class IngestPublishTest {
       Tables.QUARANTINE);
 
   private static ListeningPostConfig nightly(Path warehouse) {
-    return ListeningPostConfig.load(Path.of("jobs/nightly.conf"), new ListeningPostConfig.Overrides(
-        warehouse.toString(), warehouse.resolveSibling("reports").toString(), null, false, List.of()));
+    return SampleJobs.perFormatSamples(warehouse);
   }
 
   private static final class Crash extends IOException {
