@@ -108,8 +108,7 @@ final class FactsReader {
   private Volume volume(Dataset<Row> posts) {
     Row totals = posts.agg(count(lit(1)), countDistinct(col("platform"), col("author_id"))).first();
     long total = totals.getLong(0);
-    return new Volume(total, totals.getLong(1), shares(posts, "platform", total, 10),
-        shares(posts, "community", total, 10));
+    return new Volume(total, totals.getLong(1), shares(posts, "platform", total, 10));
   }
 
   private static List<Share> shares(Dataset<Row> posts, String column, long total, int limit) {
@@ -141,7 +140,7 @@ final class FactsReader {
           declared.add(new Share(o.getString(0), members, size == 0 ? 0 : (double) members / size));
         }
       }
-      out.put(id, new Community(id, CommunityLabel.of(id, declared), size, strings(r, "top_members"), declared));
+      out.put(id, new Community(id, CommunityLabel.of(id, declared), size, declared));
     }
     return out;
   }

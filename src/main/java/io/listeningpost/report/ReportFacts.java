@@ -36,11 +36,10 @@ public record ReportFacts(LocalDate runDate, LocalDate windowStart, Volume volum
     missing = Set.copyOf(missing);
   }
 
-  /** What the window holds: posts, distinct authors, and posts per platform and per declared community. */
-  public record Volume(long posts, long authors, List<Share> platforms, List<Share> communities) {
+  /** What the window holds: posts, distinct authors, and posts per platform. */
+  public record Volume(long posts, long authors, List<Share> platforms) {
     public Volume {
       platforms = List.copyOf(platforms);
-      communities = List.copyOf(communities);
     }
   }
 
@@ -60,9 +59,8 @@ public record ReportFacts(LocalDate runDate, LocalDate windowStart, Volume volum
   }
 
   /** A detected community, labelled by the declared communities (subreddits, sites, instances) its members use. */
-  public record Community(int id, String label, int size, List<String> topMembers, List<Share> declared) {
+  public record Community(int id, String label, int size, List<Share> declared) {
     public Community {
-      topMembers = List.copyOf(topMembers);
       declared = List.copyOf(declared);
     }
   }

@@ -50,7 +50,7 @@ record ReportView(String title, String runDate, String windowStart, String summa
   record AlertLine(String severity, String kind, String community, String author, String role, String reach,
       String excerpt, String link, String linkText, long spread, String nextStep) {}
 
-  record OpportunityLine(String type, String sentence, String link, String linkText) {}
+  record OpportunityLine(String sentence, String link, String linkText) {}
 
   private static final int VOICES_PER_COMMUNITY = 5;
   private static final int REGULARS_PER_COMMUNITY = 2;
@@ -171,7 +171,7 @@ record ReportView(String title, String runDate, String windowStart, String summa
 
   private static OpportunityLine opportunity(Opportunity o) {
     String raw = o.links().isEmpty() ? null : o.links().get(0);
-    return new OpportunityLine(o.type(), StrategyAnswers.opportunitySentence(o), SafeLink.of(raw),
+    return new OpportunityLine(StrategyAnswers.opportunitySentence(o), SafeLink.of(raw),
         raw == null ? "" : raw);
   }
 

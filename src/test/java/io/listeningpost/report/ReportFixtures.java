@@ -54,8 +54,7 @@ final class ReportFixtures {
   private static ReportFacts facts(List<String> people, List<String> places, List<String> topicLabels, String url) {
     List<Community> communities = new ArrayList<>();
     for (int i = 0; i < places.size(); i++) {
-      communities.add(new Community(i, places.get(i), 40 - 7 * i, List.of(people.get(i)),
-          List.of(new Share(places.get(i), 30 - 5 * i, 0.7))));
+      communities.add(new Community(i, places.get(i), 40 - 7 * i, List.of(new Share(places.get(i), 30 - 5 * i, 0.7))));
     }
     String[] roles = {"opinion maker", "opinion maker", "connector", "opinion maker", "critic", "rising voice"};
     List<Voice> voices = new ArrayList<>();
@@ -108,8 +107,7 @@ final class ReportFixtures {
     List<TrustedPost> trusted = List.of(new TrustedPost("p3", people.get(3), places.get(2), url,
         "How we run onboarding for remote hires — " + people.get(5), topicLabels.get(1), 6, 0.55, 21));
     return new ReportFacts(DAY, DAY.minusDays(27), new Volume(215, 88,
-        List.of(new Share("reddit", 120, 0.56), new Share("twitter", 95, 0.44)),
-        List.of(new Share(places.get(0), 80, 0.37))), voices,
+        List.of(new Share("reddit", 120, 0.56), new Share("twitter", 95, 0.44))), voices,
         java.util.Map.of("opinion maker", 3L, "connector", 1L, "critic", 1L, "rising voice", 1L), communities,
         List.of(new CommunityLink(0, 1, 12), new CommunityLink(1, 2, 4), new CommunityLink(0, 3, 2)), topics,
         segments, streams, themes, opportunities, fits, alerts, days, trusted, Set.of());

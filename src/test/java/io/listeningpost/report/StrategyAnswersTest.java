@@ -57,7 +57,7 @@ class StrategyAnswersTest {
   @Test
   void withoutFactsEachQuestionSaysWhatIsMissingWithNoConfidence() {
     ReportFacts empty = new ReportFacts(ReportFixtures.DAY, ReportFixtures.DAY.minusDays(27),
-        new Volume(0, 0, List.of(), List.of()), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        new Volume(0, 0, List.of()), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
         List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Set.of("topics"));
     List<StrategyAnswer> rows = StrategyAnswers.of(empty);
     assertThat(rows).hasSize(StrategyQuestion.values().length);
