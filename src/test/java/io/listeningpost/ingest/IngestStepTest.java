@@ -35,8 +35,7 @@ class IngestStepTest {
   private static final LocalDate DATE = LocalDate.of(2026, 11, 21);
 
   private static ListeningPostConfig config(Path warehouse, List<SourceSpec> sources) {
-    return ListeningPostConfig.load(Path.of("jobs/nightly.conf"), new ListeningPostConfig.Overrides(
-        warehouse.toString(), warehouse.resolveSibling("reports").toString(), null, false, sources));
+    return SampleJobs.withSources(warehouse, sources);
   }
 
 

@@ -1,5 +1,6 @@
 package io.listeningpost.run;
 
+import io.listeningpost.testing.ConsoleRun;
 import static io.listeningpost.testing.ParquetFiles.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -8,8 +9,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.listeningpost.enrich.sentiment.PostSentimentScorer;
 import io.listeningpost.enrich.sentiment.SocialSentimentModel;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,18 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MainTest {
 
   private static String[] run(String... args) {
-    PrintStream err = System.err;
-    PrintStream out = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.run(args);
-      return new String[] {String.valueOf(code), buf.toString(StandardCharsets.UTF_8)};
-    } finally {
-      System.setErr(err);
-      System.setOut(out);
-    }
+    return ConsoleRun.run(args);
   }
 
   @Test

@@ -1,11 +1,10 @@
 package io.listeningpost.run;
 
+import io.listeningpost.testing.ConsoleRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.listeningpost.testing.ParquetFiles;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,18 +37,7 @@ class PseudonymisedRunTest {
   }
 
   private static String[] run(String... args) {
-    PrintStream err = System.err;
-    PrintStream out = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.run(args);
-      return new String[] {String.valueOf(code), buf.toString(StandardCharsets.UTF_8)};
-    } finally {
-      System.setErr(err);
-      System.setOut(out);
-    }
+    return ConsoleRun.run(args);
   }
 
   private static String[] ingest(String name, Path conf) {

@@ -24,7 +24,8 @@ public final class SampleJobs {
     return withSources(warehouse, perFormat);
   }
 
-  private static ListeningPostConfig withSources(Path warehouse, List<SourceSpec> sources) {
+  /** The nightly job with these sources instead of its own (none: its own). */
+  public static ListeningPostConfig withSources(Path warehouse, List<SourceSpec> sources) {
     return ListeningPostConfig.load(Path.of("jobs/nightly.conf"), new ListeningPostConfig.Overrides(
         warehouse.toString(), warehouse.resolveSibling("reports").toString(), null, false, sources));
   }
