@@ -1,6 +1,7 @@
 package io.listeningpost.run;
 
 import io.listeningpost.core.Pseudonyms;
+import io.listeningpost.core.Redaction;
 import io.listeningpost.core.TableCounts;
 import io.listeningpost.core.config.ConfigException;
 import io.listeningpost.core.config.ListeningPostConfig;
@@ -64,7 +65,7 @@ abstract class DataCommand implements Callable<Integer> {
     } catch (Exception e) {
       status = "FAILED";
       message = "The run failed: " + rootMessage(e);
-      e.printStackTrace(System.err);
+      System.err.print(Redaction.stackTrace(e));
     }
     Instant finished = Instant.now();
     try {
@@ -74,7 +75,7 @@ abstract class DataCommand implements Callable<Integer> {
       System.out.println(summary);
       System.out.println("  summary kept in " + RunRecorder.keep(config.reports(), runId, summary));
     } catch (Exception e) {
-      System.err.println("Could not record the run: " + rootMessage(e));
+      System.err.println("Could not record the run: " + Redaction.mask(rootMessage(e)));
       status = "FAILED";
     } finally {
       spark.stop();

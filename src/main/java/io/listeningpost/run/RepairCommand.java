@@ -1,5 +1,6 @@
 package io.listeningpost.run;
 
+import io.listeningpost.core.Redaction;
 import io.listeningpost.core.config.ConfigException;
 import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.storage.TablePublisher;
@@ -31,10 +32,11 @@ final class RepairCommand implements Callable<Integer> {
     }
     List<String> actions = new TablePublisher(new Configuration(), config.warehouse(),
         RunRecorder.newRunId("repair", Instant.now()), TablePublisher.StepHook.NONE).recover();
+    String shown = Redaction.mask(config.warehouse());
     if (actions.isEmpty()) {
-      System.out.println("Warehouse " + config.warehouse() + ": every table is whole; nothing to repair.");
+      System.out.println("Warehouse " + shown + ": every table is whole; nothing to repair.");
     } else {
-      actions.forEach(a -> System.out.println("Warehouse " + config.warehouse() + ": " + a));
+      actions.forEach(a -> System.out.println("Warehouse " + shown + ": " + a));
     }
     return DataCommand.OK;
   }

@@ -2,6 +2,7 @@ package io.listeningpost.run;
 
 import io.listeningpost.stage.StageResult;
 import io.listeningpost.core.CodeVersion;
+import io.listeningpost.core.Redaction;
 import io.listeningpost.core.TableCounts;
 import io.listeningpost.storage.ParquetKeyValueMetadata;
 import io.listeningpost.storage.Tables;
@@ -29,7 +30,11 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
-/** Records each run in the {@code _runs} table and tells the analyst, in plain words, what happened. */
+/**
+ * Records each run in the {@code _runs} table and tells the analyst, in plain words, what happened.
+ * Locations are masked ({@link Redaction}) wherever they are printed or recorded: a source, warehouse or
+ * master URL may carry a password or a token.
+ */
 public final class RunRecorder {
   private static final DateTimeFormatter RUN_ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -45,6 +50,16 @@ public final class RunRecorder {
   /** Appends the run's row to {@code _runs}. */
   public static void record(SparkSession spark, ListeningPostConfig config, String runId, String job, LocalDate date,
       String status, Instant started, Instant finished, RunOutcome outcome, String message) {
+    Row row = row(config, runId, job, date, status, started, finished, outcome, message);
+    spark.sparkContext().setJobGroup("run:record", "Record run " + runId + " in _runs", false);
+    ParquetKeyValueMetadata.parquetWriter(spark.createDataFrame(List.of(row), Tables.RUNS_SCHEMA).coalesce(1).write(),
+            Tables.RUNS, runId)
+        .mode(SaveMode.Append).save(new org.apache.hadoop.fs.Path(config.warehouse(), Tables.RUNS).toString());
+  }
+
+  /** The run's {@code _runs} row, its sources, master and message masked. */
+  static Row row(ListeningPostConfig config, String runId, String job, LocalDate date, String status, Instant started,
+      Instant finished, RunOutcome outcome, String message) {
     List<Row> counts = new ArrayList<>();
     TableCounts files = outcome == null ? null : outcome.counts(IngestStep.FILES);
     if (outcome != null) {
@@ -52,26 +67,32 @@ public final class RunRecorder {
         counts.add(RowFactory.create(c.table(), c.read(), c.written(), c.deduplicated(), c.quarantined()));
       }
     }
-    List<String> sources = config.sources().stream().map(s -> s.format().configName() + "=" + s.path()).toList();
-    Row row = RowFactory.create(runId, job, Date.valueOf(date), status, Timestamp.from(started),
+    List<String> sources = config.sources().stream()
+        .map(s -> s.format().configName() + "=" + Redaction.mask(s.path())).toList();
+    return RowFactory.create(runId, job, Date.valueOf(date), status, Timestamp.from(started),
         Timestamp.from(finished), Duration.between(started, finished).toMillis(), config.hash(), CodeVersion.current(),
-        (long) Tables.SCHEMA_VERSION, config.sparkMaster(), sources.toArray(new String[0]),
+        (long) Tables.SCHEMA_VERSION, Redaction.mask(config.sparkMaster()), sources.toArray(new String[0]),
         files == null ? null : files.written(), files == null ? null : files.deduplicated(),
-        counts.toArray(new Row[0]), message);
-    spark.sparkContext().setJobGroup("run:record", "Record run " + runId + " in _runs", false);
-    ParquetKeyValueMetadata.parquetWriter(spark.createDataFrame(List.of(row), Tables.RUNS_SCHEMA).coalesce(1).write(),
-            Tables.RUNS, runId)
-        .mode(SaveMode.Append).save(new org.apache.hadoop.fs.Path(config.warehouse(), Tables.RUNS).toString());
+        counts.toArray(new Row[0]), Redaction.mask(message));
   }
 
-  /** The closing summary printed at the end of a run and kept under the reports folder. */
+  /**
+   * The closing summary printed at the end of a run and kept under the reports folder; every location in
+   * it (sources, outputs, paths quoted by a message) is masked.
+   */
   public static String summary(String job, String runId, LocalDate date, String status, Duration took,
+      ListeningPostConfig config, RunOutcome outcome, String message) {
+    return Redaction.mask(plainSummary(job, runId, date, status, took, config, outcome, message));
+  }
+
+  private static String plainSummary(String job, String runId, LocalDate date, String status, Duration took,
       ListeningPostConfig config, RunOutcome outcome, String message) {
     StringBuilder sb = new StringBuilder();
     sb.append("\nListening Post ").append(job).append(" — ").append(status).append(" in ")
         .append(String.format("%.1f s", took.toMillis() / 1000.0)).append('\n');
-    sb.append("  run ").append(runId).append(", date ").append(date).append(", config ").append(config.origin())
-        .append('\n');
+    sb.append("  run ").append(runId).append(", date ").append(date).append(", config ").append(config.origin());
+    config.commandLineSettings().forEach(setting -> sb.append(" --conf ").append(setting));
+    sb.append('\n');
     sb.append("  sources:");
     for (SourceSpec s : config.sources()) {
       sb.append(' ').append(s.name()).append('=').append(s.path());

@@ -1,5 +1,6 @@
 package io.listeningpost.run;
 
+import io.listeningpost.core.Redaction;
 import io.listeningpost.core.config.ConfigException;
 import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.storage.TablePublisher;
@@ -170,8 +171,12 @@ final class SqlCommand implements Callable<Integer> {
     return v;
   }
 
-  /** The first line of what went wrong, without Spark's plan or stack. */
+  /** The first line of what went wrong, without Spark's plan or stack, its locations masked. */
   private static String firstLine(Throwable e) {
+    return Redaction.mask(unmaskedFirstLine(e));
+  }
+
+  private static String unmaskedFirstLine(Throwable e) {
     String message = e.getMessage();
     if (message == null || message.isBlank()) {
       return e.getClass().getSimpleName();

@@ -126,4 +126,62 @@ class MainTest {
     assertThat(rows(out.resolve("quarantine"))).extracting(g -> g.getString("position", 0), g -> g.getString("reason", 0))
         .containsExactlyInAnyOrder(tuple("line 7", "weight 'n/a' is not a number"), tuple("line 9", "missing source"));
   }
+
+  /** A job file that names only its warehouse, as a new user writes one. */
+  private static Path warehouseOnlyJob(Path dir) throws Exception {
+    return Files.writeString(dir.resolve("job.conf"), "warehouse = \"" + dir.resolve("wh") + "\"\n");
+  }
+
+  @Test
+  void aBadConfStopsTheRunWithExitCode2NamingTheKeyTheValueAndConf(@TempDir Path dir) throws Exception {
+    String[] r = run("ingest", "--config", warehouseOnlyJob(dir).toString(), "--source", "reddit=data-samples/reddit",
+        "--conf", "graph.window-days=-3", "--conf", "graph.windw-days=30", "--conf", "nonsense");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[1]).contains("Invalid configuration (" + dir.resolve("job.conf") + " and the command line)")
+        .contains("graph.window-days = -3 (from --conf): must be between 1 and 3650")
+        .contains("unknown key 'graph.windw-days' given with --conf (did you mean 'graph.window-days'?)")
+        .contains("--conf nonsense: expected KEY=VALUE")
+        .doesNotContain("sources = []");
+    assertThat(dir.resolve("wh")).doesNotExist();
+  }
+
+  @Test
+  void anExplicitOptionAndAConfOfTheSameKeyAreRefusedTogether(@TempDir Path dir) throws Exception {
+    String[] r = run("ingest", "--config", warehouseOnlyJob(dir).toString(), "--source", "reddit=data-samples/reddit",
+        "--warehouse", dir.resolve("a").toString(), "--conf", "warehouse=" + dir.resolve("b"));
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[1]).contains("--warehouse and --conf warehouse=" + dir.resolve("b") + " both set warehouse: give one");
+  }
+
+  @Test
+  void aWarehouseThatIsSomeoneElsesFolderOrAFileIsRefusedBeforeSparkStarts(@TempDir Path dir) throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home/Documents"));
+    Files.writeString(dir.resolve("home/notes.txt"), "mine");
+    String[] r = run("ingest", "--config", warehouseOnlyJob(dir).toString(), "--source", "reddit=data-samples/reddit",
+        "--warehouse", home.getParent().toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[1]).contains("warehouse = \"" + home.getParent() + "\": is not a warehouse: it holds Documents, "
+        + "notes.txt");
+    String[] file = run("repair", "--config", warehouseOnlyJob(dir).toString(), "--source", "reddit=data-samples/reddit",
+        "--conf", "warehouse=" + dir.resolve("home/notes.txt"));
+    assertThat(file[0]).isEqualTo("2");
+    assertThat(file[1]).contains("is a file, not a folder");
+  }
+
+  @Test
+  void aCsvSourceOnTheCommandLineNeedsAMappingInTheJobFileAndSaysSoOnce(@TempDir Path dir) throws Exception {
+    String[] r = run("ingest", "--config", warehouseOnlyJob(dir).toString(), "--source", "csv=data-samples/csv");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[1]).contains("--source csv=data-samples/csv: a csv source needs a mapping; the config has no csv source")
+        .doesNotContain("sources = []");
+  }
+
+  @Test
+  void credentialsOnTheCommandLineAreNeverPrinted(@TempDir Path dir) throws Exception {
+    String[] r = run("ingest", "--config", warehouseOnlyJob(dir).toString(),
+        "--source", "reddit=https://ann:SOURCEPW@example.com/export?token=TOKENPW",
+        "--conf", "warehouse=s3a://AKIAEXAMPLE:WAREHOUSEPW@bucket/wh", "--master", "spark://admin:MASTERPW@host:7077");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[1]).contains("spark://***@host:7077").doesNotContain("SOURCEPW", "TOKENPW", "WAREHOUSEPW", "MASTERPW");
+  }
 }

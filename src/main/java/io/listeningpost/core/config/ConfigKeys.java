@@ -1,6 +1,7 @@
 package io.listeningpost.core.config;
 
 import com.github.pemistahl.lingua.api.IsoCode639_1;
+import io.listeningpost.core.Redaction;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +27,7 @@ public final class ConfigKeys {
       "", ConfigKeys::checkDate);
   public static final ConfigKey<String> SPARK_MASTER = ConfigKey.string("spark.master",
       "Spark master URL: local[*] runs embedded; spark://host:7077, yarn or k8s://… reach a cluster.",
-      "local[*]", v -> v.matches("local(\\[(\\*|\\d+)(,\\d+)?\\])?|spark://.+|yarn|k8s://.+|mesos://.+")
-          ? null : "must be local, local[N], local[*], spark://…, yarn or k8s://…");
+      "local[*]", ConfigKeys::checkMaster);
   public static final ConfigKey<Integer> SHUFFLE_PARTITIONS = ConfigKey.integer("spark.shuffle-partitions",
       "spark.sql.shuffle.partitions for the run; the local default suits up to a few million posts.", 8, 1, 100_000);
   public static final ConfigKey<Integer> MAX_TEXT_CHARS = ConfigKey.integer("ingest.max-text-chars",
@@ -151,9 +151,11 @@ public final class ConfigKeys {
       "Replace author ids, names and @handles with keyed pseudonyms at ingest, so no table holds them "
           + "(docs/privacy.md); needs a key from privacy.key-env or privacy.key-file.", false);
   public static final ConfigKey<String> KEY_ENV = ConfigKey.string("privacy.key-env",
-      "Environment variable holding the pseudonym key (at least 16 bytes; the key is never written in the config).",
-      "LISTENING_POST_PSEUDONYM_KEY", v -> v.matches("[A-Za-z_][A-Za-z0-9_]*") ? null
-          : "must be an environment variable name: letters, digits and _");
+      "Name of the environment variable holding the pseudonym key (at least 16 bytes; the key is never written in the "
+          + "config, and a value here that is not an upper-case variable name is refused without being shown).",
+      "LISTENING_POST_PSEUDONYM_KEY", v -> v.matches("[A-Z_][A-Z0-9_]*") ? null
+          : "must be the name of an environment variable (upper-case letters, digits and _), not the key itself")
+      .valueNotShown();
   public static final ConfigKey<String> KEY_FILE = ConfigKey.string("privacy.key-file",
       "File holding the pseudonym key, instead of the environment variable; relative to the config file. "
           + "Empty: use privacy.key-env.", "", v -> null);
@@ -226,6 +228,14 @@ public final class ConfigKeys {
     } catch (java.time.format.DateTimeParseException e) {
       return "expected YYYY-MM-DD, or empty for today";
     }
+  }
+
+  private static String checkMaster(String v) {
+    if (!v.matches("local(\\[(\\*|\\d+)(,\\d+)?\\])?|spark://.+|yarn|k8s://.+|mesos://.+")) {
+      return "must be local, local[N], local[*], spark://…, yarn or k8s://…";
+    }
+    // Spark refuses a user or password in the master URL; saying so here keeps them out of its error.
+    return Redaction.mask(v).equals(v) ? null : "must not hold a user, password or token: Spark takes none in the master URL";
   }
 
   private static String checkLanguages(String v) {
