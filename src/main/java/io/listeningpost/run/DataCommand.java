@@ -82,7 +82,9 @@ abstract class DataCommand implements Callable<Integer> {
           config.run().lockStaleAfter());
     } catch (WarehouseLock.LockedException e) {
       System.err.println(e.getMessage());
-      log.warning(e.getMessage());
+      if (log.format() == RunLog.Format.JSON) {
+        log.warning(e.getMessage());
+      }
       return ExitCodes.LOCKED;
     }
     try (lock) {

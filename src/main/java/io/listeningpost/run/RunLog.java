@@ -170,8 +170,8 @@ final class RunLog {
         throw new IllegalStateException(e);
       }
     } else {
-      out.println(CLOCK.format(clock.instant().atZone(ZoneId.systemDefault())) + " " + job + " " + date + "  "
-          + text);
+      out.println(CLOCK.format(clock.instant().atZone(ZoneId.systemDefault()))
+          + (job == null ? "" : " " + job + " " + date) + "  " + text);
     }
   }
 

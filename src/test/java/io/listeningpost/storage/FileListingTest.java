@@ -1,0 +1,62 @@
+package io.listeningpost.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Table listings that tell whether what a stage reads or wrote has changed. */
+class FileListingTest {
+  private static final LocalDate DAY = LocalDate.of(2026, 11, 29);
+
+  @TempDir
+  Path wh;
+
+  private Path file(String relative, String content) throws Exception {
+    Path p = wh.resolve(relative);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, content);
+    Files.setLastModifiedTime(p, FileTime.from(Instant.parse("2026-11-30T02:00:00Z")));
+    return p;
+  }
+
+  @Test
+  void partitionsAreListedUpToOrOnlyOnTheDayAskedAndHiddenFilesAreLeftOut() throws Exception {
+    file("influencers/dt=2026-11-28/part-0.parquet", "a");
+    file("influencers/dt=2026-11-29/part-0.parquet", "bb");
+    file("influencers/dt=2026-11-30/part-0.parquet", "ccc");
+    file("influencers/dt=2026-11-29/.part-0.parquet.crc", "x");
+    file("influencers/_SUCCESS", "");
+    FileListing listing = new FileListing(new Configuration(), wh.toString());
+
+    assertThat(listing.table(Tables.INFLUENCERS, FileListing.Partitions.UP_TO, DAY)).containsExactly(
+        "influencers/dt=2026-11-28/part-0.parquet\t1\t1796004000000",
+        "influencers/dt=2026-11-29/part-0.parquet\t2\t1796004000000");
+    assertThat(listing.table(Tables.INFLUENCERS, FileListing.Partitions.ONLY, DAY)).containsExactly(
+        "influencers/dt=2026-11-29/part-0.parquet\t2\t1796004000000");
+    assertThat(listing.table(Tables.INFLUENCERS, FileListing.Partitions.ALL, DAY)).hasSize(3);
+    assertThat(listing.table(Tables.ALERTS, FileListing.Partitions.ALL, DAY)).containsExactly("alerts/(absent)");
+  }
+
+  @Test
+  void theDigestChangesWithAFilesSizeOrTimeAndNotWithReading() throws Exception {
+    Path f = file("authors/part-0.parquet", "one");
+    FileListing listing = new FileListing(new Configuration(), wh.toString());
+    String before = FileListing.digest(listing.table(Tables.AUTHORS, FileListing.Partitions.ALL, DAY));
+
+    Files.readString(f);
+    assertThat(FileListing.digest(listing.table(Tables.AUTHORS, FileListing.Partitions.ALL, DAY))).isEqualTo(before);
+    Files.setLastModifiedTime(f, FileTime.from(Instant.parse("2026-11-30T03:00:00Z")));
+    String touched = FileListing.digest(listing.table(Tables.AUTHORS, FileListing.Partitions.ALL, DAY));
+    assertThat(touched).isNotEqualTo(before);
+    assertThat(FileListing.digest(List.of("a", "b"))).isNotEqualTo(FileListing.digest(List.of("b", "a")))
+        .hasSize(24);
+  }
+}
