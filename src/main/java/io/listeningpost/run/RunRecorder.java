@@ -96,6 +96,9 @@ public final class RunRecorder {
     outcome.quarantineShare().ifPresent(share -> sb.append(String.format(Locale.ROOT,
         "  posts quarantined: %.2f%% of those read (run.max-quarantine-share = %.2f%%)%s%n", share * 100,
         config.run().maxQuarantineShare() * 100, share > config.run().maxQuarantineShare() ? ": PARTIAL" : "")));
+    if (outcome.steps().isEmpty()) {
+      return sb.toString();
+    }
     sb.append('\n').append(String.format("  %-18s %12s %12s %13s %12s %s%n", "table", "read", "written",
         "deduplicated", "quarantined", "check"));
     for (TableCounts c : outcome.tables()) {
