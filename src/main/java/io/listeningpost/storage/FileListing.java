@@ -4,15 +4,20 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
@@ -61,6 +66,10 @@ public final class FileListing {
   public List<String> files(Path path) {
     try {
       FileSystem fs = path.getFileSystem(conf);
+      if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
+        // Hadoop's local listing asks a shell for each file's permissions: seconds for a few thousand files.
+        return localFiles(java.nio.file.Path.of(fs.makeQualified(path).toUri()));
+      }
       FileStatus top;
       try {
         top = fs.getFileStatus(path);
@@ -88,6 +97,28 @@ public final class FileListing {
     }
   }
 
+  private static List<String> localFiles(java.nio.file.Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return List.of("(absent)");
+    }
+    if (Files.isRegularFile(root)) {
+      BasicFileAttributes a = Files.readAttributes(root, BasicFileAttributes.class);
+      return List.of(line(root.getFileName().toString(), a));
+    }
+    List<String> lines = new ArrayList<>();
+    try (Stream<java.nio.file.Path> all = Files.walk(root)) {
+      for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) all::iterator) {
+        String relative = root.relativize(p).toString().replace(java.io.File.separatorChar, '/');
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+        if (a.isRegularFile() && !hidden(relative)) {
+          lines.add(line(relative, a));
+        }
+      }
+    }
+    lines.sort(String::compareTo);
+    return lines;
+  }
+
   /** A short digest of lines, in their order. */
   public static String digest(List<String> lines) {
     try {
@@ -104,6 +135,10 @@ public final class FileListing {
 
   private static String line(String name, FileStatus f) {
     return name + "\t" + f.getLen() + "\t" + f.getModificationTime();
+  }
+
+  private static String line(String name, BasicFileAttributes a) {
+    return name + "\t" + a.size() + "\t" + a.lastModifiedTime().toMillis();
   }
 
   private static boolean hidden(String relative) {

@@ -59,4 +59,26 @@ class FileListingTest {
     assertThat(FileListing.digest(List.of("a", "b"))).isNotEqualTo(FileListing.digest(List.of("b", "a")))
         .hasSize(24);
   }
+
+  @Test
+  void aLocalFolderIsListedAsHadoopListsItOnAnyOtherFileSystem() throws Exception {
+    file("posts/dt=2026-11-28/part-0.parquet", "a");
+    file("posts/dt=2026-11-29/part-1.parquet", "bb");
+    file("posts/dt=2026-11-29/.part-1.parquet.crc", "x");
+    org.apache.hadoop.fs.Path posts = new org.apache.hadoop.fs.Path(wh.resolve("posts").toUri());
+    org.apache.hadoop.fs.RawLocalFileSystem raw = new org.apache.hadoop.fs.RawLocalFileSystem();
+    raw.initialize(wh.toUri(), new Configuration());
+    List<String> viaHadoop = new java.util.ArrayList<>();
+    var it = raw.listFiles(posts, true);
+    while (it.hasNext()) {
+      var f = it.next();
+      String name = f.getPath().toUri().getPath().substring(wh.resolve("posts").toString().length() + 1);
+      if (!name.contains("/.")) {
+        viaHadoop.add(name + "\t" + f.getLen() + "\t" + f.getModificationTime());
+      }
+    }
+    viaHadoop.sort(String::compareTo);
+
+    assertThat(new FileListing(new Configuration(), wh.toString()).files(posts)).isEqualTo(viaHadoop).hasSize(2);
+  }
 }
