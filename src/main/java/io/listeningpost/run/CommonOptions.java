@@ -10,7 +10,7 @@ import io.listeningpost.core.config.SourceSpec;
 import io.listeningpost.storage.Tables;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,8 @@ public final class CommonOptions {
       defaultValue = "jobs/nightly.conf")
   Path config;
 
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The run's logical date (default: the job file's run.date, else today, UTC).")
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The run's logical date (default: the job file's "
+      + "run.date, else yesterday in run.time-zone).")
   String date;
 
   @Option(names = "--warehouse", paramLabel = "DIR", description = "Parquet warehouse folder (default: out/warehouse).")
@@ -116,12 +117,16 @@ public final class CommonOptions {
     return given;
   }
 
-  /** The run date: --date, else the job file's {@code run.date}, else today in UTC. */
+  /** The run date: --date, else the job file's {@code run.date}, else yesterday in {@code run.time-zone}. */
   LocalDate runDate(ListeningPostConfig config) {
     if (date == null) {
-      return config.runDate().orElseGet(() -> LocalDate.now(ZoneOffset.UTC));
+      return config.runDate().orElseGet(() -> RunDates.yesterday(config.run().timeZone(), Clock.systemUTC()));
     }
     return commandLineDate();
+  }
+
+  boolean hasDate() {
+    return date != null;
   }
 
   private LocalDate commandLineDate() {

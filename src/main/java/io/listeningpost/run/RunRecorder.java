@@ -23,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.Row;
@@ -67,13 +68,20 @@ public final class RunRecorder {
         counts.add(RowFactory.create(c.table(), c.read(), c.written(), c.deduplicated(), c.quarantined()));
       }
     }
+    List<Row> stages = new ArrayList<>();
+    if (outcome != null) {
+      for (StageRun r : outcome.stages()) {
+        stages.add(RowFactory.create(r.stage(), r.status().name(), r.inputs(), r.outputs(), r.reusedRunId(),
+            r.millis(), Timestamp.from(r.finishedAt()), r.message()));
+      }
+    }
     List<String> sources = config.sources().stream()
         .map(s -> s.format().configName() + "=" + Redaction.mask(s.path())).toList();
     return RowFactory.create(runId, job, Date.valueOf(date), status, Timestamp.from(started),
         Timestamp.from(finished), Duration.between(started, finished).toMillis(), config.hash(), CodeVersion.current(),
         (long) Tables.SCHEMA_VERSION, Redaction.mask(config.sparkMaster()), sources.toArray(new String[0]),
         files == null ? null : files.written(), files == null ? null : files.deduplicated(),
-        counts.toArray(new Row[0]), Redaction.mask(message));
+        counts.toArray(new Row[0]), Redaction.mask(message), outcome == null ? null : stages.toArray(new Row[0]));
   }
 
   /**
@@ -102,6 +110,14 @@ public final class RunRecorder {
       sb.append("\n  ").append(message.replace("\n", "\n  ")).append('\n');
     }
     if (outcome == null) {
+      return sb.toString();
+    }
+    sb.append("\n  stages:\n");
+    outcome.stages().forEach(r -> sb.append("    ").append(r.describe()).append('\n'));
+    outcome.quarantineShare().ifPresent(share -> sb.append(String.format(Locale.ROOT,
+        "  posts quarantined: %.2f%% of those read (run.max-quarantine-share = %.2f%%)%s%n", share * 100,
+        config.run().maxQuarantineShare() * 100, share > config.run().maxQuarantineShare() ? ": PARTIAL" : "")));
+    if (outcome.steps().isEmpty()) {
       return sb.toString();
     }
     sb.append('\n').append(String.format("  %-18s %12s %12s %13s %12s %s%n", "table", "read", "written",

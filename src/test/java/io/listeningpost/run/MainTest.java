@@ -184,4 +184,61 @@ class MainTest {
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[1]).contains("spark://***@host:7077").doesNotContain("SOURCEPW", "TOKENPW", "WAREHOUSEPW", "MASTERPW");
   }
+
+  @Test
+  void backfillAndRerunOptionsThatCannotGoTogetherStopTheJobWithExitCode2() {
+    String[] both = run("nightly", "--date", "2026-11-29", "--from", "2026-11-01", "--to", "2026-11-05");
+    assertThat(both[0]).isEqualTo("2");
+    assertThat(both[1]).contains("--date goes with a single run; --from/--to name a backfill's days");
+    String[] backwards = run("nightly", "--from", "2026-11-05", "--to", "2026-11-01");
+    assertThat(backwards[0]).isEqualTo("2");
+    assertThat(backwards[1]).contains("--from = 2026-11-05 is after --to = 2026-11-01");
+    String[] toAlone = run("nightly", "--to", "2026-11-05");
+    assertThat(toAlone[0]).isEqualTo("2");
+    assertThat(toAlone[1]).contains("--to = 2026-11-05 needs --from");
+    String[] rerun = run("nightly", "--rerun", "graph", "--rerun", "graf");
+    assertThat(rerun[0]).isEqualTo("2");
+    assertThat(rerun[1]).contains("--rerun graf: not a stage; one of ingest, enrich, graph, audiences, alerts, report "
+        + "or all");
+    String[] format = run("nightly", "--log-format", "xml");
+    assertThat(format[0]).isEqualTo("2");
+    assertThat(format[1]).contains("expected text or json, not 'xml'");
+  }
+
+  @Test
+  void runSettingsAreCheckedBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+    Path conf = Files.writeString(dir.resolve("bad.conf"), "run { time-zone = \"Mars/Olympus\", "
+        + "max-quarantine-share = 1.5, lock-stale-minutes = 0 }\nsources = [ { format = reddit, path = \""
+        + Path.of("data-samples/reddit").toAbsolutePath() + "\" } ]\n");
+    String[] r = run("nightly", "--config", conf.toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[1]).contains("run.time-zone = \"Mars/Olympus\": not a time zone id")
+        .contains("run.max-quarantine-share = 1.5: must be between 0.0 and 1.0")
+        .contains("run.lock-stale-minutes = 0: must be between 1 and 10080");
+  }
+
+  @Test
+  void aWarehouseLockedByARunStillRunningStopsTheJobWithExitCode4BeforeSparkStarts(@TempDir Path dir)
+      throws Exception {
+    Path warehouse = dir.resolve("wh");
+    try (var held = io.listeningpost.storage.WarehouseLock.acquire(warehouse.toString(),
+        new org.apache.hadoop.conf.Configuration(), "20261129T221000Z-nightly-ab12", "nightly 2026-11-29",
+        java.time.Duration.ofMinutes(10))) {
+      for (String command : new String[] {"nightly", "graph", "repair"}) {
+        String[] r = run(command, "--warehouse", warehouse.toString(), "--reports", dir.resolve("r").toString());
+        assertThat(r[0]).as(command).isEqualTo("4");
+        assertThat(r[1]).as(command).contains("The warehouse " + warehouse
+            + " is locked by run 20261129T221000Z-nightly-ab12 (nightly 2026-11-29, pid "
+            + ProcessHandle.current().pid()).contains("it is still running. Wait for it or stop it.");
+      }
+    }
+  }
+
+  @Test
+  void theHelpOfEveryCommandThatWritesListsItsExitCodes() {
+    for (String command : new String[] {"nightly", "ingest", "graph", "report"}) {
+      assertThat(run(command, "--help")[1]).as(command).contains("Exit codes:", "0   success", "1   failure",
+          "2   bad configuration", "3   partial success", "4   the warehouse is locked");
+    }
+  }
 }

@@ -85,6 +85,11 @@ public final class ConfigKey<T> {
     return defaultValue;
   }
 
+  /** The check's complaint about {@code value}, or null when it passes. */
+  String check(T value) {
+    return check.apply(value);
+  }
+
   /** Reads the key below {@code prefix} (empty for top level); records any problem in {@code problems}. */
   T read(Config config, String prefix, List<String> problems) {
     String full = prefix.isEmpty() ? path : prefix + "." + path;

@@ -22,9 +22,19 @@ public final class ConfigKeys {
   public static final ConfigKey<String> REPORTS = ConfigKey.string("reports",
       "Folder where run summaries and reports are written.", "out/reports", nonBlank());
   public static final ConfigKey<String> RUN_DATE = ConfigKey.string("run.date",
-      "The run's logical date, YYYY-MM-DD; empty means today in UTC. --date on the command line wins. A job on a "
-          + "fixed dataset pins it so that the trailing windows end where its data does.",
+      "The run's logical date, YYYY-MM-DD; empty means yesterday in run.time-zone, the last whole day. --date on the "
+          + "command line wins. A job on a fixed dataset pins it so that the trailing windows end where its data does.",
       "", ConfigKeys::checkDate);
+  public static final ConfigKey<String> RUN_TIME_ZONE = ConfigKey.string("run.time-zone",
+      "Time zone whose yesterday is the default run date, e.g. Europe/Paris or UTC (a java.time zone id).", "UTC",
+      ConfigKeys::checkZone);
+  public static final ConfigKey<Double> MAX_QUARANTINE_SHARE = ConfigKey.decimal("run.max-quarantine-share",
+      "A run that quarantines more than this share of the posts it read (posts quarantined / posts read) ends "
+          + "PARTIAL, exit code 3, instead of SUCCEEDED.", 0.05, 0, 1);
+  public static final ConfigKey<Integer> LOCK_STALE_MINUTES = ConfigKey.integer("run.lock-stale-minutes",
+      "A warehouse lock held by a run on another host is taken over once its heartbeat (refreshed every minute or "
+          + "more often) is this many minutes old; on the same host a lock is taken over as soon as its process is "
+          + "gone.", 10, 1, 10_080);
   public static final ConfigKey<String> SPARK_MASTER = ConfigKey.string("spark.master",
       "Spark master URL: local[*] runs embedded; spark://host:7077, yarn or k8s://… reach a cluster.",
       "local[*]", ConfigKeys::checkMaster);
@@ -160,7 +170,8 @@ public final class ConfigKeys {
       "File holding the pseudonym key, instead of the environment variable; relative to the config file. "
           + "Empty: use privacy.key-env.", "", v -> null);
 
-  public static final List<ConfigKey<?>> KEYS = List.of(WAREHOUSE, REPORTS, RUN_DATE, SPARK_MASTER, SHUFFLE_PARTITIONS,
+  public static final List<ConfigKey<?>> KEYS = List.of(WAREHOUSE, REPORTS, RUN_DATE, RUN_TIME_ZONE,
+      MAX_QUARANTINE_SHARE, LOCK_STALE_MINUTES, SPARK_MASTER, SHUFFLE_PARTITIONS,
       MAX_TEXT_CHARS, MAX_RECORD_BYTES, SPLIT_BYTES, ROWS_PER_FILE, FAIL_FAST, ENRICH_ENABLED, LINGUISTICS, ENRICH_MAX_CHARS,
       ENRICH_TIME_LIMIT, PARSE_MAX_TOKENS, RNTN_MIN_TOKENS, RNTN_WEIGHT, LANGUAGES, GRAPH_ENABLED, GRAPH_WINDOW,
       GRAPH_HALF_LIFE, WEIGHT_REPLY, WEIGHT_ANSWER, WEIGHT_COMMENT, WEIGHT_MENTION, WEIGHT_SHARE, WEIGHT_QUOTE,
@@ -226,7 +237,16 @@ public final class ConfigKeys {
       java.time.LocalDate.parse(v);
       return null;
     } catch (java.time.format.DateTimeParseException e) {
-      return "expected YYYY-MM-DD, or empty for today";
+      return "expected YYYY-MM-DD, or empty for yesterday";
+    }
+  }
+
+  private static String checkZone(String v) {
+    try {
+      java.time.ZoneId.of(v);
+      return null;
+    } catch (java.time.DateTimeException e) {
+      return "not a time zone id; use a region such as Europe/Paris, or UTC";
     }
   }
 

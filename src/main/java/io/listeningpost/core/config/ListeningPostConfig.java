@@ -6,7 +6,10 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,12 +48,14 @@ public final class ListeningPostConfig {
   private final AlertsSettings alerts;
   private final boolean reportEnabled;
   private final PrivacySettings privacy;
+  private final RunSettings run;
   private final String hash;
 
-  private ListeningPostConfig(String origin, List<String> commandLineSettings, String warehouse, String reports, LocalDate runDate, String sparkMaster,
+  private ListeningPostConfig(String origin, List<String> commandLineSettings, String warehouse, String reports,
+      LocalDate runDate, String sparkMaster,
       int shufflePartitions, IngestLimits ingestLimits, int rowsPerFile, List<SourceSpec> sources,
       EnrichSettings enrich, GraphSettings graph, AudiencesSettings audiences, AlertsSettings alerts,
-      boolean reportEnabled, PrivacySettings privacy, String hash) {
+      boolean reportEnabled, PrivacySettings privacy, RunSettings run, String hash) {
     this.origin = origin;
     this.commandLineSettings = List.copyOf(commandLineSettings);
     this.warehouse = warehouse;
@@ -67,6 +72,7 @@ public final class ListeningPostConfig {
     this.alerts = alerts;
     this.reportEnabled = reportEnabled;
     this.privacy = privacy;
+    this.run = run;
     this.hash = hash;
   }
 
@@ -108,6 +114,10 @@ public final class ListeningPostConfig {
     } catch (DateTimeParseException e) {
       // RUN_DATE's check has recorded the problem, naming key and value.
     }
+    String zone = RUN_TIME_ZONE.read(config, "", problems);
+    RunSettings run = new RunSettings(RUN_TIME_ZONE.check(zone) == null ? ZoneId.of(zone) : ZoneOffset.UTC,
+        MAX_QUARANTINE_SHARE.read(config, "", problems),
+        Duration.ofMinutes(LOCK_STALE_MINUTES.read(config, "", problems)));
     String master = SPARK_MASTER.read(config, "", problems);
     int shuffle = SHUFFLE_PARTITIONS.read(config, "", problems);
     IngestLimits limits = new IngestLimits(MAX_TEXT_CHARS.read(config, "", problems),
@@ -184,7 +194,7 @@ public final class ListeningPostConfig {
     String hash = ConfigHash.of(config, overrides);
     return new ListeningPostConfig(origin, CommandLineSettings.describe(overrides.settings()), warehouse, reports,
         runDate, master, shuffle, limits, rowsPerFile, sources, enrich, graph, audiences, alerts, reportEnabled, privacy,
-        hash);
+        run, hash);
   }
 
   /** Whether the key's value was written in the config file (not a default, not given with --conf). */
@@ -241,6 +251,8 @@ public final class ListeningPostConfig {
   /** Whether nightly runs the report stage. */
   public boolean reportEnabled() { return reportEnabled; }
   public PrivacySettings privacy() { return privacy; }
+  /** The run.* settings: time zone of the default date, quarantine threshold, lock staleness. */
+  public RunSettings run() { return run; }
   /** A short hash of the effective configuration, recorded in {@code _runs}. */
   public String hash() { return hash; }
 
