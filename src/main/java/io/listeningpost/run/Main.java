@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
     description = "Social community listening for HR: ingest community posts, find opinion makers, report.",
     subcommands = {Main.Ingest.class, Main.Enrich.class, GraphCommand.class, Main.Audiences.class, Main.Alerts.class,
         Main.Report.class, Main.Nightly.class,
-        RepairCommand.class, SqlCommand.class,
+        RepairCommand.class, StatusCommand.class, SqlCommand.class,
         ScoreSentimentCommand.class,
         TrainSentimentCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
