@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
  * Parquet footers, so it answers in about the time the JVM takes to start.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = {"The last runs, the open alerts, the latest report and each table's files and versions, read "
-        + "from the warehouse without Spark. Exit code 0 also for a warehouse no run has written yet (\"no runs "
-        + "yet\"); 2 for a wrong option or job file, or a folder that is not a warehouse; 1 when it cannot be read."})
+    description = {"The last runs, open alerts, latest report and each table's files and versions, without Spark.",
+        "Exit code 0, also for a warehouse no run has written yet (\"no runs yet\"); 2 for a wrong option or job "
+            + "file, or a folder that is not a warehouse; 1 when the warehouse cannot be read."})
 final class StatusCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE",
       description = "Job configuration in HOCON: only its warehouse and reports are read (default: ${DEFAULT-VALUE}).",
