@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 final class StatusPrinter {
   /** Alerts listed in the text; the rest are counted and the query that lists them is given. */
-  static final int ALERTS_SHOWN = 20;
+  private static final int ALERTS_SHOWN = 20;
   private static final int REASON_CHARS = 200;
   private static final List<String> SEVERITIES = List.of("high", "medium", "low");
 
