@@ -9,20 +9,20 @@ import java.util.Locale;
 /** The days of a backfill as they end, and the table that closes it: each day's status, stages and time. */
 final class Backfill {
   private final List<LocalDate> days;
-  private final List<DataCommand.DayResult> done = new ArrayList<>();
+  private final List<RunDays.DayResult> done = new ArrayList<>();
 
   Backfill(List<LocalDate> days) {
     this.days = List.copyOf(days);
   }
 
-  void add(DataCommand.DayResult day) {
+  void add(RunDays.DayResult day) {
     done.add(day);
   }
 
   /** The worst day's status; FAILED when a day failed and the days after it were not run. */
   RunStatus status() {
     RunStatus s = RunStatus.SUCCEEDED;
-    for (DataCommand.DayResult d : done) {
+    for (RunDays.DayResult d : done) {
       s = s.worse(d.status());
     }
     return s;
@@ -34,7 +34,7 @@ final class Backfill {
         days.get(days.size() - 1), status(), done.size(), days.size()));
     sb.append(String.format(Locale.ROOT, "  %-10s  %-9s  %3s  %7s  %8s  %s%n", "date", "status", "ran", "skipped",
         "time", "run"));
-    for (DataCommand.DayResult d : done) {
+    for (RunDays.DayResult d : done) {
       sb.append(String.format(Locale.ROOT, "  %-10s  %-9s  %3d  %7d  %6.1f s  %s%n", d.day(), d.status(),
           count(d, StageStatus.SUCCEEDED) + count(d, StageStatus.FAILED), count(d, StageStatus.SKIPPED),
           d.took().toMillis() / 1000.0, d.runId()));
@@ -51,7 +51,7 @@ final class Backfill {
 
   List<ObjectNode> json() {
     List<ObjectNode> out = new ArrayList<>();
-    for (DataCommand.DayResult d : done) {
+    for (RunDays.DayResult d : done) {
       ObjectNode o = RunLog.object();
       o.put("run_date", d.day().toString());
       o.put("run_id", d.runId());
@@ -64,7 +64,7 @@ final class Backfill {
     return out;
   }
 
-  private static int count(DataCommand.DayResult d, StageStatus status) {
+  private static int count(RunDays.DayResult d, StageStatus status) {
     return d.outcome() == null ? 0 : (int) d.outcome().stages().stream().filter(s -> s.status() == status).count();
   }
 }
