@@ -352,6 +352,10 @@ public final class WarehouseLock implements AutoCloseable {
     public boolean createNew(String name, String content) throws IOException {
       java.nio.file.Path tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
       try {
+        // Readable by all, like the tables, so that `status` run by another user can name the holder.
+        if (Files.getFileAttributeView(tmp, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+          Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
         Files.writeString(tmp, content, StandardCharsets.UTF_8);
         Files.createLink(dir.resolve(name), tmp);
         return true;
