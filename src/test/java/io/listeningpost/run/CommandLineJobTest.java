@@ -23,14 +23,17 @@ class CommandLineJobTest {
   void aWarehouseOnlyJobIngestsTheSourceAndSettingsOfTheCommandLine(@TempDir Path dir) throws Exception {
     Path job = Files.writeString(dir.resolve("job.conf"), "warehouse = \"" + dir.resolve("wh") + "\"\n");
 
+    // The sample's 2 malformed posts of 16 read are 12.5%: over the default run.max-quarantine-share of 5%
+    // (the run would end PARTIAL, exit code 3), within this job's 20%.
     String[] r = ConsoleRun.run("ingest", "--config", job.toString(), "--source", "reddit=data-samples/reddit",
         "--conf", "reports=" + dir.resolve("reports"), "--conf", "ingest.rows-per-file=100000",
-        "--conf", "spark.master=local[2]");
+        "--conf", "spark.master=local[2]", "--conf", "run.max-quarantine-share=0.2");
 
     assertThat(r[0]).as(r[1]).isEqualTo("0");
     assertThat(r[1]).contains("Listening Post ingest — SUCCEEDED")
+        .contains("posts quarantined: 12.50% of those read (run.max-quarantine-share = 20.00%)")
         .contains("config " + job + " --conf ingest.rows-per-file=100000 --conf reports=" + dir.resolve("reports")
-            + " --conf spark.master=local[2]")
+            + " --conf run.max-quarantine-share=0.2 --conf spark.master=local[2]")
         .contains("sources: reddit=data-samples/reddit");
     assertThat(rows(dir.resolve("wh/posts"))).isNotEmpty();
     List<Group> runs = rows(dir.resolve("wh/_runs"));
