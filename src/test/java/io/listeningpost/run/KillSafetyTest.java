@@ -124,12 +124,14 @@ class KillSafetyTest {
       Set<String> runsBefore = runFolders(killed);
       ChildRun run = ChildRun.start(dir.resolve("logs"), "night-2-killed-in-" + p.stage(), HEAP, args(job, killed,
           NIGHT_2));
-      String runId = killWhenStaged(run, killed, runsBefore, p);
+      String[] runAndTrigger = killWhenStaged(run, killed, runsBefore, p);
+      String runId = runAndTrigger[0];
       if (leftStaging != null) {
         assertThat(run.stderr()).as("the run after a kill removes the staging the killed run left")
             .contains("Warehouse: removed unpublished staging of run " + leftStaging);
       }
-      log(start, "kill " + n + ", in " + p.stage() + " (run " + runId + ")");
+      log(start, "kill " + n + ", in " + p.stage() + " at its staging of " + runAndTrigger[1] + " (run " + runId
+          + ")");
 
       State now = read(killed);
       List<String> pending = pending(killed);
@@ -148,6 +150,7 @@ class KillSafetyTest {
         }
         repaired = true;
         now = read(killed);
+        log(start, "repair after the kill in " + p.stage() + "; publishes it completed: " + pending);
       }
       assertWholeAndBeforeOrAfter(now, state, after, runId, p.stage());
       for (String t : p.untouched()) {
@@ -183,8 +186,8 @@ class KillSafetyTest {
     log(start, "the last run, compared with the uninterrupted one");
   }
 
-  /** Polls every 20 ms for the run's staging of a trigger table, then kills the run; returns the run id. */
-  private static String killWhenStaged(ChildRun run, Layout layout, Set<String> runsBefore, KillPoint p)
+  /** Polls every 20 ms for the run's staging of a trigger table, then kills the run; returns {run id, trigger}. */
+  private static String[] killWhenStaged(ChildRun run, Layout layout, Set<String> runsBefore, KillPoint p)
       throws Exception {
     long deadline = System.nanoTime() + 20L * 60 * 1_000_000_000;
     while (true) {
@@ -202,7 +205,7 @@ class KillSafetyTest {
             assertThat(run.process().exitValue()).as("exit status of the run killed in %s, at its staging of %s "
                 + "(137: SIGKILL; any other: it had ended by itself)\n%s", p.stage(), trigger, run.tail())
                 .isEqualTo(137);
-            return runId;
+            return new String[] {runId, trigger};
           }
         }
       }
