@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * each kill every table and report is readable and is its state before the killed run or its state after
  * an uninterrupted one, and the run after the last kill ends with the same warehouse and report as
  * uninterrupted runs of the same nights. The kills are chained, each on the rerun of the same night, so
- * each rerun also recovers what the previous kill left.
+ * each rerun also recovers what the previous kill left, the killed run's warehouse lock included.
  */
 @Tag("spark")
 @Tag("nlp")
@@ -118,6 +118,7 @@ class KillSafetyTest {
     assertThat(after.reports()).as("night 2 rewrites the report").isNotEqualTo(state.reports());
 
     String leftStaging = null;
+    String leftLock = null;
     int n = 0;
     for (KillPoint p : KILL_POINTS) {
       n++;
@@ -126,6 +127,10 @@ class KillSafetyTest {
           NIGHT_2));
       String[] runAndTrigger = killWhenStaged(run, killed, runsBefore, p);
       String runId = runAndTrigger[0];
+      if (leftLock != null) {
+        assertThat(run.stdout() + run.stderr()).as("the run after a kill takes over the killed run's warehouse lock")
+            .contains("took over the lock of run " + leftLock);
+      }
       if (leftStaging != null) {
         assertThat(run.stdout() + run.stderr()).as("the run after a kill removes the staging the killed run left")
             .contains("removed unpublished staging of run " + leftStaging);
@@ -142,6 +147,7 @@ class KillSafetyTest {
         String[] repair = ConsoleRun.run("repair", "--config", job.toString(), "--warehouse",
             killed.warehouse().toString());
         assertThat(repair[0]).as(repair[1]).isEqualTo("0");
+        assertThat(repair[1]).contains("took over the lock of run " + runId);
         for (String record : pending) {
           assertThat(repair[1]).contains("completed the interrupted publish " + record);
         }
@@ -162,12 +168,16 @@ class KillSafetyTest {
             .isEqualTo(state.reports());
       }
       leftStaging = !repaired && Files.exists(killed.staging().resolve(runId)) ? runId : null;
+      leftLock = repaired ? null : runId;
       state = now;
     }
 
     ChildRun last = complete(job, killed, NIGHT_2, "night-2-after-the-kills");
     if (leftStaging != null) {
       assertThat(last.stdout() + last.stderr()).contains("removed unpublished staging of run " + leftStaging);
+    }
+    if (leftLock != null) {
+      assertThat(last.stdout() + last.stderr()).contains("took over the lock of run " + leftLock);
     }
     State end = read(killed);
     assertThat(end.runIds()).as("_runs: night 1, the last run and no killed run but one killed after it recorded")
