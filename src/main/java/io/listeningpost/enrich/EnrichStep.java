@@ -14,7 +14,6 @@ import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
 import io.listeningpost.stage.StageTables;
 import io.listeningpost.core.TableCounts;
-import io.listeningpost.storage.ParquetKeyValueMetadata;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.core.config.EnrichSettings;
 import io.listeningpost.core.config.ListeningPostConfig;
@@ -32,7 +31,6 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF2;
@@ -142,10 +140,9 @@ public final class EnrichStep {
       long analysedCount = fresh.count();
       Dataset<Row> lasting = fresh.filter(not(array_contains(col("fallbacks"), PostAnalyzer.FALLBACK_TIMEOUT)));
       if (analysedCount > 0) {
-        // Appended, not published: a cache file is complete or absent, and a text found twice is
-        // read once, so a crash here costs at most a second analysis.
-        ParquetKeyValueMetadata.parquetWriter(lasting.coalesce((int) Math.min(16, analysedCount / 200_000 + 1))
-            .write(), Tables.NLP_CACHE, runId).mode(SaveMode.Append).save(warehouse.path(Tables.NLP_CACHE));
+        // Appended, not published: each cache file is renamed in whole, so a run stopped here has cached
+        // some of its texts and the next run analyses only the rest.
+        warehouse.append(Tables.NLP_CACHE, lasting.coalesce((int) Math.min(16, analysedCount / 200_000 + 1)));
       }
       Map<String, Long> fallbacks = new LinkedHashMap<>();
       for (Row r : fresh.select(explode(col("fallbacks")).as("f")).groupBy("f").agg(count(lit(1)))

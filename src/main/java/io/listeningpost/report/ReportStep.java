@@ -6,15 +6,9 @@ import io.listeningpost.stage.JobLabels;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
 import io.listeningpost.stage.StageTables;
+import io.listeningpost.storage.AtomicFiles;
 import io.listeningpost.storage.Tables;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,8 +60,8 @@ public final class ReportStep {
     ReportView view = ReportView.of(facts, answers, headlines, CodeVersion.current(), ctx.runId());
     ReportRenderer renderer = new ReportRenderer();
     Path folder = Path.of(ctx.config().reports(), ctx.runDate().toString());
-    Path page = writeAtomically(folder.resolve(PAGE), renderer.html(facts, view));
-    Path summary = writeAtomically(folder.resolve(SUMMARY), renderer.markdown(view));
+    Path page = AtomicFiles.write(folder.resolve(PAGE), renderer.html(facts, view));
+    Path summary = AtomicFiles.write(folder.resolve(SUMMARY), renderer.markdown(view));
 
     Map<String, String> outputs = new LinkedHashMap<>();
     outputs.put(Tables.STRATEGY_ANSWERS, ctx.warehouse().path(Tables.STRATEGY_ANSWERS));
@@ -82,31 +76,5 @@ public final class ReportStep {
     }
     return new StageResult("report", List.of(new TableCounts(Tables.STRATEGY_ANSWERS, rows.size(), written, 0, 0)),
         outputs, labels.millis(), notes);
-  }
-
-  /**
-   * Writes beside the target and moves into place, so a reader never sees half a report; the file is
-   * readable by all, like the tables, and a failed write leaves no temporary file behind.
-   */
-  static Path writeAtomically(Path target, String content) {
-    Path tmp = null;
-    try {
-      Files.createDirectories(target.getParent());
-      tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      if (Files.getFileAttributeView(tmp, PosixFileAttributeView.class) != null) {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-      }
-      return Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-      }
-      throw new UncheckedIOException("could not write " + target, e);
-    }
   }
 }

@@ -4,14 +4,13 @@ import io.listeningpost.stage.StageResult;
 import io.listeningpost.core.CodeVersion;
 import io.listeningpost.core.Redaction;
 import io.listeningpost.core.TableCounts;
-import io.listeningpost.storage.ParquetKeyValueMetadata;
+import io.listeningpost.storage.AtomicFiles;
+import io.listeningpost.storage.TablePublisher;
 import io.listeningpost.storage.Tables;
+import io.listeningpost.storage.Warehouse;
 import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.core.config.SourceSpec;
 import io.listeningpost.ingest.IngestStep;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -53,9 +51,9 @@ public final class RunRecorder {
       String status, Instant started, Instant finished, RunOutcome outcome, String message) {
     Row row = row(config, runId, job, date, status, started, finished, outcome, message);
     spark.sparkContext().setJobGroup("run:record", "Record run " + runId + " in _runs", false);
-    ParquetKeyValueMetadata.parquetWriter(spark.createDataFrame(List.of(row), Tables.RUNS_SCHEMA).coalesce(1).write(),
-            Tables.RUNS, runId)
-        .mode(SaveMode.Append).save(new org.apache.hadoop.fs.Path(config.warehouse(), Tables.RUNS).toString());
+    // One file, renamed in whole: a run stopped while recording itself leaves no row and no debris in _runs.
+    new Warehouse(spark, config.warehouse(), config.rowsPerFile(), runId, TablePublisher.StepHook.NONE)
+        .append(Tables.RUNS, spark.createDataFrame(List.of(row), Tables.RUNS_SCHEMA).coalesce(1));
   }
 
   /** The run's {@code _runs} row, its sources, master and message masked. */
@@ -171,12 +169,8 @@ public final class RunRecorder {
     outputs.forEach((t, p) -> sb.append(String.format("    %-13s %s%n", t, p)));
   }
 
-  /** Keeps the summary as a text file under the reports folder; returns its path. */
-  public static Path keep(String reports, String runId, String summary) throws IOException {
-    Path dir = Path.of(reports, "runs");
-    Files.createDirectories(dir);
-    Path file = dir.resolve(runId + ".txt");
-    Files.writeString(file, summary, StandardCharsets.UTF_8);
-    return file;
+  /** Keeps the summary as a text file under the reports folder, written whole or not at all; returns its path. */
+  public static Path keep(String reports, String runId, String summary) {
+    return AtomicFiles.write(Path.of(reports, "runs", runId + ".txt"), summary);
   }
 }

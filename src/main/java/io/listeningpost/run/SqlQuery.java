@@ -4,6 +4,7 @@ import io.listeningpost.core.Redaction;
 import io.listeningpost.storage.TablePublisher;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.Warehouse;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -30,6 +31,7 @@ final class SqlQuery {
       PrintStream out, PrintStream err) {
     Warehouse warehouse = new Warehouse(spark, warehouseDir, 1, RunRecorder.newRunId("sql", Instant.now()),
         TablePublisher.StepHook.NONE);
+    warnOfPendingPublishes(warehouse, err);
     for (String table : Tables.names()) {
       warehouse.read(table).createOrReplaceTempView(table);
     }
@@ -111,6 +113,22 @@ final class SqlQuery {
       return java.util.HexFormat.of().formatHex(bytes);
     }
     return v;
+  }
+
+  /** Names the tables a run is publishing, or left half published, since a query may find them partial. */
+  private static void warnOfPendingPublishes(Warehouse warehouse, PrintStream err) {
+    List<String> pending;
+    try {
+      pending = warehouse.publisher().pending();
+    } catch (IOException e) {
+      err.println("sql: could not look for interrupted publishes: " + e.getMessage());
+      return;
+    }
+    if (!pending.isEmpty()) {
+      err.println("sql: a publish is under way or was interrupted (" + String.join(", ", pending) + "); until it"
+          + " completes those tables can lack folders or mix old and new partitions. If no run is going on, run"
+          + " `repair`.");
+    }
   }
 
   /** The first line of what went wrong, without Spark's plan or stack, its locations masked. */

@@ -26,7 +26,10 @@ import org.apache.hadoop.fs.Path;
  *       staged one in,</li>
  *   <li>deletes the backups, the staging folder and, last, the record.</li>
  * </ol>
- * {@link #recover()} finds records left by a run that stopped: it rolls each one forward, since every
+ * Tables that only grow ({@code nlp_cache}, {@code _runs}) are staged the same way and then get each
+ * staged file renamed in ({@link #appendStaged}), with no record: a file is whole or absent.
+ *
+ * <p>{@link #recover()} finds records left by a run that stopped: it rolls each one forward, since every
  * new folder is complete once its record exists, and it deletes staging folders that have no record,
  * whose publish never began. Each step checks what is on disk, so a recovery that is itself
  * interrupted is simply run again.
@@ -101,6 +104,47 @@ public final class TablePublisher {
     commit(table, List.of(new Move(new Path(root, table), stagingOf(table), backupOf(table))));
   }
 
+  /**
+   * Adds the staged files of the unpartitioned {@code table} to it, each by its own rename, keeping the
+   * files already there: for tables that only grow ({@code nlp_cache}, {@code _runs}). Every file appears
+   * whole or not at all, so a run stopped here has added some of its files; the rest go with its staging.
+   * Spark writing straight into the table would instead leave its unfinished job under
+   * {@code <table>/_temporary}, where the next append to the table commits it as its own.
+   *
+   * @return the number of files added
+   */
+  public int appendStaged(String table) throws IOException {
+    Path staged = stagingOf(table);
+    Path target = new Path(root, table);
+    List<Path> files = new ArrayList<>();
+    if (fs.exists(staged)) {
+      for (FileStatus s : fs.listStatus(staged)) {
+        String name = s.getPath().getName();
+        if (name.startsWith("_") || name.startsWith(".")) {
+          continue;
+        }
+        if (s.isDirectory()) {
+          throw new IOException("cannot append the folder " + s.getPath() + " to " + table
+              + ": appends take an unpartitioned table's files");
+        }
+        files.add(s.getPath());
+      }
+    }
+    files.sort(Comparator.naturalOrder());
+    fs.mkdirs(target);
+    for (Path f : files) {
+      rename(f, new Path(target, f.getName()));
+      hook.reached("appended " + f.getName());
+    }
+    fs.delete(staged, true);
+    // A run records itself after its staging is cleaned up; that append leaves no empty run folder.
+    Path runStaging = staged.getParent();
+    if (fs.exists(runStaging) && fs.listStatus(runStaging).length == 0) {
+      fs.delete(runStaging, false);
+    }
+    return files.size();
+  }
+
   private Path backupOf(String table) {
     return new Path(new Path(new Path(new Path(root, STAGING), runId), "_backup"), table);
   }
@@ -173,6 +217,25 @@ public final class TablePublisher {
       }
     }
     return actions;
+  }
+
+  /**
+   * The publishes under way or left half done by a stopped run, as {@code <run>.<table>}: until one is
+   * completed, a folder it names can be missing or, for a partitioned table, some of its partitions
+   * can be new and others old.
+   */
+  public List<String> pending() throws IOException {
+    List<String> names = new ArrayList<>();
+    Path commits = new Path(root, COMMITS);
+    if (fs.exists(commits)) {
+      for (FileStatus s : fs.listStatus(commits)) {
+        if (!s.getPath().getName().startsWith(".")) {
+          names.add(s.getPath().getName());
+        }
+      }
+    }
+    names.sort(Comparator.naturalOrder());
+    return names;
   }
 
   /** Removes this run's staging folder once every table is published. */

@@ -26,7 +26,8 @@ import scala.collection.Seq;
  * The Parquet warehouse: one folder per table, partitioned by {@code dt} where rows have a date.
  * Every write is staged first and then published by {@link TablePublisher}, so that a table is at any
  * time its previous version or its new one, and a publish cut short is completed by the next run.
- * Partitioned tables replace only the partitions a write holds; unpartitioned ones are replaced whole.
+ * Partitioned tables replace only the partitions a write holds; unpartitioned ones are replaced whole,
+ * or, for the tables that only grow, get new files added.
  */
 public final class Warehouse {
   private final SparkSession spark;
@@ -157,6 +158,15 @@ public final class Warehouse {
     withEncodings(table, parquet(table, rows.repartitionByRange(files, order).sortWithinPartitions(order)))
         .option("maxRecordsPerFile", rowsPerFile).save(publisher.stagingOf(table).toString());
     publish(() -> publisher.publishTable(table));
+  }
+
+  /**
+   * Adds {@code rows} to the unpartitioned {@code table} as new files, keeping every file already there:
+   * staged like every write, then each file renamed in, so a reader never finds a half-written one.
+   */
+  public void append(String table, Dataset<Row> rows) {
+    parquet(table, rows).save(publisher.stagingOf(table).toString());
+    publish(() -> publisher.appendStaged(table));
   }
 
   /**

@@ -125,4 +125,19 @@ class SqlCommandTest {
       assertThat(r[2].strip()).as(bad).startsWith("sql: ").doesNotContain("\n").doesNotContain("\tat ");
     }
   }
+
+  @Test
+  void aPublishLeftHalfDoneIsNamedOnStandardErrorAndTheQueryStillRuns(@TempDir Path other) throws Exception {
+    Path records = other.resolve("_commits");
+    java.nio.file.Files.createDirectories(records);
+    java.nio.file.Files.writeString(records.resolve("20261129T010203Z-nightly-0a1b.posts"), "listening-post publish v1\n");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = SqlQuery.run(SPARK.spark(), other.toString(), "SELECT count(*) AS posts FROM posts", ResultFormat.CSV,
+        0, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("posts\r\n0\r\n");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("20261129T010203Z-nightly-0a1b.posts").contains("repair");
+    assertThat(sql("SELECT 1 AS one", ResultFormat.CSV, 0)[2]).as("a warehouse with no record").isEmpty();
+  }
 }

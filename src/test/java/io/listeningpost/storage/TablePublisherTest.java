@@ -123,6 +123,62 @@ class TablePublisherTest {
     assertThat(dir.resolve(TablePublisher.STAGING)).isEmptyDirectory();
   }
 
+  @Test
+  void anAppendStoppedAtAnyStepLeavesWholeFilesOnlyAndRecoveryRemovesTheRest(@TempDir Path dir) throws Exception {
+    HaltAt counter = new HaltAt(Integer.MAX_VALUE);
+    Path counted = dir.resolve("count");
+    writeAppend(counted);
+    assertThat(new TablePublisher(new Configuration(), counted.toString(), "run-2", counter).appendStaged("nlp_cache"))
+        .isEqualTo(2);
+    assertThat(counter.steps).containsExactly("appended part-1.parquet", "appended part-2.parquet");
+    assertThat(contents(counted.resolve("nlp_cache"))).isEqualTo(Map.of("part-0.parquet", "old",
+        "part-1.parquet", "new 1", "part-2.parquet", "new 2"));
+    assertThat(counted.resolve(TablePublisher.STAGING)).isEmptyDirectory();
+    for (int halt = 1; halt <= counter.steps.size(); halt++) {
+      Path root = dir.resolve("halt-" + halt);
+      writeAppend(root);
+      TablePublisher publisher = new TablePublisher(new Configuration(), root.toString(), "run-2", new HaltAt(halt));
+      assertThatThrownBy(() -> publisher.appendStaged("nlp_cache")).isInstanceOf(Halt.class);
+      List<String> actions = new TablePublisher(new Configuration(), root.toString(), "run-3",
+          TablePublisher.StepHook.NONE).recover();
+      Map<String, String> expected = new TreeMap<>(Map.of("part-0.parquet", "old", "part-1.parquet", "new 1"));
+      if (halt == 2) {
+        expected.put("part-2.parquet", "new 2");
+      }
+      assertThat(contents(root.resolve("nlp_cache"))).as("halt at step %d", halt).isEqualTo(expected);
+      assertThat(actions).containsExactly("removed unpublished staging of run run-2");
+      assertThat(root.resolve(TablePublisher.STAGING)).isEmptyDirectory();
+    }
+  }
+
+  @Test
+  void anAppendTakesFilesNotFolders(@TempDir Path dir) throws Exception {
+    write(dir.resolve("_staging/run-2/posts/dt=2026-11-02/part-0.parquet"), "a day");
+    TablePublisher p = new TablePublisher(new Configuration(), dir.toString(), "run-2", TablePublisher.StepHook.NONE);
+    assertThatThrownBy(() -> p.appendStaged("posts")).hasMessageContaining("unpartitioned");
+  }
+
+  @Test
+  void pendingNamesTheRecordsOfPublishesLeftHalfDone(@TempDir Path dir) throws Exception {
+    writeOldTable(dir);
+    stage(dir, "run-2");
+    TablePublisher none = new TablePublisher(new Configuration(), dir.toString(), "run-2", TablePublisher.StepHook.NONE);
+    assertThat(none.pending()).isEmpty();
+    TablePublisher halted = new TablePublisher(new Configuration(), dir.toString(), "run-2", new HaltAt(3));
+    assertThatThrownBy(() -> halted.publishPartitions("posts")).isInstanceOf(Halt.class);
+    assertThat(none.pending()).containsExactly("run-2.posts");
+    new TablePublisher(new Configuration(), dir.toString(), "run-3", TablePublisher.StepHook.NONE).recover();
+    assertThat(none.pending()).isEmpty();
+  }
+
+  /** One file in the table; the run staged two more, with Spark's marker file, which is not data. */
+  private static void writeAppend(Path root) throws IOException {
+    write(root.resolve("nlp_cache/part-0.parquet"), "old");
+    write(root.resolve("_staging/run-2/nlp_cache/part-2.parquet"), "new 2");
+    write(root.resolve("_staging/run-2/nlp_cache/part-1.parquet"), "new 1");
+    write(root.resolve("_staging/run-2/nlp_cache/_SUCCESS"), "");
+  }
+
   /** Days 1 and 2 published; the new run rewrites day 2 and adds day 3. */
   private static void writeOldTable(Path root) throws IOException {
     write(root.resolve("posts/dt=2026-11-01/part-0.parquet"), "day 1");
