@@ -63,7 +63,7 @@ abstract class DataCommand implements Callable<Integer> {
       ctx.warehouse().publisher().cleanUp();
     } catch (Exception e) {
       status = "FAILED";
-      message = "The run failed: " + rootMessage(e);
+      message = failureMessage(e);
       e.printStackTrace(System.err);
     }
     Instant finished = Instant.now();
@@ -82,7 +82,12 @@ abstract class DataCommand implements Callable<Integer> {
     return "SUCCEEDED".equals(status) ? OK : FAILED;
   }
 
-  private static String rootMessage(Throwable e) {
+  /** What {@code _runs} and the kept summary say of a failure. */
+  String failureMessage(Exception e) {
+    return "The run failed: " + rootMessage(e);
+  }
+
+  static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import io.listeningpost.alerts.AlertsStep;
 import io.listeningpost.audiences.AudiencesStep;
+import io.listeningpost.privacy.RetentionStep;
 import io.listeningpost.report.ReportStep;
 import io.listeningpost.stage.StageContext;
 import picocli.CommandLine;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
     description = "Social community listening for HR: ingest community posts, find opinion makers, report.",
     subcommands = {Main.Ingest.class, Main.Enrich.class, GraphCommand.class, Main.Audiences.class, Main.Alerts.class,
         Main.Report.class, Main.Nightly.class,
-        RepairCommand.class, SqlCommand.class,
+        RepairCommand.class, SqlCommand.class, ForgetCommand.class, RetainCommand.class,
         ScoreSentimentCommand.class,
         TrainSentimentCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
@@ -108,7 +109,7 @@ public final class Main {
 
   @Command(name = "nightly", mixinStandardHelpOptions = true,
       description = "Run every stage in order: ingest, enrich, graph, audiences, alerts, report (all but ingest can be "
-          + "turned off in the config).")
+          + "turned off in the config), then retention when retention.days is set.")
   static final class Nightly extends DataCommand {
     @Override
     String job() {
@@ -133,6 +134,10 @@ public final class Main {
       }
       if (ctx.config().reportEnabled()) {
         steps.add(new ReportStep(ctx).run());
+      }
+      // Retention last, once every stage has read the history it needs.
+      if (ctx.config().retentionDays() > 0) {
+        steps.add(new RetentionStep(ctx).run());
       }
       return new RunOutcome(steps);
     }

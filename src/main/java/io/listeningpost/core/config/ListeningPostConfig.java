@@ -38,13 +38,14 @@ public final class ListeningPostConfig {
   private final AudiencesSettings audiences;
   private final AlertsSettings alerts;
   private final boolean reportEnabled;
+  private final int retentionDays;
   private final PrivacySettings privacy;
   private final String hash;
 
   private ListeningPostConfig(String origin, String warehouse, String reports, LocalDate runDate, String sparkMaster,
       int shufflePartitions, IngestLimits ingestLimits, int rowsPerFile, List<SourceSpec> sources,
       EnrichSettings enrich, GraphSettings graph, AudiencesSettings audiences, AlertsSettings alerts,
-      boolean reportEnabled, PrivacySettings privacy, String hash) {
+      boolean reportEnabled, int retentionDays, PrivacySettings privacy, String hash) {
     this.origin = origin;
     this.warehouse = warehouse;
     this.reports = reports;
@@ -59,6 +60,7 @@ public final class ListeningPostConfig {
     this.audiences = audiences;
     this.alerts = alerts;
     this.reportEnabled = reportEnabled;
+    this.retentionDays = retentionDays;
     this.privacy = privacy;
     this.hash = hash;
   }
@@ -126,6 +128,7 @@ public final class ListeningPostConfig {
         ALERTS_SPIKE_MIN_POSTS.read(config, "", problems), ALERTS_HIGH_SPREAD.read(config, "", problems),
         ALERTS_HIGH_REACH.read(config, "", problems));
     boolean reportEnabled = REPORT_ENABLED.read(config, "", problems);
+    int retentionDays = RETENTION_DAYS.read(config, "", problems);
     String keyFile = KEY_FILE.read(config, "", problems);
     PrivacySettings privacy = new PrivacySettings(PSEUDONYMISE.read(config, "", problems),
         KEY_ENV.read(config, "", problems),
@@ -162,7 +165,7 @@ public final class ListeningPostConfig {
     }
     String hash = ConfigHash.of(config, overrides);
     return new ListeningPostConfig(origin, warehouse, reports, runDate, master, shuffle, limits, rowsPerFile, sources,
-        enrich, graph, audiences, alerts, reportEnabled, privacy, hash);
+        enrich, graph, audiences, alerts, reportEnabled, retentionDays, privacy, hash);
   }
 
   private static List<String> terms(String commaSeparated) {
@@ -185,6 +188,8 @@ public final class ListeningPostConfig {
   public AlertsSettings alerts() { return alerts; }
   /** Whether nightly runs the report stage. */
   public boolean reportEnabled() { return reportEnabled; }
+  /** Days of dated partitions kept before the run date; 0 keeps everything. */
+  public int retentionDays() { return retentionDays; }
   public PrivacySettings privacy() { return privacy; }
   /** A short hash of the effective configuration, recorded in {@code _runs}. */
   public String hash() { return hash; }

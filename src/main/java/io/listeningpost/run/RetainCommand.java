@@ -1,0 +1,22 @@
+package io.listeningpost.run;
+
+import io.listeningpost.privacy.RetentionStep;
+import io.listeningpost.stage.StageContext;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/** Applies retention.days on its own; nightly applies it after its last stage. */
+@Command(name = "retain", mixinStandardHelpOptions = true,
+    description = "Drop the dated partitions older than retention.days before the run date in every table, the authors "
+        + "and NLP cache entries left without posts, and the reports of the dates dropped.")
+final class RetainCommand extends DataCommand {
+  @Override
+  String job() {
+    return "retain";
+  }
+
+  @Override
+  RunOutcome stages(StageContext ctx) {
+    return new RunOutcome(List.of(new RetentionStep(ctx).run()));
+  }
+}
