@@ -141,6 +141,8 @@ public final class RetentionStep {
       long before = old.count();
       long removed = refreshed.filter(kept.unary_$bang()).count();
       warehouse.replaceTable(Tables.AUTHORS, rebuilt, ForgetStep.sortColumns(Tables.AUTHORS));
+      // Unpersisted first: a cached read of the same folder would stand in for the published table.
+      old.unpersist(true);
       long after = warehouse.read(Tables.AUTHORS).count();
       notes.add(String.format(Locale.ROOT, "%s: %,d authors without a post kept or a profile seen since the cut "
           + "removed", Tables.AUTHORS, removed));
@@ -167,6 +169,7 @@ public final class RetentionStep {
       if (removed > 0) {
         warehouse.replaceTable(Tables.NLP_CACHE, kept, ForgetStep.sortColumns(Tables.NLP_CACHE));
       }
+      cache.unpersist(true);
       long after = warehouse.read(Tables.NLP_CACHE).count();
       return TableCounts.ofRemoval(Tables.NLP_CACHE, before, after, removed);
     } finally {

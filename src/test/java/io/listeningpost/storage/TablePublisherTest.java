@@ -123,6 +123,31 @@ class TablePublisherTest {
     assertThat(dir.resolve(TablePublisher.STAGING)).isEmptyDirectory();
   }
 
+  @Test
+  void partitionsDroppedInThePublishAreGoneAtWhateverStepItStopped(@TempDir Path dir) throws Exception {
+    HaltAt counter = new HaltAt(Integer.MAX_VALUE);
+    Path counted = dir.resolve("count");
+    writeOldTable(counted);
+    write(counted.resolve("_staging/run-2/posts/dt=2026-11-02/part-0.parquet"), "day 2 new");
+    new TablePublisher(new Configuration(), counted.toString(), "run-2", counter)
+        .publishPartitions("posts", List.of("dt=2026-11-01", "dt=2026-11-02", "dt=2026-10-01"));
+    assertThat(counter.steps).containsExactly("staged posts", "recorded posts", "moved aside dt=2026-11-02",
+        "moved in dt=2026-11-02", "dropped dt=2026-11-01", "backups deleted");
+    Map<String, String> after = Map.of("dt=2026-11-02/part-0.parquet", "day 2 new");
+    assertThat(contents(counted.resolve("posts"))).isEqualTo(after);
+    for (int halt = 1; halt <= counter.steps.size(); halt++) {
+      Path root = dir.resolve("halt-" + halt);
+      writeOldTable(root);
+      write(root.resolve("_staging/run-2/posts/dt=2026-11-02/part-0.parquet"), "day 2 new");
+      TablePublisher publisher = new TablePublisher(new Configuration(), root.toString(), "run-2", new HaltAt(halt));
+      assertThatThrownBy(() -> publisher.publishPartitions("posts", List.of("dt=2026-11-01", "dt=2026-11-02")))
+          .isInstanceOf(Halt.class);
+      new TablePublisher(new Configuration(), root.toString(), "run-3", TablePublisher.StepHook.NONE).recover();
+      assertThat(contents(root.resolve("posts"))).as("halt at step %d", halt).isEqualTo(halt == 1 ? oldTable() : after);
+      assertThat(root.resolve(TablePublisher.STAGING)).isEmptyDirectory();
+    }
+  }
+
   /** Days 1 and 2 published; the new run rewrites day 2 and adds day 3. */
   private static void writeOldTable(Path root) throws IOException {
     write(root.resolve("posts/dt=2026-11-01/part-0.parquet"), "day 1");
