@@ -329,14 +329,21 @@ public final class ForgetStep {
   /** The table's rows, each with its fate under the rules (removed rows as they were). */
   private Dataset<Row> judge(String table, ErasureSubject subject) {
     StructType schema = Tables.schemaOf(table);
-    return warehouse.read(table).mapPartitions(fates(ErasureRules.RULES.get(table), schema, subject, ctx.runId()),
+    // In _runs, run_id is the run the row records, not the one that wrote it last.
+    String writer = table.equals(Tables.RUNS) ? null : ctx.runId();
+    return warehouse.read(table).mapPartitions(fates(ErasureRules.RULES.get(table), schema, subject, writer),
         Encoders.row(schema.add(FATE, DataTypes.IntegerType, false)));
   }
 
-  /** The per-partition function; static, so that it captures the rules and the subject only, never the step. */
+  /**
+   * The per-partition function; static, so that it captures the rules and the subject only, never the step.
+   *
+   * @param runId written to the run_id of the rows changed; null to leave it
+   */
   private static MapPartitionsFunction<Row, Row> fates(List<ErasureRules.Rule> rules, StructType schema,
       ErasureSubject subject, String runId) {
-    int runIdAt = schema.getFieldIndex(Tables.RUN_ID).isDefined() ? schema.fieldIndex(Tables.RUN_ID) : -1;
+    int runIdAt = runId != null && schema.getFieldIndex(Tables.RUN_ID).isDefined() ? schema.fieldIndex(Tables.RUN_ID)
+        : -1;
     return rows -> new Iterator<>() {
       @Override
       public boolean hasNext() {

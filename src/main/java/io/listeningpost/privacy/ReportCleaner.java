@@ -1,6 +1,5 @@
 package io.listeningpost.privacy;
 
-import io.listeningpost.core.TableCounts;
 import io.listeningpost.report.ReportStep;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
