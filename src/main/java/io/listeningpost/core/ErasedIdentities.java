@@ -18,8 +18,6 @@ public final class ErasedIdentities implements Serializable {
   public static final String HANDLE = "handle";
   /** A post removed by an erasure (the author's own, or a share of one of them), by platform and post id. */
   public static final String POST = "post";
-  /** The normalised text hash of an erased author's post: shares of it repeat it. */
-  public static final String TEXT = "text";
   /** The link of a post removed by an erasure, which other posts may carry in their links. */
   public static final String LINK = "link";
 
@@ -54,10 +52,6 @@ public final class ErasedIdentities implements Serializable {
 
   public boolean post(String platform, String postId) {
     return postId != null && has(POST, platform, postId);
-  }
-
-  public boolean text(String textHash) {
-    return textHash != null && has(TEXT, null, textHash);
   }
 
   public boolean link(String url) {

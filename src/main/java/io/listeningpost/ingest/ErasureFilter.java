@@ -6,13 +6,11 @@ import io.listeningpost.core.Interaction;
 import io.listeningpost.core.LinkHandles;
 import io.listeningpost.core.InteractionKind;
 import io.listeningpost.core.Post;
-import io.listeningpost.core.PostKind;
-import io.listeningpost.enrich.PostAnalyzer;
-import io.listeningpost.enrich.TextHash;
 import io.listeningpost.ingest.text.TextEntities;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Keeps what {@code forget} erased out of every later ingest, record by record, after pseudonymisation
@@ -20,8 +18,8 @@ import java.util.List;
  * <ul>
  *   <li>an erased author's posts, profiles and interactions are refused, with a quarantine row that names
  *       the file and position but holds no excerpt, reason {@value #AUTHOR_ERASED};</li>
- *   <li>a share of an erased author's post (its target author, its post id or its text is erased) is
- *       refused the same way, reason {@value #SHARE_ERASED};</li>
+ *   <li>a share of an erased author (its post was removed with them, or its share interaction targets
+ *       them or one of their posts) is refused the same way, reason {@value #SHARE_ERASED};</li>
  *   <li>in everyone else's records, an interaction towards an erased author loses its {@code dst_author},
  *       an erased author's handles are dropped from {@code mentions} and written {@code @[erased]} in
  *       titles and texts, and links to the removed posts or to an erased author's profile are dropped from {@code links}.</li>
@@ -42,18 +40,25 @@ final class ErasureFilter implements Serializable {
     this.erased = erased;
   }
 
-  /** The quarantine reason when the post is not to be stored; null when it is. */
-  String refusal(Post p) {
+  /**
+   * The quarantine reason when the post is not to be stored; null when it is.
+   *
+   * @param sharesOfErased ids of the posts, read with this one, that {@link #sharesErased} a share of an
+   *     erased author
+   */
+  String refusal(Post p, Set<String> sharesOfErased) {
     if (erased.author(p.platform(), p.authorId())) {
       return AUTHOR_ERASED;
     }
-    if (erased.post(p.platform(), p.postId())) {
-      return SHARE_ERASED;
-    }
-    if (p.kind() == PostKind.SHARE && erased.text(TextHash.of(PostAnalyzer.fullText(p.title(), p.text())))) {
+    if (erased.post(p.platform(), p.postId()) || sharesOfErased.contains(p.postId())) {
       return SHARE_ERASED;
     }
     return null;
+  }
+
+  /** Whether the interaction is a share of an erased author or of a post removed with them: its post goes too. */
+  boolean sharesErased(Interaction i) {
+    return i.kind() == InteractionKind.SHARE && (towardsErased(i) || erased.post(i.platform(), i.dstPostId()));
   }
 
   /** A stored post without the erased authors' handles. */
@@ -90,7 +95,7 @@ final class ErasureFilter implements Serializable {
     if (erased.author(i.platform(), i.srcAuthor())) {
       return AUTHOR_ERASED;
     }
-    if (erased.post(i.platform(), i.postId()) || i.kind() == InteractionKind.SHARE && towardsErased(i)) {
+    if (erased.post(i.platform(), i.postId()) || sharesErased(i)) {
       return SHARE_ERASED;
     }
     return null;

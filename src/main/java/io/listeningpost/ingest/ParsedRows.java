@@ -13,8 +13,10 @@ import io.listeningpost.ingest.read.SplitReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
@@ -85,13 +87,22 @@ final class ParsedRows {
     long rid = firstRid;
     out.add(row(FILE, rid++, split.path(), sourceName, format,
         outcome.mode().name().toLowerCase(java.util.Locale.ROOT), outcome.note(), split.start()));
+    List<Interaction> interactions = new ArrayList<>(sink.interactions.size());
+    Set<String> sharesOfErased = new HashSet<>();
+    for (Interaction interaction : sink.interactions) {
+      Interaction i = pseudonymiser == null ? interaction : pseudonymiser.interaction(interaction);
+      interactions.add(i);
+      if (erasure != null && erasure.sharesErased(i)) {
+        sharesOfErased.add(i.postId());
+      }
+    }
     // Where each post is, so that an interaction refused for an erasure is quarantined at its post's record.
     Map<String, Post> postsById = erasure == null ? Map.of() : new HashMap<>();
     for (Post post : sink.posts) {
       Post p = pseudonymiser == null ? post : pseudonymiser.post(post);
       if (erasure != null) {
         postsById.put(p.postId(), p);
-        String refusal = erasure.refusal(p);
+        String refusal = erasure.refusal(p, sharesOfErased);
         if (refusal != null) {
           out.add(row(QUARANTINE, rid++, p.source(), format, sourceName, Tables.POSTS, p.position(), null, refusal));
           continue;
@@ -113,8 +124,8 @@ final class ParsedRows {
       out.add(row(AUTHOR, rid++, a.platform(), a.authorId(), a.name(), a.accountCreatedAt(), a.observedAt(),
           a.reputation(), a.followers(), a.following(), a.location(), a.source()));
     }
-    for (Interaction interaction : sink.interactions) {
-      Interaction i = pseudonymiser == null ? interaction : pseudonymiser.interaction(interaction);
+    for (Interaction read : interactions) {
+      Interaction i = read;
       if (erasure != null) {
         String refusal = erasure.refusal(i);
         if (refusal != null) {

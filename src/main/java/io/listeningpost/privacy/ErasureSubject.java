@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  *
  * <p>Values are compared as they are stored: ids exactly, names and handles in lower case. In free text
  * (a segment's description, a strategy answer, an alert's reason, NLP lemmas and entities) a name or id is
- * found as a whole word in any case, and only when it is at least {@value #MIN_WORD_CHARS} characters long,
+ * found as a whole word (not inside a longer word, id or hyphenated name) in any case, and only when it is at
+ * least {@value #MIN_WORD_CHARS} characters long,
  * so that a short name does not take ordinary words with it.
  */
 public final class ErasureSubject implements Serializable {
@@ -65,7 +66,7 @@ public final class ErasureSubject implements Serializable {
     List<String> searchable = names.stream().filter(n -> n.length() >= MIN_WORD_CHARS)
         .sorted((a, b) -> b.length() - a.length()).map(Pattern::quote).toList();
     this.words = searchable.isEmpty() ? null
-        : Pattern.compile("(?<![\\p{L}\\p{N}_])(?:" + String.join("|", searchable) + ")(?![\\p{L}\\p{N}_])",
+        : Pattern.compile("(?<![\\p{L}\\p{N}_-])(?:" + String.join("|", searchable) + ")(?![\\p{L}\\p{N}_-])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 

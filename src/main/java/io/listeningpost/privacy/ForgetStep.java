@@ -121,13 +121,16 @@ public final class ForgetStep {
         AlertsStep.excerpt(PostAnalyzer.fullText(title, text)), DataTypes.StringType);
     Dataset<Row> posts = warehouse.read(Tables.POSTS);
     Column own = accountMatch(accounts, "author_id");
-    Set<String> ownTexts = strings(posts.filter(own).select(textHash.apply(col("title"), col("text"))).distinct());
-    // Shares carry nothing of the sharer but the act: the author's words go with the author.
-    Dataset<Row> sharedByInteraction = warehouse.read(Tables.INTERACTIONS)
-        .filter(col("kind").equalTo("share").and(accountMatch(accounts, "dst_author").or(handleMatch(handles))))
-        .select(col("platform").as("_s_platform"), col("post_id").as("_s_post"));
-    Dataset<Row> going = posts.filter(own
-            .or(col("kind").equalTo("share").and(textHash.apply(col("title"), col("text")).isin(ownTexts.toArray()))))
+    // Shares carry nothing of the sharer but the act: a share of the author (their account, or one of their
+    // posts, for a share whose target author was never resolved) goes with the author.
+    Dataset<Row> ownKeys = posts.filter(own).select(col("platform").as("_o_platform"), col("post_id").as("_o_post"));
+    Dataset<Row> shares = warehouse.read(Tables.INTERACTIONS).filter(col("kind").equalTo("share"));
+    Dataset<Row> sharedByInteraction = shares.filter(accountMatch(accounts, "dst_author").or(handleMatch(handles)))
+        .select(col("platform").as("_s_platform"), col("post_id").as("_s_post"))
+        .unionByName(shares.join(ownKeys, col("platform").equalTo(col("_o_platform"))
+                .and(col("dst_post_id").equalTo(col("_o_post"))), "left_semi")
+            .select(col("platform").as("_s_platform"), col("post_id").as("_s_post")));
+    Dataset<Row> going = posts.filter(own)
         .unionByName(posts.join(sharedByInteraction, col("platform").equalTo(col("_s_platform"))
             .and(col("post_id").equalTo(col("_s_post"))), "left_semi"))
         .select(col("platform"), col("post_id"), col("url"), excerpt.apply(col("title"), col("text")).as("excerpt"))
@@ -166,10 +169,6 @@ public final class ForgetStep {
       int sep = p.indexOf('\u0001');
       kinds.add(ErasedIdentities.POST);
       fingerprints.add(key.of(ErasedIdentities.POST, p.substring(0, sep), p.substring(sep + 1)));
-    }
-    for (String t : ownTexts) {
-      kinds.add(ErasedIdentities.TEXT);
-      fingerprints.add(key.of(ErasedIdentities.TEXT, null, t));
     }
     for (String l : links) {
       kinds.add(ErasedIdentities.LINK);

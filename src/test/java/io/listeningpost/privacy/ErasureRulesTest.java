@@ -160,6 +160,7 @@ class ErasureRulesTest {
     assertThat(KIM.named("thanks kim_sre2")).isFalse();
     assertThat(KIM.named("node vmastodon:1001 here")).isTrue();
     assertThat(KIM.named("110010 posts")).isFalse();
+    assertThat(KIM.named("see post g-1001")).isFalse();
     ErasureSubject shortName = new ErasureSubject(Set.of(ErasureSubject.key("forum", "ab")),
         Set.of(ErasureSubject.key("forum", "ab")), Set.of(), Set.of(), Set.of(), Set.of());
     assertThat(shortName.named("ab testing")).isFalse();
