@@ -183,7 +183,7 @@ public final class ForgetStep {
     List<TableCounts> counts = new ArrayList<>();
     Map<String, List<Date>> touched = new LinkedHashMap<>();
     for (String table : cleaningOrder()) {
-      if (ErasureRules.RULES.get(table).isEmpty() || !warehouse.exists(table)) {
+      if (table.equals(Tables.ERASED) || !warehouse.exists(table)) {
         continue;
       }
       labels.label("forget:" + table, "Remove the author from " + table);
