@@ -121,6 +121,28 @@ class PrivacyCommandsTest {
   }
 
   @Test
+  void underPseudonymisationTheRawIdFindsThePseudonymAndTheRegisterIsKeyedWithTheKey() throws IOException {
+    Path keyFile = Files.writeString(dir.resolve("pseudonym.key"), "k3y-for-the-privacy-commands-test-51c2\n");
+    Path keyed = config("privacy { pseudonymise = true, key-file = \"" + keyFile + "\" }");
+    run(keyed, "ingest");
+    long before = rows("posts").get("posts").size();
+    String[] forget = run(keyed, "forget", "--author", "501");
+    assertThat(forget[1]).containsPattern("(?m)^  posts +[0-9,]+ +[0-9,]+ +0 +0 +2 ok$");
+    Map<String, List<String>> after = rows("posts", Tables.ERASED);
+    assertThat(before - after.get("posts").size()).isEqualTo(2);
+    assertThat(after.get(Tables.ERASED)).isNotEmpty()
+        .allMatch(j -> j.contains("\"keyed_by\":\"pseudonym key\"") && !j.contains("\"salt\""));
+    run(keyed, "ingest");
+    assertThat(rows("posts").get("posts")).containsExactlyInAnyOrderElementsOf(after.get("posts"));
+    // The register is keyed with the pseudonym key: an ingest without it cannot check it, and says so.
+    String[] plain = ConsoleRun.run("ingest", "--config", config("").toString(), "--warehouse",
+        dir.resolve("warehouse").toString(), "--reports", dir.resolve("reports").toString(), SAMPLES.get(0),
+        SAMPLES.get(1));
+    assertThat(plain[0]).isEqualTo("1");
+    assertThat(plain[1]).contains("keyed with the pseudonym key");
+  }
+
+  @Test
   void forgetOfAnIdTheWarehouseDoesNotHoldChangesNothingUnlessAPlatformIsGiven() throws IOException {
     Path conf = config("");
     run(conf, "ingest");
