@@ -22,6 +22,7 @@ import io.listeningpost.enrich.WatchedTerms;
 import io.listeningpost.stage.JobLabels;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
+import io.listeningpost.stage.StageTables;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.Warehouse;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,9 @@ import scala.collection.Seq;
  * the run date), and takes its severity and next step from {@link AlertRules}.
  */
 public final class AlertsStep {
+  /** The lookback's posts, their NLP rows and replies, and the authors' reach up to the run date. */
+  public static final StageTables TABLES = new StageTables(
+      List.of(Tables.POSTS, Tables.POST_NLP, Tables.INTERACTIONS, Tables.INFLUENCERS), List.of(Tables.ALERTS), true);
   private static final int EXCERPT_CHARS = 280;
   private static final List<String> REPLY_KINDS = List.of("reply", "comment", "answer");
 
@@ -241,9 +245,11 @@ public final class AlertsStep {
           .merge(r.isNullAt(2) ? "(none)" : r.getString(2), r.getLong(3), Long::sum);
       platforms.computeIfAbsent(r.getString(0), t -> new HashMap<>()).merge(r.getString(1), r.getLong(3), Long::sum);
     }
-    // The evidence is the term's most picked-up negative post of the spike days, the earliest on a tie.
+    // The evidence is the term's most picked-up negative post of the spike days, the earliest on a tie; what
+    // happened after the run date does not count, so that a date's alerts do not change with later days.
     Dataset<Row> picked = ctx.warehouse().read(Tables.INTERACTIONS)
-        .filter(col("dt").geq(lit(Date.valueOf(spikeStart))).and(col("dst_post_id").isNotNull()))
+        .filter(col("dt").geq(lit(Date.valueOf(spikeStart))).and(col("dt").leq(lit(day)))
+            .and(col("dst_post_id").isNotNull()))
         .groupBy(col("platform").as("_i_platform"), col("dst_post_id")).count();
     Map<String, Row> evidence = new HashMap<>();
     for (Row r : spikePosts.join(ctx.warehouse().read(Tables.POSTS)

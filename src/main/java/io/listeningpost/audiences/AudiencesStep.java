@@ -30,6 +30,7 @@ import io.listeningpost.graph.OrderFreeSums;
 import io.listeningpost.stage.JobLabels;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
+import io.listeningpost.stage.StageTables;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.Warehouse;
 import java.sql.Date;
@@ -74,6 +75,12 @@ import scala.collection.Seq;
  * sentiment of the sentences that speak of them, and their share per community and platform.
  */
 public final class AudiencesStep {
+  /** The window's posts and their NLP rows, and the run date's roles from the graph. */
+  public static final StageTables TABLES = new StageTables(
+      List.of(Tables.POSTS, Tables.POST_NLP, Tables.INFLUENCERS, Tables.TOPICS),
+      List.of(Tables.TOPICS, Tables.POST_TOPICS, Tables.SEGMENTS, Tables.SEGMENT_MEMBERS, Tables.AUDIENCE_PRESENCE,
+          Tables.TARGET_COMMUNITIES, Tables.STREAMS, Tables.STREAM_THEMES, Tables.POST_STREAMS, Tables.OPPORTUNITIES,
+          Tables.KEY_TOPICS), true);
   /** A post lists the topics with at least this share of its weight, up to three; always its strongest. */
   private static final double MIN_TOPIC_WEIGHT = 0.2;
   private static final int MAX_TOPICS_PER_POST = 3;

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.udf;
 import io.listeningpost.stage.JobLabels;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
+import io.listeningpost.stage.StageTables;
 import io.listeningpost.core.TableCounts;
 import io.listeningpost.storage.ParquetKeyValueMetadata;
 import io.listeningpost.storage.Tables;
@@ -48,6 +49,9 @@ import org.apache.spark.storage.StorageLevel;
  * the text alone, so they are matched on every post written.
  */
 public final class EnrichStep {
+  /** Analyses every post not yet analysed, whatever its date. */
+  public static final StageTables TABLES = new StageTables(
+      List.of(Tables.POSTS, Tables.POST_NLP, Tables.NLP_CACHE), List.of(Tables.POST_NLP, Tables.NLP_CACHE), false);
   /** The CoreNLP release whose models analyse the texts; part of the cache key. */
   private static final String CORENLP_VERSION = "4.5.10";
 

@@ -60,7 +60,8 @@ final class SyntheticCorpus {
       total += w;
     }
     for (int i = 0; i < n; i++) {
-      long t = (long) ((double) i / n * spanSeconds) + random.nextInt(600);
+      // The jitter never carries a post past the last day, so that a corpus of N days spans exactly N.
+      long t = Math.min(spanSeconds - 1, (long) ((double) i / n * spanSeconds) + random.nextInt(600));
       Instant created = start.plusSeconds(t);
       int author = author();
       boolean reply = i > 10 && random.nextDouble() < 0.7;

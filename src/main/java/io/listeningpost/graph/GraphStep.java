@@ -20,6 +20,7 @@ import io.listeningpost.core.PlatformAccounts;
 import io.listeningpost.stage.JobLabels;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
+import io.listeningpost.stage.StageTables;
 import io.listeningpost.core.TableCounts;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.core.config.GraphSettings;
@@ -51,6 +52,10 @@ import org.apache.spark.sql.SparkSession;
  * Graphs larger than {@link #MAX_LOCAL_EDGES} distinct pairs stop the stage with a clear message.
  */
 public final class GraphStep {
+  /** The window's interactions, posts and their sentiment, and author profiles; writes the run date's partitions. */
+  public static final StageTables TABLES = new StageTables(
+      List.of(Tables.INTERACTIONS, Tables.POSTS, Tables.AUTHORS, Tables.POST_NLP),
+      List.of(Tables.INFLUENCERS, Tables.COMMUNITIES), true);
   /** Distinct author pairs the driver scores (about 40 bytes each across the graph's arrays). */
   public static final long MAX_LOCAL_EDGES = 60_000_000L;
   private static final int MIN_FLOOD_COPIES = 5;

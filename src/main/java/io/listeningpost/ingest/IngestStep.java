@@ -8,6 +8,7 @@ import io.listeningpost.privacy.ErasureRegister;
 import io.listeningpost.stage.JobLabels;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
+import io.listeningpost.stage.StageTables;
 import io.listeningpost.storage.Tables;
 import java.io.IOException;
 import java.sql.Date;
@@ -31,6 +32,13 @@ import org.apache.spark.sql.Row;
  * reconciliation fails when rows go missing.
  */
 public final class IngestStep {
+  /**
+   * Reads the configured sources, and its own tables to merge into them; writes them whatever the date
+   * (posts by the day they were written, quarantine under the run date).
+   */
+  public static final StageTables TABLES = new StageTables(
+      List.of(Tables.POSTS, Tables.AUTHORS, Tables.INTERACTIONS, Tables.QUARANTINE),
+      List.of(Tables.POSTS, Tables.AUTHORS, Tables.INTERACTIONS, Tables.QUARANTINE), false);
   /** The file accounting's name in the run's counts. */
   public static final String FILES = "_files";
 

@@ -18,6 +18,7 @@ import io.listeningpost.enrich.TextHash;
 import io.listeningpost.stage.JobLabels;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
+import io.listeningpost.stage.StageTables;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.Warehouse;
 import java.sql.Date;
@@ -63,6 +64,9 @@ public final class ForgetStep {
       names = List.copyOf(names);
     }
   }
+
+  /** Every table: forget reads each and rewrites those that held the author. */
+  public static final StageTables TABLES = new StageTables(Tables.names(), Tables.names(), false);
 
   /** The tables whose {@code dt} is the run date of the run that wrote them (the report's inputs). */
   static final List<String> RUN_DATE_TABLES = List.of(Tables.INFLUENCERS, Tables.COMMUNITIES, Tables.TOPICS,

@@ -11,6 +11,7 @@ import io.listeningpost.enrich.TextHash;
 import io.listeningpost.stage.JobLabels;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
+import io.listeningpost.stage.StageTables;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.Warehouse;
 import java.nio.file.Path;
@@ -38,6 +39,13 @@ import org.apache.spark.storage.StorageLevel;
  * table's drop is one publish commit. The erasure register and {@code _runs} are kept whole.
  */
 public final class RetentionStep {
+  /**
+   * Reads every dated table, authors and the NLP cache, so that it runs after every stage that writes them.
+   * It declares no table written: it only takes rows out, and a stage declared to write posts would have every
+   * stage that reads posts run after it. The stages that read what it dropped see changed inputs on their next
+   * run, and run again.
+   */
+  public static final StageTables TABLES = new StageTables(retained(), List.of(), true);
   private final StageContext ctx;
   private final Warehouse warehouse;
   private final JobLabels labels;
@@ -46,6 +54,13 @@ public final class RetentionStep {
     this.ctx = ctx;
     this.warehouse = ctx.warehouse();
     this.labels = ctx.labels();
+  }
+
+  private static List<String> retained() {
+    List<String> tables = new ArrayList<>(Tables.names().stream().filter(Tables::isPartitioned).toList());
+    tables.add(Tables.AUTHORS);
+    tables.add(Tables.NLP_CACHE);
+    return List.copyOf(tables);
   }
 
   /** The first day kept: partitions before it are dropped. */

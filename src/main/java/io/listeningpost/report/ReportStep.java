@@ -5,6 +5,7 @@ import io.listeningpost.core.CodeVersion;
 import io.listeningpost.stage.JobLabels;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
+import io.listeningpost.stage.StageTables;
 import io.listeningpost.storage.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +30,12 @@ import org.apache.spark.sql.RowFactory;
  * saying so; the stage does not fail for them.
  */
 public final class ReportStep {
+  /** Every table the report shows, of the run date or its windows; writes strategy_answers and the report files. */
+  public static final StageTables TABLES = new StageTables(
+      List.of(Tables.POSTS, Tables.POST_NLP, Tables.INTERACTIONS, Tables.AUTHORS, Tables.INFLUENCERS,
+          Tables.COMMUNITIES, Tables.TOPICS, Tables.POST_TOPICS, Tables.SEGMENTS, Tables.STREAMS, Tables.STREAM_THEMES,
+          Tables.OPPORTUNITIES, Tables.TARGET_COMMUNITIES, Tables.ALERTS),
+      List.of(Tables.STRATEGY_ANSWERS), true);
   public static final String PAGE = "report.html";
   public static final String SUMMARY = "summary.md";
 

@@ -1,97 +1,94 @@
 package io.listeningpost.run;
 
 import io.listeningpost.core.Pseudonyms;
-import io.listeningpost.core.TableCounts;
 import io.listeningpost.core.config.ConfigException;
 import io.listeningpost.core.config.ListeningPostConfig;
-import java.time.Duration;
+import io.listeningpost.storage.WarehouseLock;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import io.listeningpost.stage.StageContext;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * Shared life cycle of the commands that run stages: validate the config before Spark starts, run,
- * record the run in {@code _runs} whatever happened, and print a plain summary.
+ * Shared life cycle of the commands that run stages: validate the config and the command line before
+ * anything starts, lock the warehouse, start Spark, and for each run date complete any publish a stopped run
+ * left, run the planned stages (skipping unchanged ones where the command allows), record the run in
+ * {@code _runs} whatever happened, and print a plain summary; then release the lock.
  */
+@Command(exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILED_LINE,
+    ExitCodes.USAGE_LINE, ExitCodes.PARTIAL_LINE, ExitCodes.LOCKED_LINE})
 abstract class DataCommand implements Callable<Integer> {
-  static final int OK = 0;
-  static final int FAILED = 1;
-  static final int BAD_CONFIG = 2;
+  static final int OK = ExitCodes.OK;
+  static final int FAILED = ExitCodes.FAILED;
+  static final int BAD_CONFIG = ExitCodes.USAGE;
 
   @Mixin
   CommonOptions options;
 
+  @Mixin
+  LogOptions logOptions;
+
   abstract String job();
 
-  /** Runs the command's stages; returns what each did, for the summary and {@code _runs}. */
-  abstract RunOutcome stages(StageContext ctx) throws Exception;
+  /** The stages the command runs; they are ordered by what they read and write. */
+  abstract List<? extends PlannedStage> stages();
+
+  /** Whether a stage whose inputs have not changed since it last succeeded is skipped; the nightly's choice. */
+  boolean reusesUnchangedStages() {
+    return false;
+  }
+
+  /** Stages to run even when unchanged. */
+  Set<String> forcedStages() {
+    return Set.of();
+  }
+
+  /** The run dates, checked before anything starts: one by default; a backfill's days for the nightly. */
+  List<LocalDate> runDates(ListeningPostConfig config) {
+    return List.of(options.runDate(config));
+  }
 
   @Override
   public Integer call() {
+    RunLog log = new RunLog(logOptions.format, System.out, Clock.systemUTC());
     ListeningPostConfig config;
-    LocalDate date;
+    List<LocalDate> days;
     try {
       config = options.load();
-      date = options.runDate(config);
+      days = runDates(config);
       // The key is read now, so that a missing one stops the run before Spark starts; ingest reads it again.
       Pseudonyms.of(config.privacy(), System.getenv());
     } catch (ConfigException e) {
       System.err.println(e.getMessage());
-      return BAD_CONFIG;
+      return ExitCodes.USAGE;
     }
-    Instant started = Instant.now();
-    String runId = RunRecorder.newRunId(job(), started);
-    SparkSession spark = SparkSessions.create(config, "listening-post " + job() + " " + runId);
-    RunOutcome result = null;
-    String status = "SUCCEEDED";
-    String message = null;
-    StageContext ctx = StageContext.of(spark, config, runId, date);
+    String firstRunId = RunRecorder.newRunId(job(), Instant.now());
+    String what = job() + " " + days.get(0) + (days.size() > 1 ? ".." + days.get(days.size() - 1) : "");
+    WarehouseLock lock;
     try {
-      List<String> recovered = ctx.warehouse().publisher().recover();
-      recovered.forEach(r -> System.err.println("Warehouse: " + r));
-      result = stages(ctx);
-      List<String> mismatches = result.tables().stream().filter(c -> !c.reconciles()).map(TableCounts::mismatch)
-          .toList();
-      if (!mismatches.isEmpty()) {
-        status = "FAILED";
-        message = "Counts do not reconcile, so rows were lost or made up: " + String.join("; ", mismatches);
+      lock = WarehouseLock.acquire(config.warehouse(), new Configuration(), firstRunId, what,
+          config.run().lockStaleAfter());
+    } catch (WarehouseLock.LockedException e) {
+      System.err.println(e.getMessage());
+      if (log.format() == RunLog.Format.JSON) {
+        log.warning(e.getMessage());
       }
-      ctx.warehouse().publisher().cleanUp();
-    } catch (Exception e) {
-      status = "FAILED";
-      message = failureMessage(e);
-      e.printStackTrace(System.err);
+      return ExitCodes.LOCKED;
     }
-    Instant finished = Instant.now();
-    try {
-      RunRecorder.record(spark, config, runId, job(), date, status, started, finished, result, message);
-      String summary = RunRecorder.summary(job(), runId, date, status, Duration.between(started, finished), config,
-          result, message);
-      System.out.println(summary);
-      System.out.println("  summary kept in " + RunRecorder.keep(config.reports(), runId, summary));
-    } catch (Exception e) {
-      System.err.println("Could not record the run: " + rootMessage(e));
-      status = "FAILED";
-    } finally {
-      spark.stop();
+    try (lock) {
+      lock.takeOverNote().ifPresent(n -> log.warning("warehouse " + config.warehouse() + ": " + n));
+      SparkSession spark = SparkSessions.create(config, "listening-post " + job() + " " + firstRunId);
+      try {
+        return new RunDays(this, spark, config, log).run(firstRunId, days);
+      } finally {
+        spark.stop();
+      }
     }
-    return "SUCCEEDED".equals(status) ? OK : FAILED;
-  }
-
-  /** What {@code _runs} and the kept summary say of a failure. */
-  String failureMessage(Exception e) {
-    return "The run failed: " + rootMessage(e);
-  }
-
-  static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (cause: " + t + ")";
   }
 }

@@ -1,7 +1,6 @@
 package io.listeningpost.run;
 
 import io.listeningpost.privacy.ForgetStep;
-import io.listeningpost.stage.StageContext;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -35,18 +34,8 @@ final class ForgetCommand extends DataCommand {
     return "forget";
   }
 
-  /**
-   * An error's message can quote the author's id (a query plan's literal, a value in an exception), so it
-   * goes to the console only, not to {@code _runs} or the kept summary.
-   */
   @Override
-  String failureMessage(Exception e) {
-    return "The run failed (" + e.getClass().getSimpleName() + "); its message is on the console only, as it can "
-        + "name the author. Run forget again: tables already clean stay as they are, and the rest is done.";
-  }
-
-  @Override
-  RunOutcome stages(StageContext ctx) {
-    return new RunOutcome(List.of(new ForgetStep(ctx, new ForgetStep.Request(authors, names, platform)).run()));
+  List<ForgetStage> stages() {
+    return List.of(new ForgetStage(new ForgetStep.Request(authors, names, platform)));
   }
 }

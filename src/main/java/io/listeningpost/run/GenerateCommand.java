@@ -34,6 +34,10 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--days", defaultValue = "90", paramLabel = "N", description = "Days the corpus spans (default: ${DEFAULT-VALUE}).")
   int days;
 
+  @Option(names = "--daily", description = "Write one folder per day (OUT/YYYY-MM-DD/, each with its generated.conf), "
+      + "as a nightly export delivers them: --posts 1000000 --days 10 --daily gives ten nights of about 100,000 posts.")
+  boolean daily;
+
   @Override
   public Integer call() throws Exception {
     if (posts < 1 || days < 1) {
@@ -42,8 +46,9 @@ final class GenerateCommand implements Callable<Integer> {
     }
     SyntheticWriter.Summary s;
     try {
-      s = new SyntheticWriter(seed, posts, LocalDate.parse(start).atStartOfDay(ZoneOffset.UTC).toInstant(), days)
-          .write(out, force);
+      SyntheticWriter writer =
+          new SyntheticWriter(seed, posts, LocalDate.parse(start).atStartOfDay(ZoneOffset.UTC).toInstant(), days);
+      s = daily ? writer.writeDaily(out, force) : writer.write(out, force);
     } catch (FolderNotGeneratedException e) {
       System.err.println("--out " + e.getMessage());
       return DataCommand.BAD_CONFIG;

@@ -1,8 +1,6 @@
 package io.listeningpost.run;
 
 import io.listeningpost.graph.EdgeListScoring;
-import io.listeningpost.graph.GraphStep;
-import io.listeningpost.stage.StageContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,8 +37,8 @@ final class GraphCommand extends DataCommand {
   }
 
   @Override
-  RunOutcome stages(StageContext ctx) {
-    return new RunOutcome(List.of(new GraphStep(ctx).run()));
+  List<PipelineStage> stages() {
+    return List.of(PipelineStage.GRAPH);
   }
 
   @Override

@@ -1,27 +1,26 @@
 package io.listeningpost.run;
 
 import io.listeningpost.core.CodeVersion;
-import io.listeningpost.stage.StageResult;
-import io.listeningpost.enrich.EnrichStep;
-import io.listeningpost.graph.GraphStep;
-import io.listeningpost.ingest.IngestStep;
+import io.listeningpost.core.config.ConfigException;
+import io.listeningpost.core.config.ListeningPostConfig;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import io.listeningpost.alerts.AlertsStep;
-import io.listeningpost.audiences.AudiencesStep;
-import io.listeningpost.privacy.RetentionStep;
-import io.listeningpost.report.ReportStep;
-import io.listeningpost.stage.StageContext;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The command line of Listening Post; {@code jobs/listening-post} runs it. */
 @Command(name = "listening-post", mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Social community listening for HR: ingest community posts, find opinion makers, report.",
+    exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILED_LINE,
+        ExitCodes.USAGE_LINE, ExitCodes.PARTIAL_LINE, ExitCodes.LOCKED_LINE},
     subcommands = {Main.Ingest.class, Main.Enrich.class, GraphCommand.class, Main.Audiences.class, Main.Alerts.class,
         Main.Report.class, Main.Nightly.class,
-        RepairCommand.class, SqlCommand.class, ForgetCommand.class, RetainCommand.class,
+        RepairCommand.class, StatusCommand.class, SqlCommand.class, ForgetCommand.class, RetainCommand.class,
         ScoreSentimentCommand.class,
         TrainSentimentCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
@@ -43,8 +42,8 @@ public final class Main {
     }
 
     @Override
-    RunOutcome stages(StageContext ctx) throws Exception {
-      return new RunOutcome(List.of(new IngestStep(ctx).run()));
+    List<PipelineStage> stages() {
+      return List.of(PipelineStage.INGEST);
     }
   }
 
@@ -58,8 +57,8 @@ public final class Main {
     }
 
     @Override
-    RunOutcome stages(StageContext ctx) {
-      return new RunOutcome(List.of(new EnrichStep(ctx).run()));
+    List<PipelineStage> stages() {
+      return List.of(PipelineStage.ENRICH);
     }
   }
 
@@ -72,8 +71,8 @@ public final class Main {
     }
 
     @Override
-    RunOutcome stages(StageContext ctx) {
-      return new RunOutcome(List.of(new AudiencesStep(ctx).run()));
+    List<PipelineStage> stages() {
+      return List.of(PipelineStage.AUDIENCES);
     }
   }
 
@@ -87,8 +86,8 @@ public final class Main {
     }
 
     @Override
-    RunOutcome stages(StageContext ctx) {
-      return new RunOutcome(List.of(new AlertsStep(ctx).run()));
+    List<PipelineStage> stages() {
+      return List.of(PipelineStage.ALERTS);
     }
   }
 
@@ -102,44 +101,84 @@ public final class Main {
     }
 
     @Override
-    RunOutcome stages(StageContext ctx) {
-      return new RunOutcome(List.of(new ReportStep(ctx).run()));
+    List<PipelineStage> stages() {
+      return List.of(PipelineStage.REPORT);
     }
   }
 
   @Command(name = "nightly", mixinStandardHelpOptions = true,
-      description = "Run every stage in order: ingest, enrich, graph, audiences, alerts, report (all but ingest can be "
-          + "turned off in the config), then retention when retention.days is set.")
+      description = {"Run every stage: ingest, enrich, graph, audiences, alerts, report, each after the stages whose "
+          + "tables it reads (all but ingest can be turned off in the config), then retention when retention.days is "
+          + "set.",
+          "A stage whose inputs have not changed since it last succeeded (same code, settings, input tables or "
+          + "source files, and run date where it matters) is skipped; --rerun runs it anyway.",
+          "--from/--to backfill a range of days, one run each; run the same command again to resume one cut short."})
   static final class Nightly extends DataCommand {
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD",
+        description = "Backfill: run every day from this one to --to (default: the default run date), both included.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Backfill: the last day to run; needs --from.")
+    String to;
+
+    @Option(names = "--rerun", paramLabel = "STAGE|all",
+        description = "Run this stage even if its inputs have not changed (ingest, enrich, graph, audiences, alerts, "
+            + "report, or all); repeatable.")
+    List<String> rerun = new ArrayList<>();
+
     @Override
     String job() {
       return "nightly";
     }
 
     @Override
-    RunOutcome stages(StageContext ctx) throws Exception {
-      List<StageResult> steps = new ArrayList<>();
-      steps.add(new IngestStep(ctx).run());
-      if (ctx.config().enrich().enabled()) {
-        steps.add(new EnrichStep(ctx).run());
+    List<PlannedStage> stages() {
+      List<PlannedStage> all = new ArrayList<>(List.of(PipelineStage.values()));
+      // Retention last: it reads every table the stages write, and drops only what is past retention.days.
+      all.add(RetentionStage.INSTANCE);
+      return all;
+    }
+
+    @Override
+    boolean reusesUnchangedStages() {
+      return true;
+    }
+
+    @Override
+    Set<String> forcedStages() {
+      List<String> problems = new ArrayList<>();
+      Set<String> forced = new LinkedHashSet<>();
+      for (String r : rerun) {
+        if (r.equals("all")) {
+          forced.addAll(PipelineStage.ids());
+        } else if (PipelineStage.named(r) != null) {
+          forced.add(r);
+        } else {
+          problems.add("--rerun " + r + ": not a stage; one of " + String.join(", ", PipelineStage.ids()) + " or all");
+        }
       }
-      if (ctx.config().graph().enabled()) {
-        steps.add(new GraphStep(ctx).run());
+      if (!problems.isEmpty()) {
+        throw new ConfigException("command line", problems);
       }
-      if (ctx.config().audiences().enabled()) {
-        steps.add(new AudiencesStep(ctx).run());
+      return forced;
+    }
+
+    @Override
+    List<LocalDate> runDates(ListeningPostConfig config) {
+      forcedStages();
+      if (from == null && to == null) {
+        return super.runDates(config);
       }
-      if (ctx.config().alerts().enabled()) {
-        steps.add(new AlertsStep(ctx).run());
+      if (options.hasDate()) {
+        throw new ConfigException("command line", List.of("--date goes with a single run; --from/--to name a "
+            + "backfill's days: give one or the other"));
       }
-      if (ctx.config().reportEnabled()) {
-        steps.add(new ReportStep(ctx).run());
+      if (from == null) {
+        throw new ConfigException("command line", List.of("--to = " + to + " needs --from, the first day to run"));
       }
-      // Retention last, once every stage has read the history it needs.
-      if (ctx.config().retentionDays() > 0) {
-        steps.add(new RetentionStep(ctx).run());
-      }
-      return new RunOutcome(steps);
+      LocalDate first = RunDates.parse("--from", from);
+      LocalDate last = to == null ? super.runDates(config).get(0) : RunDates.parse("--to", to);
+      return RunDates.range(first, last);
     }
   }
 

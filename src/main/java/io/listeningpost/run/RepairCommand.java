@@ -1,8 +1,10 @@
 package io.listeningpost.run;
 
+import io.listeningpost.core.Redaction;
 import io.listeningpost.core.config.ConfigException;
 import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.storage.TablePublisher;
+import io.listeningpost.storage.WarehouseLock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Mixin;
  * does the same before it starts; this is for a warehouse that readers need whole before the next run.
  */
 @Command(name = "repair", mixinStandardHelpOptions = true,
+    exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:every publish is complete", ExitCodes.USAGE_LINE,
+        ExitCodes.LOCKED_LINE},
     description = "Complete any table publish that a stopped run left half done, and remove unpublished staging.")
 final class RepairCommand implements Callable<Integer> {
   @Mixin
@@ -29,12 +33,22 @@ final class RepairCommand implements Callable<Integer> {
       System.err.println(e.getMessage());
       return DataCommand.BAD_CONFIG;
     }
-    List<String> actions = new TablePublisher(new Configuration(), config.warehouse(),
-        RunRecorder.newRunId("repair", Instant.now()), TablePublisher.StepHook.NONE).recover();
+    String runId = RunRecorder.newRunId("repair", Instant.now());
+    List<String> actions;
+    try (WarehouseLock lock = WarehouseLock.acquire(config.warehouse(), new Configuration(), runId, "repair",
+        config.run().lockStaleAfter())) {
+      lock.takeOverNote().ifPresent(n -> System.out.println("Warehouse " + Redaction.mask(config.warehouse()) + ": " + n));
+      actions = new TablePublisher(new Configuration(), config.warehouse(), runId, TablePublisher.StepHook.NONE)
+          .recover();
+    } catch (WarehouseLock.LockedException e) {
+      System.err.println(e.getMessage());
+      return ExitCodes.LOCKED;
+    }
+    String shown = Redaction.mask(config.warehouse());
     if (actions.isEmpty()) {
-      System.out.println("Warehouse " + config.warehouse() + ": every table is whole; nothing to repair.");
+      System.out.println("Warehouse " + shown + ": every table is whole; nothing to repair.");
     } else {
-      actions.forEach(a -> System.out.println("Warehouse " + config.warehouse() + ": " + a));
+      actions.forEach(a -> System.out.println("Warehouse " + shown + ": " + a));
     }
     return DataCommand.OK;
   }

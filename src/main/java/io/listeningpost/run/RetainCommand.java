@@ -1,7 +1,5 @@
 package io.listeningpost.run;
 
-import io.listeningpost.privacy.RetentionStep;
-import io.listeningpost.stage.StageContext;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -16,7 +14,7 @@ final class RetainCommand extends DataCommand {
   }
 
   @Override
-  RunOutcome stages(StageContext ctx) {
-    return new RunOutcome(List.of(new RetentionStep(ctx).run()));
+  List<RetentionStage> stages() {
+    return List.of(RetentionStage.INSTANCE);
   }
 }

@@ -2,6 +2,7 @@ package io.listeningpost.run;
 
 import io.listeningpost.stage.StageResult;
 import io.listeningpost.core.CodeVersion;
+import io.listeningpost.core.Redaction;
 import io.listeningpost.core.TableCounts;
 import io.listeningpost.storage.ParquetKeyValueMetadata;
 import io.listeningpost.storage.Tables;
@@ -22,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.Row;
@@ -29,7 +31,11 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
-/** Records each run in the {@code _runs} table and tells the analyst, in plain words, what happened. */
+/**
+ * Records each run in the {@code _runs} table and tells the analyst, in plain words, what happened.
+ * Locations are masked ({@link Redaction}) wherever they are printed or recorded: a source, warehouse or
+ * master URL may carry a password or a token.
+ */
 public final class RunRecorder {
   private static final DateTimeFormatter RUN_ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -45,6 +51,16 @@ public final class RunRecorder {
   /** Appends the run's row to {@code _runs}. */
   public static void record(SparkSession spark, ListeningPostConfig config, String runId, String job, LocalDate date,
       String status, Instant started, Instant finished, RunOutcome outcome, String message) {
+    Row row = row(config, runId, job, date, status, started, finished, outcome, message);
+    spark.sparkContext().setJobGroup("run:record", "Record run " + runId + " in _runs", false);
+    ParquetKeyValueMetadata.parquetWriter(spark.createDataFrame(List.of(row), Tables.RUNS_SCHEMA).coalesce(1).write(),
+            Tables.RUNS, runId)
+        .mode(SaveMode.Append).save(new org.apache.hadoop.fs.Path(config.warehouse(), Tables.RUNS).toString());
+  }
+
+  /** The run's {@code _runs} row, its sources, master and message masked. */
+  static Row row(ListeningPostConfig config, String runId, String job, LocalDate date, String status, Instant started,
+      Instant finished, RunOutcome outcome, String message) {
     List<Row> counts = new ArrayList<>();
     TableCounts files = outcome == null ? null : outcome.counts(IngestStep.FILES);
     if (outcome != null) {
@@ -53,26 +69,39 @@ public final class RunRecorder {
             c.removed()));
       }
     }
-    List<String> sources = config.sources().stream().map(s -> s.format().configName() + "=" + s.path()).toList();
-    Row row = RowFactory.create(runId, job, Date.valueOf(date), status, Timestamp.from(started),
+    List<Row> stages = new ArrayList<>();
+    if (outcome != null) {
+      for (StageRun r : outcome.stages()) {
+        stages.add(RowFactory.create(r.stage(), r.status().name(), r.inputs(), r.outputs(), r.reusedRunId(),
+            r.millis(), Timestamp.from(r.finishedAt()), r.message()));
+      }
+    }
+    List<String> sources = config.sources().stream()
+        .map(s -> s.format().configName() + "=" + Redaction.mask(s.path())).toList();
+    return RowFactory.create(runId, job, Date.valueOf(date), status, Timestamp.from(started),
         Timestamp.from(finished), Duration.between(started, finished).toMillis(), config.hash(), CodeVersion.current(),
-        (long) Tables.SCHEMA_VERSION, config.sparkMaster(), sources.toArray(new String[0]),
+        (long) Tables.SCHEMA_VERSION, Redaction.mask(config.sparkMaster()), sources.toArray(new String[0]),
         files == null ? null : files.written(), files == null ? null : files.deduplicated(),
-        counts.toArray(new Row[0]), message);
-    spark.sparkContext().setJobGroup("run:record", "Record run " + runId + " in _runs", false);
-    ParquetKeyValueMetadata.parquetWriter(spark.createDataFrame(List.of(row), Tables.RUNS_SCHEMA).coalesce(1).write(),
-            Tables.RUNS, runId)
-        .mode(SaveMode.Append).save(new org.apache.hadoop.fs.Path(config.warehouse(), Tables.RUNS).toString());
+        counts.toArray(new Row[0]), Redaction.mask(message), outcome == null ? null : stages.toArray(new Row[0]));
   }
 
-  /** The closing summary printed at the end of a run and kept under the reports folder. */
+  /**
+   * The closing summary printed at the end of a run and kept under the reports folder; every location in
+   * it (sources, outputs, paths quoted by a message) is masked.
+   */
   public static String summary(String job, String runId, LocalDate date, String status, Duration took,
+      ListeningPostConfig config, RunOutcome outcome, String message) {
+    return Redaction.mask(plainSummary(job, runId, date, status, took, config, outcome, message));
+  }
+
+  private static String plainSummary(String job, String runId, LocalDate date, String status, Duration took,
       ListeningPostConfig config, RunOutcome outcome, String message) {
     StringBuilder sb = new StringBuilder();
     sb.append("\nListening Post ").append(job).append(" — ").append(status).append(" in ")
         .append(String.format("%.1f s", took.toMillis() / 1000.0)).append('\n');
-    sb.append("  run ").append(runId).append(", date ").append(date).append(", config ").append(config.origin())
-        .append('\n');
+    sb.append("  run ").append(runId).append(", date ").append(date).append(", config ").append(config.origin());
+    config.commandLineSettings().forEach(setting -> sb.append(" --conf ").append(setting));
+    sb.append('\n');
     sb.append("  sources:");
     for (SourceSpec s : config.sources()) {
       sb.append(' ').append(s.name()).append('=').append(s.path());
@@ -82,6 +111,14 @@ public final class RunRecorder {
       sb.append("\n  ").append(message.replace("\n", "\n  ")).append('\n');
     }
     if (outcome == null) {
+      return sb.toString();
+    }
+    sb.append("\n  stages:\n");
+    outcome.stages().forEach(r -> sb.append("    ").append(r.describe()).append('\n'));
+    outcome.quarantineShare().ifPresent(share -> sb.append(String.format(Locale.ROOT,
+        "  posts quarantined: %.2f%% of those read (run.max-quarantine-share = %.2f%%)%s%n", share * 100,
+        config.run().maxQuarantineShare() * 100, share > config.run().maxQuarantineShare() ? ": PARTIAL" : "")));
+    if (outcome.steps().isEmpty()) {
       return sb.toString();
     }
     // The removed column only for runs that removed rows (forget, retain), so other summaries read as before.

@@ -174,6 +174,17 @@ public final class Tables {
       nullable("rows_quarantined", LongType),
       nullable("rows_removed", LongType)));
 
+  /** What became of one stage in a run, and the fingerprints a later run compares to skip it when unchanged. */
+  public static final StructType STAGE_RUN = createStructType(List.of(
+      nullable("stage", StringType),
+      nullable("status", StringType),
+      nullable("inputs_fingerprint", StringType),
+      nullable("outputs_fingerprint", StringType),
+      nullable("unchanged_since_run", StringType),
+      nullable("duration_ms", LongType),
+      nullable("finished_at", TimestampType),
+      nullable("message", StringType)));
+
   public static final StructType RUNS_SCHEMA = createStructType(List.of(
       nullable("run_id", StringType),
       nullable("job", StringType),
@@ -190,7 +201,8 @@ public final class Tables {
       nullable("files_read", LongType),
       nullable("files_ignored", LongType),
       nullable("table_counts", createArrayType(TABLE_COUNTS)),
-      nullable("message", StringType)));
+      nullable("message", StringType),
+      nullable("stages", createArrayType(STAGE_RUN))));
 
   /**
    * The erasure register: keyed fingerprints of what {@code forget} erased (author ids, their names and

@@ -90,4 +90,46 @@ class SyntheticWriterTest {
     }
     return out;
   }
+
+  @Test
+  void dailyFoldersHoldEachPostOnceOnItsOwnDayWithRepliesAcrossDays(@TempDir Path dir) throws Exception {
+    SyntheticWriter.Summary s = new SyntheticWriter(5, 6_000, START, 4).writeDaily(dir, false);
+    assertThat(s.folders()).isEqualTo(4);
+    List<Path> days;
+    try (Stream<Path> list = Files.list(dir)) {
+      days = list.filter(Files::isDirectory).sorted().toList();
+    }
+    assertThat(days).extracting(d -> d.getFileName().toString())
+        .containsExactly("2026-01-01", "2026-01-02", "2026-01-03", "2026-01-04");
+    Map<String, String> dayOfPost = new HashMap<>();
+    int rows = 0;
+    int quarantined = 0;
+    long repliesToEarlierDays = 0;
+    for (Path day : days) {
+      ListeningPostConfig config = ListeningPostConfig.load(day.resolve("generated.conf"),
+          ListeningPostConfig.Overrides.none());
+      CollectingSink sink = new CollectingSink();
+      for (var spec : config.sources()) {
+        CollectingSink one = Parse.files(spec, Path.of(spec.path()));
+        sink.posts.addAll(one.posts);
+        sink.quarantined.addAll(one.quarantined);
+      }
+      rows += sink.posts.size();
+      quarantined += sink.quarantined.size();
+      String name = day.getFileName().toString();
+      for (var p : sink.posts) {
+        assertThat(p.createdAt().toString()).startsWith(name);
+        String key = p.platform() + "/" + p.postId();
+        assertThat(dayOfPost.putIfAbsent(key, name)).as(key).isIn(null, name);
+        if (p.parentId() != null && dayOfPost.get(p.platform() + "/" + p.parentId()) != null
+            && !dayOfPost.get(p.platform() + "/" + p.parentId()).equals(name)) {
+          repliesToEarlierDays++;
+        }
+      }
+    }
+    assertThat(quarantined).isEqualTo(s.broken());
+    assertThat(rows + quarantined).isEqualTo(6_000 + s.repeated());
+    assertThat(dayOfPost).hasSize(6_000 - s.broken());
+    assertThat(repliesToEarlierDays).isPositive();
+  }
 }

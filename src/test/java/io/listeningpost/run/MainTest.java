@@ -126,4 +126,119 @@ class MainTest {
     assertThat(rows(out.resolve("quarantine"))).extracting(g -> g.getString("position", 0), g -> g.getString("reason", 0))
         .containsExactlyInAnyOrder(tuple("line 7", "weight 'n/a' is not a number"), tuple("line 9", "missing source"));
   }
+
+  /** A job file that names only its warehouse, as a new user writes one. */
+  private static Path warehouseOnlyJob(Path dir) throws Exception {
+    return Files.writeString(dir.resolve("job.conf"), "warehouse = \"" + dir.resolve("wh") + "\"\n");
+  }
+
+  @Test
+  void aBadConfStopsTheRunWithExitCode2NamingTheKeyTheValueAndConf(@TempDir Path dir) throws Exception {
+    String[] r = run("ingest", "--config", warehouseOnlyJob(dir).toString(), "--source", "reddit=data-samples/reddit",
+        "--conf", "graph.window-days=-3", "--conf", "graph.windw-days=30", "--conf", "nonsense");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[1]).contains("Invalid configuration (" + dir.resolve("job.conf") + " and the command line)")
+        .contains("graph.window-days = -3 (from --conf): must be between 1 and 3650")
+        .contains("unknown key 'graph.windw-days' given with --conf (did you mean 'graph.window-days'?)")
+        .contains("--conf nonsense: expected KEY=VALUE")
+        .doesNotContain("sources = []");
+    assertThat(dir.resolve("wh")).doesNotExist();
+  }
+
+  @Test
+  void anExplicitOptionAndAConfOfTheSameKeyAreRefusedTogether(@TempDir Path dir) throws Exception {
+    String[] r = run("ingest", "--config", warehouseOnlyJob(dir).toString(), "--source", "reddit=data-samples/reddit",
+        "--warehouse", dir.resolve("a").toString(), "--conf", "warehouse=" + dir.resolve("b"));
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[1]).contains("--warehouse and --conf warehouse=" + dir.resolve("b") + " both set warehouse: give one");
+  }
+
+  @Test
+  void aWarehouseThatIsSomeoneElsesFolderOrAFileIsRefusedBeforeSparkStarts(@TempDir Path dir) throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home/Documents"));
+    Files.writeString(dir.resolve("home/notes.txt"), "mine");
+    String[] r = run("ingest", "--config", warehouseOnlyJob(dir).toString(), "--source", "reddit=data-samples/reddit",
+        "--warehouse", home.getParent().toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[1]).contains("warehouse = \"" + home.getParent() + "\": is not a warehouse: it holds Documents, "
+        + "notes.txt");
+    String[] file = run("repair", "--config", warehouseOnlyJob(dir).toString(), "--source", "reddit=data-samples/reddit",
+        "--conf", "warehouse=" + dir.resolve("home/notes.txt"));
+    assertThat(file[0]).isEqualTo("2");
+    assertThat(file[1]).contains("is a file, not a folder");
+  }
+
+  @Test
+  void aCsvSourceOnTheCommandLineNeedsAMappingInTheJobFileAndSaysSoOnce(@TempDir Path dir) throws Exception {
+    String[] r = run("ingest", "--config", warehouseOnlyJob(dir).toString(), "--source", "csv=data-samples/csv");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[1]).contains("--source csv=data-samples/csv: a csv source needs a mapping; the config has no csv source")
+        .doesNotContain("sources = []");
+  }
+
+  @Test
+  void credentialsOnTheCommandLineAreNeverPrinted(@TempDir Path dir) throws Exception {
+    String[] r = run("ingest", "--config", warehouseOnlyJob(dir).toString(),
+        "--source", "reddit=https://ann:SOURCEPW@example.com/export?token=TOKENPW",
+        "--conf", "warehouse=s3a://AKIAEXAMPLE:WAREHOUSEPW@bucket/wh", "--master", "spark://admin:MASTERPW@host:7077");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[1]).contains("spark://***@host:7077").doesNotContain("SOURCEPW", "TOKENPW", "WAREHOUSEPW", "MASTERPW");
+  }
+
+  @Test
+  void backfillAndRerunOptionsThatCannotGoTogetherStopTheJobWithExitCode2() {
+    String[] both = run("nightly", "--date", "2026-11-29", "--from", "2026-11-01", "--to", "2026-11-05");
+    assertThat(both[0]).isEqualTo("2");
+    assertThat(both[1]).contains("--date goes with a single run; --from/--to name a backfill's days");
+    String[] backwards = run("nightly", "--from", "2026-11-05", "--to", "2026-11-01");
+    assertThat(backwards[0]).isEqualTo("2");
+    assertThat(backwards[1]).contains("--from = 2026-11-05 is after --to = 2026-11-01");
+    String[] toAlone = run("nightly", "--to", "2026-11-05");
+    assertThat(toAlone[0]).isEqualTo("2");
+    assertThat(toAlone[1]).contains("--to = 2026-11-05 needs --from");
+    String[] rerun = run("nightly", "--rerun", "graph", "--rerun", "graf");
+    assertThat(rerun[0]).isEqualTo("2");
+    assertThat(rerun[1]).contains("--rerun graf: not a stage; one of ingest, enrich, graph, audiences, alerts, report "
+        + "or all");
+    String[] format = run("nightly", "--log-format", "xml");
+    assertThat(format[0]).isEqualTo("2");
+    assertThat(format[1]).contains("expected text or json, not 'xml'");
+  }
+
+  @Test
+  void runSettingsAreCheckedBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+    Path conf = Files.writeString(dir.resolve("bad.conf"), "run { time-zone = \"Mars/Olympus\", "
+        + "max-quarantine-share = 1.5, lock-stale-minutes = 0 }\nsources = [ { format = reddit, path = \""
+        + Path.of("data-samples/reddit").toAbsolutePath() + "\" } ]\n");
+    String[] r = run("nightly", "--config", conf.toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[1]).contains("run.time-zone = \"Mars/Olympus\": not a time zone id")
+        .contains("run.max-quarantine-share = 1.5: must be between 0.0 and 1.0")
+        .contains("run.lock-stale-minutes = 0: must be between 1 and 10080");
+  }
+
+  @Test
+  void aWarehouseLockedByARunStillRunningStopsTheJobWithExitCode4BeforeSparkStarts(@TempDir Path dir)
+      throws Exception {
+    Path warehouse = dir.resolve("wh");
+    try (var held = io.listeningpost.storage.WarehouseLock.acquire(warehouse.toString(),
+        new org.apache.hadoop.conf.Configuration(), "20261129T221000Z-nightly-ab12", "nightly 2026-11-29",
+        java.time.Duration.ofMinutes(10))) {
+      for (String command : new String[] {"nightly", "graph", "repair"}) {
+        String[] r = run(command, "--warehouse", warehouse.toString(), "--reports", dir.resolve("r").toString());
+        assertThat(r[0]).as(command).isEqualTo("4");
+        assertThat(r[1]).as(command).contains("The warehouse " + warehouse
+            + " is locked by run 20261129T221000Z-nightly-ab12 (nightly 2026-11-29, pid "
+            + ProcessHandle.current().pid()).contains("it is still running. Wait for it or stop it.");
+      }
+    }
+  }
+
+  @Test
+  void theHelpOfEveryCommandThatWritesListsItsExitCodes() {
+    for (String command : new String[] {"nightly", "ingest", "graph", "report"}) {
+      assertThat(run(command, "--help")[1]).as(command).contains("Exit codes:", "0   success", "1   failure",
+          "2   bad configuration", "3   partial success", "4   the warehouse is locked");
+    }
+  }
 }

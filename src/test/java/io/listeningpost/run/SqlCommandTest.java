@@ -74,7 +74,7 @@ class SqlCommandTest {
   private static String[] sql(String query, ResultFormat format, int limit) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = SqlCommand.run(SPARK.spark(), dir.toString(), query, format, limit,
+    int code = SqlQuery.run(SPARK.spark(), dir.toString(), query, format, limit,
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     return new String[] {String.valueOf(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
   }

@@ -2,6 +2,7 @@ package io.listeningpost.core.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException.WrongType;
+import com.typesafe.config.ConfigValue;
 import java.util.List;
 import java.util.function.Function;
 
@@ -16,12 +17,19 @@ public final class ConfigKey<T> {
   private final String type;
   private final Reader<T> reader;
   private final Function<T, String> check;
+  private final boolean valueShown;
 
   interface Reader<T> {
     T read(Config c, String path);
   }
 
   private ConfigKey(String path, String type, String doc, T defaultValue, Reader<T> reader, Function<T, String> check) {
+    this(path, type, doc, defaultValue, reader, check, true);
+  }
+
+  private ConfigKey(String path, String type, String doc, T defaultValue, Reader<T> reader, Function<T, String> check,
+      boolean valueShown) {
+    this.valueShown = valueShown;
     this.path = path;
     this.type = type;
     this.doc = doc;
@@ -53,6 +61,14 @@ public final class ConfigKey<T> {
     return new ConfigKey<>(path, "boolean", doc, def, Config::getBoolean, v -> null);
   }
 
+  /**
+   * This key with its value left out of every problem: for a key where a user may put a secret by mistake
+   * (the pseudonym key itself instead of the name of the variable holding it).
+   */
+  ConfigKey<T> valueNotShown() {
+    return new ConfigKey<>(path, type, doc, defaultValue, reader, check, false);
+  }
+
   public String path() {
     return path;
   }
@@ -69,6 +85,11 @@ public final class ConfigKey<T> {
     return defaultValue;
   }
 
+  /** The check's complaint about {@code value}, or null when it passes. */
+  String check(T value) {
+    return check.apply(value);
+  }
+
   /** Reads the key below {@code prefix} (empty for top level); records any problem in {@code problems}. */
   T read(Config config, String prefix, List<String> problems) {
     String full = prefix.isEmpty() ? path : prefix + "." + path;
@@ -79,17 +100,29 @@ public final class ConfigKey<T> {
     try {
       value = reader.read(config, path);
     } catch (WrongType | com.typesafe.config.ConfigException.BadValue e) {
-      problems.add(full + " = " + render(config, path) + ": must be a " + type);
+      problems.add(full + shown(config) + ": must be a " + type);
       return defaultValue;
     }
     String problem = check.apply(value);
     if (problem != null) {
-      problems.add(full + " = " + render(config, path) + ": " + problem);
+      problems.add(full + shown(config) + ": " + problem);
     }
     return value;
   }
 
+  private String shown(Config config) {
+    if (valueShown) {
+      return " = " + render(config, path);
+    }
+    return " (value not shown)" + CommandLineSettings.originNote(config.getValue(path));
+  }
+
+  /** The value at {@code path} as HOCON, followed by " (from --conf)" when it was given on the command line. */
   static String render(Config config, String path) {
-    return config.getValue(path).render(com.typesafe.config.ConfigRenderOptions.concise());
+    return render(config.getValue(path));
+  }
+
+  static String render(ConfigValue value) {
+    return value.render(com.typesafe.config.ConfigRenderOptions.concise()) + CommandLineSettings.originNote(value);
   }
 }

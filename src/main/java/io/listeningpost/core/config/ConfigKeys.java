@@ -1,6 +1,7 @@
 package io.listeningpost.core.config;
 
 import com.github.pemistahl.lingua.api.IsoCode639_1;
+import io.listeningpost.core.Redaction;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +22,22 @@ public final class ConfigKeys {
   public static final ConfigKey<String> REPORTS = ConfigKey.string("reports",
       "Folder where run summaries and reports are written.", "out/reports", nonBlank());
   public static final ConfigKey<String> RUN_DATE = ConfigKey.string("run.date",
-      "The run's logical date, YYYY-MM-DD; empty means today in UTC. --date on the command line wins. A job on a "
-          + "fixed dataset pins it so that the trailing windows end where its data does.",
+      "The run's logical date, YYYY-MM-DD; empty means yesterday in run.time-zone, the last whole day. --date on the "
+          + "command line wins. A job on a fixed dataset pins it so that the trailing windows end where its data does.",
       "", ConfigKeys::checkDate);
+  public static final ConfigKey<String> RUN_TIME_ZONE = ConfigKey.string("run.time-zone",
+      "Time zone whose yesterday is the default run date, e.g. Europe/Paris or UTC (a java.time zone id).", "UTC",
+      ConfigKeys::checkZone);
+  public static final ConfigKey<Double> MAX_QUARANTINE_SHARE = ConfigKey.decimal("run.max-quarantine-share",
+      "A run that quarantines more than this share of the posts it read (posts quarantined / posts read) ends "
+          + "PARTIAL, exit code 3, instead of SUCCEEDED.", 0.05, 0, 1);
+  public static final ConfigKey<Integer> LOCK_STALE_MINUTES = ConfigKey.integer("run.lock-stale-minutes",
+      "A warehouse lock held by a run on another host is taken over once its heartbeat (refreshed every minute or "
+          + "more often) is this many minutes old; on the same host a lock is taken over as soon as its process is "
+          + "gone.", 10, 1, 10_080);
   public static final ConfigKey<String> SPARK_MASTER = ConfigKey.string("spark.master",
       "Spark master URL: local[*] runs embedded; spark://host:7077, yarn or k8s://… reach a cluster.",
-      "local[*]", v -> v.matches("local(\\[(\\*|\\d+)(,\\d+)?\\])?|spark://.+|yarn|k8s://.+|mesos://.+")
-          ? null : "must be local, local[N], local[*], spark://…, yarn or k8s://…");
+      "local[*]", ConfigKeys::checkMaster);
   public static final ConfigKey<Integer> SHUFFLE_PARTITIONS = ConfigKey.integer("spark.shuffle-partitions",
       "spark.sql.shuffle.partitions for the run; the local default suits up to a few million posts.", 8, 1, 100_000);
   public static final ConfigKey<Integer> MAX_TEXT_CHARS = ConfigKey.integer("ingest.max-text-chars",
@@ -156,14 +166,17 @@ public final class ConfigKeys {
       "Replace author ids, names and @handles with keyed pseudonyms at ingest, so no table holds them "
           + "(docs/privacy.md); needs a key from privacy.key-env or privacy.key-file.", false);
   public static final ConfigKey<String> KEY_ENV = ConfigKey.string("privacy.key-env",
-      "Environment variable holding the pseudonym key (at least 16 bytes; the key is never written in the config).",
-      "LISTENING_POST_PSEUDONYM_KEY", v -> v.matches("[A-Za-z_][A-Za-z0-9_]*") ? null
-          : "must be an environment variable name: letters, digits and _");
+      "Name of the environment variable holding the pseudonym key (at least 16 bytes; the key is never written in the "
+          + "config, and a value here that is not an upper-case variable name is refused without being shown).",
+      "LISTENING_POST_PSEUDONYM_KEY", v -> v.matches("[A-Z_][A-Z0-9_]*") ? null
+          : "must be the name of an environment variable (upper-case letters, digits and _), not the key itself")
+      .valueNotShown();
   public static final ConfigKey<String> KEY_FILE = ConfigKey.string("privacy.key-file",
       "File holding the pseudonym key, instead of the environment variable; relative to the config file. "
           + "Empty: use privacy.key-env.", "", v -> null);
 
-  public static final List<ConfigKey<?>> KEYS = List.of(WAREHOUSE, REPORTS, RUN_DATE, SPARK_MASTER, SHUFFLE_PARTITIONS,
+  public static final List<ConfigKey<?>> KEYS = List.of(WAREHOUSE, REPORTS, RUN_DATE, RUN_TIME_ZONE,
+      MAX_QUARANTINE_SHARE, LOCK_STALE_MINUTES, SPARK_MASTER, SHUFFLE_PARTITIONS,
       MAX_TEXT_CHARS, MAX_RECORD_BYTES, SPLIT_BYTES, ROWS_PER_FILE, FAIL_FAST, ENRICH_ENABLED, LINGUISTICS, ENRICH_MAX_CHARS,
       ENRICH_TIME_LIMIT, PARSE_MAX_TOKENS, RNTN_MIN_TOKENS, RNTN_WEIGHT, LANGUAGES, GRAPH_ENABLED, GRAPH_WINDOW,
       GRAPH_HALF_LIFE, WEIGHT_REPLY, WEIGHT_ANSWER, WEIGHT_COMMENT, WEIGHT_MENTION, WEIGHT_SHARE, WEIGHT_QUOTE,
@@ -229,8 +242,25 @@ public final class ConfigKeys {
       java.time.LocalDate.parse(v);
       return null;
     } catch (java.time.format.DateTimeParseException e) {
-      return "expected YYYY-MM-DD, or empty for today";
+      return "expected YYYY-MM-DD, or empty for yesterday";
     }
+  }
+
+  private static String checkZone(String v) {
+    try {
+      java.time.ZoneId.of(v);
+      return null;
+    } catch (java.time.DateTimeException e) {
+      return "not a time zone id; use a region such as Europe/Paris, or UTC";
+    }
+  }
+
+  private static String checkMaster(String v) {
+    if (!v.matches("local(\\[(\\*|\\d+)(,\\d+)?\\])?|spark://.+|yarn|k8s://.+|mesos://.+")) {
+      return "must be local, local[N], local[*], spark://…, yarn or k8s://…";
+    }
+    // Spark refuses a user or password in the master URL; saying so here keeps them out of its error.
+    return Redaction.mask(v).equals(v) ? null : "must not hold a user, password or token: Spark takes none in the master URL";
   }
 
   private static String checkLanguages(String v) {

@@ -6,7 +6,10 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,12 +22,18 @@ import java.util.Optional;
  * checks are declared in {@link ConfigKeys}; this class reads them, applies the command line and refuses
  * the whole file with every problem listed, before any work starts.
  *
+ * <p>Precedence, lowest first: the keys' defaults, the job file, {@code --conf KEY=VALUE} settings
+ * ({@link CommandLineSettings}), the explicit options ({@code --warehouse}, {@code --source}…); the
+ * command line refuses an explicit option together with a --conf of its key.
+ *
  * <p>Relative paths in a config file resolve against the file's folder, so that a job file can be run
- * from any working directory. Paths given on the command line resolve against the working directory.
+ * from any working directory. Paths given on the command line, --conf included, resolve against the
+ * working directory.
  */
 public final class ListeningPostConfig {
 
   private final String origin;
+  private final List<String> commandLineSettings;
   private final String warehouse;
   private final String reports;
   private final LocalDate runDate;
@@ -40,13 +49,16 @@ public final class ListeningPostConfig {
   private final boolean reportEnabled;
   private final int retentionDays;
   private final PrivacySettings privacy;
+  private final RunSettings run;
   private final String hash;
 
-  private ListeningPostConfig(String origin, String warehouse, String reports, LocalDate runDate, String sparkMaster,
+  private ListeningPostConfig(String origin, List<String> commandLineSettings, String warehouse, String reports,
+      LocalDate runDate, String sparkMaster,
       int shufflePartitions, IngestLimits ingestLimits, int rowsPerFile, List<SourceSpec> sources,
       EnrichSettings enrich, GraphSettings graph, AudiencesSettings audiences, AlertsSettings alerts,
-      boolean reportEnabled, int retentionDays, PrivacySettings privacy, String hash) {
+      boolean reportEnabled, int retentionDays, PrivacySettings privacy, RunSettings run, String hash) {
     this.origin = origin;
+    this.commandLineSettings = List.copyOf(commandLineSettings);
     this.warehouse = warehouse;
     this.reports = reports;
     this.runDate = runDate;
@@ -62,6 +74,7 @@ public final class ListeningPostConfig {
     this.reportEnabled = reportEnabled;
     this.retentionDays = retentionDays;
     this.privacy = privacy;
+    this.run = run;
     this.hash = hash;
   }
 
@@ -72,7 +85,8 @@ public final class ListeningPostConfig {
     }
     Config config;
     try {
-      config = ConfigFactory.parseFile(file.toFile()).resolve();
+      // Resolved once the command line's settings are in, so that a substitution sees them.
+      config = ConfigFactory.parseFile(file.toFile());
     } catch (com.typesafe.config.ConfigException e) {
       throw new ConfigException(file.toString(), List.of("cannot parse: " + e.getMessage()));
     }
@@ -80,12 +94,21 @@ public final class ListeningPostConfig {
     return fromConfig(config, file.toString(), base, overrides);
   }
 
-  /** Validates an already parsed config; relative paths in it resolve against {@code base}. */
-  public static ListeningPostConfig fromConfig(Config config, String origin, Path base, Overrides overrides) {
+  /**
+   * Validates a parsed config with the command line applied; relative paths written in the config resolve
+   * against {@code base}.
+   */
+  public static ListeningPostConfig fromConfig(Config fileConfig, String origin, Path base, Overrides overrides) {
+    Config config;
+    try {
+      config = overrides.settings().withFallback(fileConfig).resolve();
+    } catch (com.typesafe.config.ConfigException e) {
+      throw new ConfigException(origin, List.of("cannot resolve: " + e.getMessage()));
+    }
     List<String> problems = new ArrayList<>();
     UnknownKeyCheck.check(config, problems);
-    String warehouse = ConfigValues.resolvePath(base, WAREHOUSE.read(config, "", problems), config.hasPath("warehouse"));
-    String reports = ConfigValues.resolvePath(base, REPORTS.read(config, "", problems), config.hasPath("reports"));
+    String warehouse = ConfigValues.resolvePath(base, WAREHOUSE.read(config, "", problems), fromFile(config, WAREHOUSE));
+    String reports = ConfigValues.resolvePath(base, REPORTS.read(config, "", problems), fromFile(config, REPORTS));
     String runDateText = RUN_DATE.read(config, "", problems);
     LocalDate runDate = null;
     try {
@@ -93,6 +116,10 @@ public final class ListeningPostConfig {
     } catch (DateTimeParseException e) {
       // RUN_DATE's check has recorded the problem, naming key and value.
     }
+    String zone = RUN_TIME_ZONE.read(config, "", problems);
+    RunSettings run = new RunSettings(RUN_TIME_ZONE.check(zone) == null ? ZoneId.of(zone) : ZoneOffset.UTC,
+        MAX_QUARANTINE_SHARE.read(config, "", problems),
+        Duration.ofMinutes(LOCK_STALE_MINUTES.read(config, "", problems)));
     String master = SPARK_MASTER.read(config, "", problems);
     int shuffle = SHUFFLE_PARTITIONS.read(config, "", problems);
     IngestLimits limits = new IngestLimits(MAX_TEXT_CHARS.read(config, "", problems),
@@ -132,7 +159,7 @@ public final class ListeningPostConfig {
     String keyFile = KEY_FILE.read(config, "", problems);
     PrivacySettings privacy = new PrivacySettings(PSEUDONYMISE.read(config, "", problems),
         KEY_ENV.read(config, "", problems),
-        keyFile.isBlank() ? null : ConfigValues.resolvePath(base, keyFile, config.hasPath(KEY_FILE.path())));
+        keyFile.isBlank() ? null : ConfigValues.resolvePath(base, keyFile, fromFile(config, KEY_FILE)));
 
     if (overrides.warehouse() != null) {
       warehouse = overrides.warehouse();
@@ -150,29 +177,67 @@ public final class ListeningPostConfig {
       limits = new IngestLimits(limits.maxTextChars(), limits.maxRecordBytes(), limits.splitBytes(), true);
     }
     if (!overrides.sources().isEmpty()) {
-      sources = overrides.sources();
+      sources = withMappings(overrides.sources(), sources, problems);
     }
-    if (sources.isEmpty()) {
+    if (sources.isEmpty() && overrides.sources().isEmpty()) {
       problems.add("sources = []: at least one source is needed (configure sources or pass --source FORMAT=PATH)");
     }
     for (SourceSpec s : sources) {
-      if (!s.path().contains("://") && !Files.exists(Path.of(s.path()))) {
-        problems.add("source " + s.name() + " path = \"" + s.path() + "\": no such file or folder");
-      }
+      LocalPaths.of(s.path()).ifPresent(p -> {
+        if (!Files.exists(p)) {
+          problems.add("source " + s.name() + " path = \"" + s.path() + "\": no such file or folder");
+        } else if (!Files.isReadable(p)) {
+          problems.add("source " + s.name() + " path = \"" + s.path() + "\": cannot be read (permissions)");
+        }
+      });
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(origin, problems);
     }
     String hash = ConfigHash.of(config, overrides);
-    return new ListeningPostConfig(origin, warehouse, reports, runDate, master, shuffle, limits, rowsPerFile, sources,
-        enrich, graph, audiences, alerts, reportEnabled, retentionDays, privacy, hash);
+    return new ListeningPostConfig(origin, CommandLineSettings.describe(overrides.settings()), warehouse, reports,
+        runDate, master, shuffle, limits, rowsPerFile, sources, enrich, graph, audiences, alerts, reportEnabled,
+        retentionDays, privacy, run, hash);
+  }
+
+  /** Whether the key's value was written in the config file (not a default, not given with --conf). */
+  private static boolean fromFile(Config config, ConfigKey<?> key) {
+    return config.hasPath(key.path()) && !CommandLineSettings.fromCommandLine(config, key.path());
+  }
+
+  /**
+   * The command line's sources, a csv or json one without a mapping taking the mapping, platform, time
+   * format and delimiter of the config's first source of its format.
+   */
+  private static List<SourceSpec> withMappings(List<SourceSpec> commandLine, List<SourceSpec> configured,
+      List<String> problems) {
+    List<SourceSpec> out = new ArrayList<>();
+    for (SourceSpec s : commandLine) {
+      if (!s.format().isMapped() || !s.mapping().isEmpty()) {
+        out.add(s);
+        continue;
+      }
+      SourceSpec template = configured.stream().filter(c -> c.format() == s.format()).findFirst().orElse(null);
+      if (template == null) {
+        String format = s.format().configName();
+        problems.add("--source " + format + "=" + s.path() + ": a " + format + " source needs a mapping; the config "
+            + "has no " + format + " source to take it from");
+        continue;
+      }
+      out.add(new SourceSpec(template.name(), s.format(), s.path(), template.community(), template.platform(),
+          template.mapping(), template.timeFormat(), template.delimiter()));
+    }
+    return out;
   }
 
   private static List<String> terms(String commaSeparated) {
     return java.util.Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
   }
 
+  /** The job file the config was read from. */
   public String origin() { return origin; }
+  /** The settings given with --conf, each as {@code key=value}; empty when there were none. */
+  public List<String> commandLineSettings() { return commandLineSettings; }
   public String warehouse() { return warehouse; }
   public String reports() { return reports; }
   /** The run date the job file pins ({@code run.date}); empty when it leaves the date to the day of the run. */
@@ -191,11 +256,24 @@ public final class ListeningPostConfig {
   /** Days of dated partitions kept before the run date; 0 keeps everything. */
   public int retentionDays() { return retentionDays; }
   public PrivacySettings privacy() { return privacy; }
+  /** The run.* settings: time zone of the default date, quarantine threshold, lock staleness. */
+  public RunSettings run() { return run; }
   /** A short hash of the effective configuration, recorded in {@code _runs}. */
   public String hash() { return hash; }
 
-  /** Command-line values that replace the config file's. Null or empty means "keep the file's". */
-  public record Overrides(String warehouse, String reports, String master, boolean failFast, List<SourceSpec> sources) {
+  /**
+   * Command-line values that replace the config file's. Null or empty means "keep the file's".
+   *
+   * @param sources replace the configured sources; a csv or json one with an empty mapping takes the mapping
+   *     of the config's first source of its format
+   * @param settings the --conf settings ({@link CommandLineSettings#parse}), over the file's keys
+   */
+  public record Overrides(String warehouse, String reports, String master, boolean failFast, List<SourceSpec> sources,
+      Config settings) {
+    public Overrides(String warehouse, String reports, String master, boolean failFast, List<SourceSpec> sources) {
+      this(warehouse, reports, master, failFast, sources, ConfigFactory.empty());
+    }
+
     public static Overrides none() {
       return new Overrides(null, null, null, false, List.of());
     }

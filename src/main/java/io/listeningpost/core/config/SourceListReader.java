@@ -35,6 +35,8 @@ final class SourceListReader {
       problems.add("sources = " + ConfigKey.render(config, "sources") + ": must be a list of objects");
       return out;
     }
+    // Paths of a list given with --conf are the command line's: they resolve against the working directory.
+    Path listBase = CommandLineSettings.fromCommandLine(config, "sources") ? null : base;
     ConfigList list = config.getList("sources");
     for (int i = 0; i < list.size(); i++) {
       String key = "sources[" + i + "]";
@@ -43,7 +45,7 @@ final class SourceListReader {
         problems.add(key + " = " + v.render(ConfigRenderOptions.concise()) + ": must be an object with format and path");
         continue;
       }
-      SourceSpec spec = readSource(((ConfigObject) v).toConfig(), key, base, problems);
+      SourceSpec spec = readSource(((ConfigObject) v).toConfig(), key, listBase, problems);
       if (spec != null) {
         out.add(spec);
       }

@@ -1,6 +1,7 @@
 package io.listeningpost.core.config;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +25,7 @@ final class UnknownKeyCheck {
     ConfigKeys.KEYS.forEach(k -> known.add(k.path()));
     for (String key : config.root().keySet()) {
       if (!TOP_LEVEL.contains(key)) {
-        problems.add("unknown key '" + key + "'" + KeySuggestion.forKey(key, known));
+        problems.add("unknown key '" + key + "'" + from(config.root().get(key)) + KeySuggestion.forKey(key, known));
       }
     }
     for (String group : GROUPS) {
@@ -39,9 +40,14 @@ final class UnknownKeyCheck {
         String full = group + "." + key;
         if (!known.contains(full) && !(group.equals("graph") && key.equals("weight"))
             && !full.equals(TargetAudienceReader.PATH) && !full.equals(KeyTopicReader.PATH)) {
-          problems.add("unknown key '" + full + "'" + KeySuggestion.forKey(full, known));
+          problems.add("unknown key '" + full + "'" + from(config.getConfig(group).root().get(key))
+              + KeySuggestion.forKey(full, known));
         }
       }
     }
+  }
+
+  private static String from(ConfigValue value) {
+    return CommandLineSettings.fromCommandLine(value) ? " given with " + CommandLineSettings.ORIGIN : "";
   }
 }

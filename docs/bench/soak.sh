@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Consecutive nightly runs over generated daily exports, into one warehouse: the default config, every
+# stage, each night on its own day's folder. Prints one line per night: wall time and peak RSS of the
+# whole process (GNU time), the posts read/written/deduplicated/quarantined, whether every table's counts
+# reconciled, and the warehouse size.
+#   docs/bench/soak.sh [NIGHTS] [POSTS_PER_NIGHT] [WORK_DIR]    (default 10 100000 /tmp/lp-soak)
+set -euo pipefail
+HOME_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+NIGHTS="${1:-10}"
+PER_NIGHT="${2:-100000}"
+WORK="${3:-/tmp/lp-soak}"
+LP="$HOME_DIR/jobs/listening-post"
+rm -rf "$WORK"
+mkdir -p "$WORK"
+"$LP" generate --posts $((NIGHTS * PER_NIGHT)) --days "$NIGHTS" --daily --seed 7 --start 2026-03-01 \
+  --out "$WORK/in" > "$WORK/generate.log"
+printf '%-10s %9s %9s %9s %9s %9s %9s %6s %10s %11s %s\n' night wall_s rss_mb read written dedup quar check \
+  warehouse status slowest
+for day in $(ls "$WORK/in" | grep -E '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' | sort); do
+  dir="$WORK/in/$day"
+  # Beside the day's files: the source paths in generated.conf are relative to its folder.
+  cp "$dir/generated.conf" "$dir/job.conf"
+  printf 'warehouse = "%s"\nreports = "%s"\n' "$WORK/wh" "$WORK/reports" >> "$dir/job.conf"
+  log="$WORK/night-$day.log"
+  /usr/bin/time -v "$LP" nightly --config "$dir/job.conf" --date "$day" > "$log" 2> "$WORK/time-$day.log" || true
+  wall=$(grep "Elapsed (wall clock)" "$WORK/time-$day.log" | awk '{print $NF}' \
+    | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
+  rss=$(grep "Maximum resident set size" "$WORK/time-$day.log" | awk '{print int($NF / 1024)}')
+  posts=$(grep -E '^  posts ' "$log" | head -1 | awk '{print $2, $3, $4, $5}')
+  mismatches=$(grep -c "MISMATCH" "$log" || true)
+  check=$([ "$mismatches" = 0 ] && echo ok || echo "$mismatches!")
+  size=$(du -sm "$WORK/wh" | awk '{print $1 " MB"}')
+  status=$(grep -oE "Listening Post nightly — [A-Z]+" "$log" | awk '{print $NF}')
+  slowest=$(grep "time per stage" "$log" | sed 's/  time per stage: //' | cut -d';' -f1-3)
+  read -r r w d q <<< "$posts"
+  printf '%-10s %9.0f %9s %9s %9s %9s %9s %6s %10s %11s %s\n' "$day" "$wall" "$rss" "$r" "$w" "$d" "$q" "$check" \
+    "$size" "$status" "$slowest"
+done
