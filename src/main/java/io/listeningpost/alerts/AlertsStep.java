@@ -346,7 +346,8 @@ public final class AlertsStep {
         .orElse(null);
   }
 
-  private static String excerpt(String text) {
+  /** An alert's evidence excerpt of a post's title and text (erasure recognises its own posts' by it). */
+  public static String excerpt(String text) {
     String s = text.strip().replaceAll("\\s+", " ");
     return s.length() <= EXCERPT_CHARS ? s : s.substring(0, EXCERPT_CHARS - 1) + "…";
   }

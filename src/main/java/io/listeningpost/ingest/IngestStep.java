@@ -1,8 +1,10 @@
 package io.listeningpost.ingest;
 
+import io.listeningpost.core.ErasedIdentities;
 import io.listeningpost.core.Pseudonyms;
 import io.listeningpost.core.TableCounts;
 import io.listeningpost.core.config.IngestLimits;
+import io.listeningpost.privacy.ErasureRegister;
 import io.listeningpost.stage.JobLabels;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
@@ -58,8 +60,10 @@ public final class IngestStep {
     Pseudonyms pseudonyms = Pseudonyms.of(ctx.config().privacy(), System.getenv());
     Pseudonymiser pseudonymiser = pseudonyms == null ? null
         : new Pseudonymiser(pseudonyms, ctx.config().enrich().watch());
+    ErasedIdentities erased = new ErasureRegister(ctx.warehouse(), pseudonyms).load();
+    ErasureFilter erasure = erased.isEmpty() ? null : new ErasureFilter(erased);
     try (ParsedRecords parsed = new ParsedRecords(ctx.spark(),
-        SourceParse.parse(ctx.spark(), discovery.splits(), limits, pseudonymiser))) {
+        SourceParse.parse(ctx.spark(), discovery.splits(), limits, pseudonymiser, erasure))) {
       return merge(parsed, discovery);
     }
   }

@@ -12,7 +12,11 @@ import io.listeningpost.ingest.read.SourceSplit;
 import io.listeningpost.ingest.read.SplitReader;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
@@ -44,9 +48,12 @@ final class ParsedRows {
   private final UnsafeProjection[] projections = new UnsafeProjection[KINDS.size()];
   /** Null when privacy.pseudonymise is off. */
   private final Pseudonymiser pseudonymiser;
+  /** Null when the erasure register is empty. */
+  private final ErasureFilter erasure;
 
-  ParsedRows(Pseudonymiser pseudonymiser) {
+  ParsedRows(Pseudonymiser pseudonymiser, ErasureFilter erasure) {
     this.pseudonymiser = pseudonymiser;
+    this.erasure = erasure;
   }
 
   /** The layout of the rows of one kind. */
@@ -74,13 +81,34 @@ final class ParsedRows {
    */
   List<InternalRow> of(SourceSplit split, SplitReader.Outcome outcome, CollectingSink sink, long firstRid) {
     String sourceName = split.source().name();
+    String format = split.source().format().configName();
     List<InternalRow> out = new ArrayList<>(sink.posts.size() + sink.interactions.size() + sink.authors.size()
         + sink.quarantined.size() + 1);
     long rid = firstRid;
-    out.add(row(FILE, rid++, split.path(), sourceName, split.source().format().configName(),
+    out.add(row(FILE, rid++, split.path(), sourceName, format,
         outcome.mode().name().toLowerCase(java.util.Locale.ROOT), outcome.note(), split.start()));
+    List<Interaction> interactions = new ArrayList<>(sink.interactions.size());
+    Set<String> sharesOfErased = new HashSet<>();
+    for (Interaction interaction : sink.interactions) {
+      Interaction i = pseudonymiser == null ? interaction : pseudonymiser.interaction(interaction);
+      interactions.add(i);
+      if (erasure != null && erasure.sharesErased(i)) {
+        sharesOfErased.add(i.postId());
+      }
+    }
+    // Where each post is, so that an interaction refused for an erasure is quarantined at its post's record.
+    Map<String, Post> postsById = erasure == null ? Map.of() : new HashMap<>();
     for (Post post : sink.posts) {
       Post p = pseudonymiser == null ? post : pseudonymiser.post(post);
+      if (erasure != null) {
+        postsById.put(p.postId(), p);
+        String refusal = erasure.refusal(p, sharesOfErased);
+        if (refusal != null) {
+          out.add(row(QUARANTINE, rid++, p.source(), format, sourceName, Tables.POSTS, p.position(), null, refusal));
+          continue;
+        }
+        p = erasure.redacted(p);
+      }
       out.add(row(POST, rid++, p.platform(), p.community(), p.postId(), p.parentId(), p.threadId(),
           p.kind().label(), p.authorId(), p.authorName(), p.createdAt(), p.editedAt(), p.title(), p.text(),
           p.textTruncated(), p.url(), p.score(), p.replyCount(), p.shareCount(), p.mentions(), p.hashtags(),
@@ -88,11 +116,26 @@ final class ParsedRows {
     }
     for (AuthorProfile author : sink.authors) {
       AuthorProfile a = pseudonymiser == null ? author : pseudonymiser.author(author);
+      String refusal = erasure == null ? null : erasure.refusal(a);
+      if (refusal != null) {
+        out.add(row(QUARANTINE, rid++, a.source(), format, sourceName, Tables.AUTHORS, null, null, refusal));
+        continue;
+      }
       out.add(row(AUTHOR, rid++, a.platform(), a.authorId(), a.name(), a.accountCreatedAt(), a.observedAt(),
           a.reputation(), a.followers(), a.following(), a.location(), a.source()));
     }
-    for (Interaction interaction : sink.interactions) {
-      Interaction i = pseudonymiser == null ? interaction : pseudonymiser.interaction(interaction);
+    for (Interaction read : interactions) {
+      Interaction i = read;
+      if (erasure != null) {
+        String refusal = erasure.refusal(i);
+        if (refusal != null) {
+          Post from = postsById.get(i.postId());
+          out.add(row(QUARANTINE, rid++, from == null ? split.path() : from.source(), format, sourceName,
+              Tables.INTERACTIONS, from == null ? null : from.position(), null, refusal));
+          continue;
+        }
+        i = erasure.redacted(i);
+      }
       out.add(row(INTERACTION, rid++, i.platform(), i.srcAuthor(), i.dstAuthor(), i.kind().label(), i.postId(),
           i.dstPostId(), i.community(), i.createdAt()));
     }

@@ -19,9 +19,12 @@ final class SourceParse {
 
   private SourceParse() {}
 
-  /** @param pseudonymiser applied to every record before it is encoded; null when privacy.pseudonymise is off */
+  /**
+   * @param pseudonymiser applied to every record before it is encoded; null when privacy.pseudonymise is off
+   * @param erasure applied after the pseudonymiser; null when nothing was erased
+   */
   static JavaRDD<InternalRow> parse(SparkSession spark, List<SourceSplit> splits, IngestLimits limits,
-      Pseudonymiser pseudonymiser) {
+      Pseudonymiser pseudonymiser, ErasureFilter erasure) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<List<SourceSplit>> bins = SplitPacker.pack(splits, jsc.defaultParallelism());
     InputOpener opener = SourceFiles.opener();
@@ -31,7 +34,7 @@ final class SourceParse {
     return jsc.parallelize(bins, Math.max(1, bins.size()))
         .mapPartitionsWithIndex((index, binIterator) -> {
           long[] nextRid = {(long) index << RID_BITS};
-          ParsedRows encoder = new ParsedRows(pseudonymiser);
+          ParsedRows encoder = new ParsedRows(pseudonymiser, erasure);
           return Stream.iterate(binIterator, Iterator::hasNext, it -> it)
               .flatMap(it -> it.next().stream())
               .flatMap(split -> {

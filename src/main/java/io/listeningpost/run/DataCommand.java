@@ -37,7 +37,7 @@ abstract class DataCommand implements Callable<Integer> {
   abstract String job();
 
   /** The stages the command runs; they are ordered by what they read and write. */
-  abstract List<PipelineStage> stages();
+  abstract List<? extends PlannedStage> stages();
 
   /** Whether a stage whose inputs have not changed since it last succeeded is skipped; the nightly's choice. */
   boolean reusesUnchangedStages() {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         ExitCodes.USAGE_LINE, ExitCodes.PARTIAL_LINE, ExitCodes.LOCKED_LINE},
     subcommands = {Main.Ingest.class, Main.Enrich.class, GraphCommand.class, Main.Audiences.class, Main.Alerts.class,
         Main.Report.class, Main.Nightly.class,
-        RepairCommand.class, StatusCommand.class, SqlCommand.class,
+        RepairCommand.class, StatusCommand.class, SqlCommand.class, ForgetCommand.class, RetainCommand.class,
         ScoreSentimentCommand.class,
         TrainSentimentCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
@@ -108,7 +108,8 @@ public final class Main {
 
   @Command(name = "nightly", mixinStandardHelpOptions = true,
       description = {"Run every stage: ingest, enrich, graph, audiences, alerts, report, each after the stages whose "
-          + "tables it reads (all but ingest can be turned off in the config).",
+          + "tables it reads (all but ingest can be turned off in the config), then retention when retention.days is "
+          + "set.",
           "A stage whose inputs have not changed since it last succeeded (same code, settings, input tables or "
           + "source files, and run date where it matters) is skipped; --rerun runs it anyway.",
           "--from/--to backfill a range of days, one run each; run the same command again to resume one cut short."})
@@ -131,8 +132,11 @@ public final class Main {
     }
 
     @Override
-    List<PipelineStage> stages() {
-      return List.of(PipelineStage.values());
+    List<PlannedStage> stages() {
+      List<PlannedStage> all = new ArrayList<>(List.of(PipelineStage.values()));
+      // Retention last: it reads every table the stages write, and drops only what is past retention.days.
+      all.add(RetentionStage.INSTANCE);
+      return all;
     }
 
     @Override

@@ -32,5 +32,10 @@ interface PlannedStage {
     return List.of();
   }
 
+  /** What the run records of a failure of the stage: by default the error's root message. */
+  default String failureMessage(Throwable e) {
+    return StageRunner.rootMessage(e);
+  }
+
   StageResult run(StageContext ctx) throws Exception;
 }

@@ -63,7 +63,8 @@ public final class RunRecorder {
     TableCounts files = outcome == null ? null : outcome.counts(IngestStep.FILES);
     if (outcome != null) {
       for (TableCounts c : outcome.tables()) {
-        counts.add(RowFactory.create(c.table(), c.read(), c.written(), c.deduplicated(), c.quarantined()));
+        counts.add(RowFactory.create(c.table(), c.read(), c.written(), c.deduplicated(), c.quarantined(),
+            c.removed()));
       }
     }
     List<Row> stages = new ArrayList<>();
@@ -118,13 +119,18 @@ public final class RunRecorder {
     if (outcome.steps().isEmpty()) {
       return sb.toString();
     }
-    sb.append('\n').append(String.format("  %-18s %12s %12s %13s %12s %s%n", "table", "read", "written",
-        "deduplicated", "quarantined", "check"));
+    // The removed column only for runs that removed rows (forget, retain), so other summaries read as before.
+    boolean removals = outcome.tables().stream().anyMatch(c -> c.removed() != 0);
+    sb.append('\n').append(String.format("  %-18s %12s %12s %13s %12s%s %s%n", "table", "read", "written",
+        "deduplicated", "quarantined", removals ? String.format(" %12s", "removed") : "", "check"));
     for (TableCounts c : outcome.tables()) {
-      sb.append(String.format("  %-18s %,12d %,12d %,13d %,12d %s%n", c.table(), c.read(), c.written(),
-          c.deduplicated(), c.quarantined(), c.reconciles() ? "ok" : "MISMATCH: " + c.unaccounted() + " unaccounted"));
+      sb.append(String.format("  %-18s %,12d %,12d %,13d %,12d%s %s%n", c.table(), c.read(), c.written(),
+          c.deduplicated(), c.quarantined(), removals ? String.format(" %,12d", c.removed()) : "",
+          c.reconciles() ? "ok" : "MISMATCH: " + c.unaccounted() + " unaccounted"));
     }
-    sb.append("  (read = written + deduplicated + quarantined; for _files, deduplicated counts files the format does not use)\n");
+    sb.append(removals ? "  (read = written + deduplicated + quarantined + removed; for forget and retain, read is "
+        + "what the table held and written what it holds)\n"
+        : "  (read = written + deduplicated + quarantined; for _files, deduplicated counts files the format does not use)\n");
     for (StageResult step : outcome.steps()) {
       for (String note : step.notes()) {
         sb.append("\n  ").append(step.stage()).append(": ").append(note);

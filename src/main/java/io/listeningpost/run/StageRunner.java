@@ -87,7 +87,7 @@ final class StageRunner {
       e.printStackTrace(System.err);
       Instant now = clock.instant();
       return new StageRun(stage.id(), StageStatus.FAILED, null, inputs, null, null,
-          now.toEpochMilli() - started.toEpochMilli(), now, rootMessage(e));
+          now.toEpochMilli() - started.toEpochMilli(), now, stage.failureMessage(e));
     }
     Instant finished = clock.instant();
     long millis = finished.toEpochMilli() - started.toEpochMilli();

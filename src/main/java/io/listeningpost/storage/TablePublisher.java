@@ -23,7 +23,7 @@ import org.apache.hadoop.fs.Path;
  *   <li>writes a commit record under {@code _commits/} naming every folder to replace (the record
  *       appears by rename, so it is complete or absent),</li>
  *   <li>for each folder, moves the published one aside into the run's backup folder and moves the
- *       staged one in,</li>
+ *       staged one in (a partition dropped has nothing staged: it is only moved aside),</li>
  *   <li>deletes the backups, the staging folder and, last, the record.</li>
  * </ol>
  * Tables that only grow ({@code nlp_cache}, {@code _runs}) are staged the same way and then get each
@@ -80,6 +80,18 @@ public final class TablePublisher {
    * @return the partition folder names published, e.g. {@code dt=2026-11-20}
    */
   public List<String> publishPartitions(String table) throws IOException {
+    return publishPartitions(table, List.of());
+  }
+
+  /**
+   * Publishes the staged {@code dt=…} partitions of {@code table} and, in the same commit, drops the
+   * partitions named in {@code dropped} that nothing was staged for (a partition that is both staged and
+   * dropped is replaced). Readers see the table before or after the whole change.
+   *
+   * @param dropped partition folder names, e.g. {@code dt=2026-11-20}
+   * @return the partition folder names published, e.g. {@code dt=2026-11-20}
+   */
+  public List<String> publishPartitions(String table, List<String> dropped) throws IOException {
     Path staged = stagingOf(table);
     List<String> partitions = new ArrayList<>();
     if (fs.exists(staged)) {
@@ -94,6 +106,11 @@ public final class TablePublisher {
     Path target = new Path(root, table);
     for (String p : partitions) {
       moves.add(new Move(new Path(target, p), new Path(staged, p), new Path(backupOf(table), p)));
+    }
+    for (String p : new java.util.TreeSet<>(dropped)) {
+      if (!partitions.contains(p) && fs.exists(new Path(target, p))) {
+        moves.add(new Move(new Path(target, p), null, new Path(backupOf(table), p)));
+      }
     }
     commit(table, moves);
     return partitions;
@@ -157,7 +174,8 @@ public final class TablePublisher {
     try (OutputStream out = fs.create(partial, true)) {
       StringBuilder sb = new StringBuilder(RECORD_HEADER).append('\n');
       for (Move m : moves) {
-        sb.append(m.target).append('\t').append(m.staged).append('\t').append(m.backup).append('\n');
+        sb.append(m.target).append('\t').append(m.staged == null ? "" : m.staged).append('\t').append(m.backup)
+            .append('\n');
       }
       out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -170,7 +188,14 @@ public final class TablePublisher {
 
   private void rollForward(Path record, List<Move> moves) throws IOException {
     for (Move m : moves) {
-      if (fs.exists(m.staged)) {
+      if (m.staged == null) {
+        // A drop: once moved aside, the partition is gone; a recovery finds it already aside.
+        if (fs.exists(m.target)) {
+          fs.mkdirs(m.backup.getParent());
+          rename(m.target, m.backup);
+          hook.reached("dropped " + m.target.getName());
+        }
+      } else if (fs.exists(m.staged)) {
         if (fs.exists(m.target)) {
           fs.mkdirs(m.backup.getParent());
           rename(m.target, m.backup);
@@ -255,7 +280,7 @@ public final class TablePublisher {
         if (f.length != 3) {
           throw new IOException("damaged publish record " + record + ": " + line);
         }
-        moves.add(new Move(new Path(f[0]), new Path(f[1]), new Path(f[2])));
+        moves.add(new Move(new Path(f[0]), f[1].isEmpty() ? null : new Path(f[1]), new Path(f[2])));
       }
     }
     return moves;
@@ -267,5 +292,6 @@ public final class TablePublisher {
     }
   }
 
+  /** One folder to replace; {@code staged} is null for a partition dropped. */
   private record Move(Path target, Path staged, Path backup) {}
 }

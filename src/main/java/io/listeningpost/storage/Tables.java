@@ -28,6 +28,7 @@ public final class Tables {
   public static final String INTERACTIONS = "interactions";
   public static final String QUARANTINE = "quarantine";
   public static final String RUNS = "_runs";
+  public static final String ERASED = "_erased";
   public static final String POST_NLP = "post_nlp";
   public static final String NLP_CACHE = "nlp_cache";
   public static final String INFLUENCERS = "influencers";
@@ -170,7 +171,8 @@ public final class Tables {
       nullable("rows_read", LongType),
       nullable("rows_written", LongType),
       nullable("rows_deduplicated", LongType),
-      nullable("rows_quarantined", LongType)));
+      nullable("rows_quarantined", LongType),
+      nullable("rows_removed", LongType)));
 
   /** What became of one stage in a run, and the fingerprints a later run compares to skip it when unchanged. */
   public static final StructType STAGE_RUN = createStructType(List.of(
@@ -201,6 +203,19 @@ public final class Tables {
       nullable("table_counts", createArrayType(TABLE_COUNTS)),
       nullable("message", StringType),
       nullable("stages", createArrayType(STAGE_RUN))));
+
+  /**
+   * The erasure register: keyed fingerprints of what {@code forget} erased (author ids, their names and
+   * handles, their posts and texts), never the values, which ingest consults so that the sources cannot
+   * bring them back.
+   */
+  public static final StructType ERASED_SCHEMA = createStructType(List.of(
+      nullable("kind", StringType),
+      nullable("fingerprint", StringType),
+      nullable("keyed_by", StringType),
+      nullable("salt", StringType),
+      nullable("erased_at", TimestampType),
+      nullable(RUN_ID, StringType)));
 
   public static final StructType SENTENCE = createStructType(List.of(
       nullable("begin", IntegerType),
@@ -320,6 +335,7 @@ public final class Tables {
       case AUTHORS -> AUTHORS_SCHEMA;
       case QUARANTINE -> QUARANTINE_SCHEMA;
       case RUNS -> RUNS_SCHEMA;
+      case ERASED -> ERASED_SCHEMA;
       case POST_NLP -> POST_NLP_SCHEMA;
       case NLP_CACHE -> NLP_CACHE_SCHEMA;
       case INFLUENCERS -> INFLUENCERS_SCHEMA;

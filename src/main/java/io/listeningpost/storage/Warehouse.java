@@ -141,6 +141,59 @@ public final class Warehouse {
   }
 
   /**
+   * Rewrites the given partitions with what {@code rows} hold for them, in one commit: a partition
+   * {@code rows} hold nothing for is dropped, and every other partition stays as it was. For changes
+   * that remove rows (erasure, retention), where a day can be left empty.
+   */
+  public void rewritePartitions(String table, Dataset<Row> rows, String[] sortColumns, List<Date> partitions) {
+    if (partitions.isEmpty()) {
+      return;
+    }
+    List<Column> sort = new ArrayList<>();
+    sort.add(col("dt"));
+    Arrays.stream(sortColumns).forEach(c -> sort.add(col(c)));
+    Column[] order = sort.toArray(new Column[0]);
+    withEncodings(table, parquet(table, rows.filter(col("dt").isin(partitions.toArray()))
+            .repartitionByRange(order).sortWithinPartitions(order)))
+        .option("maxRecordsPerFile", rowsPerFile)
+        .partitionBy("dt")
+        .save(publisher.stagingOf(table).toString());
+    List<String> names = partitions.stream().map(d -> "dt=" + d).toList();
+    publish(() -> publisher.publishPartitions(table, names));
+  }
+
+  /** Drops the given partitions of {@code table}, in one commit. */
+  public void dropPartitions(String table, List<Date> partitions) {
+    if (partitions.isEmpty()) {
+      return;
+    }
+    List<String> names = partitions.stream().map(d -> "dt=" + d).toList();
+    publish(() -> publisher.publishPartitions(table, names));
+  }
+
+  /** The {@code dt} partitions the table holds, oldest first. */
+  public List<Date> partitions(String table) {
+    List<Date> out = new ArrayList<>();
+    try {
+      Path p = new Path(path(table));
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(p)) {
+        return out;
+      }
+      for (FileStatus f : fs.listStatus(p)) {
+        String n = f.getPath().getName();
+        if (f.isDirectory() && n.startsWith("dt=")) {
+          out.add(Date.valueOf(n.substring(3)));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.sort(Date::compareTo);
+    return out;
+  }
+
+  /**
    * Replaces the one {@code dt} partition that {@code rows} (built on the driver, already in order)
    * hold: no shuffle, no sort, one file per {@code rowsPerFile} rows. With no rows, the partition is
    * written as one empty file that carries the table's schema.

@@ -152,6 +152,31 @@ class TablePublisherTest {
   }
 
   @Test
+  void partitionsDroppedInThePublishAreGoneAtWhateverStepItStopped(@TempDir Path dir) throws Exception {
+    HaltAt counter = new HaltAt(Integer.MAX_VALUE);
+    Path counted = dir.resolve("count");
+    writeOldTable(counted);
+    write(counted.resolve("_staging/run-2/posts/dt=2026-11-02/part-0.parquet"), "day 2 new");
+    new TablePublisher(new Configuration(), counted.toString(), "run-2", counter)
+        .publishPartitions("posts", List.of("dt=2026-11-01", "dt=2026-11-02", "dt=2026-10-01"));
+    assertThat(counter.steps).containsExactly("staged posts", "recorded posts", "moved aside dt=2026-11-02",
+        "moved in dt=2026-11-02", "dropped dt=2026-11-01", "backups deleted");
+    Map<String, String> after = Map.of("dt=2026-11-02/part-0.parquet", "day 2 new");
+    assertThat(contents(counted.resolve("posts"))).isEqualTo(after);
+    for (int halt = 1; halt <= counter.steps.size(); halt++) {
+      Path root = dir.resolve("halt-" + halt);
+      writeOldTable(root);
+      write(root.resolve("_staging/run-2/posts/dt=2026-11-02/part-0.parquet"), "day 2 new");
+      TablePublisher publisher = new TablePublisher(new Configuration(), root.toString(), "run-2", new HaltAt(halt));
+      assertThatThrownBy(() -> publisher.publishPartitions("posts", List.of("dt=2026-11-01", "dt=2026-11-02")))
+          .isInstanceOf(Halt.class);
+      new TablePublisher(new Configuration(), root.toString(), "run-3", TablePublisher.StepHook.NONE).recover();
+      assertThat(contents(root.resolve("posts"))).as("halt at step %d", halt).isEqualTo(halt == 1 ? oldTable() : after);
+      assertThat(root.resolve(TablePublisher.STAGING)).isEmptyDirectory();
+    }
+  }
+
+  @Test
   void anAppendTakesFilesNotFolders(@TempDir Path dir) throws Exception {
     write(dir.resolve("_staging/run-2/posts/dt=2026-11-02/part-0.parquet"), "a day");
     TablePublisher p = new TablePublisher(new Configuration(), dir.toString(), "run-2", TablePublisher.StepHook.NONE);

@@ -157,6 +157,11 @@ public final class ConfigKeys {
       "Run the report stage in nightly: the strategy_answers table, and report.html and summary.md in "
           + "<reports>/<run date>/.", true);
 
+  public static final ConfigKey<Integer> RETENTION_DAYS = ConfigKey.integer("retention.days",
+      "Dated partitions (dt) older than this many days before the run date are dropped at the end of nightly and by "
+          + "the retain command, with the authors and NLP cache entries left without posts (docs/privacy.md); 0 keeps "
+          + "everything.", 0, 0, 36_500);
+
   public static final ConfigKey<Boolean> PSEUDONYMISE = ConfigKey.bool("privacy.pseudonymise",
       "Replace author ids, names and @handles with keyed pseudonyms at ingest, so no table holds them "
           + "(docs/privacy.md); needs a key from privacy.key-env or privacy.key-file.", false);
@@ -178,7 +183,7 @@ public final class ConfigKeys {
       GRAPH_RESOLUTION, GRAPH_SEED, BETWEENNESS_SAMPLES, GRAPH_TOP, GRAPH_DAMPING, AUDIENCES_ENABLED,
       AUDIENCES_WINDOW, AUDIENCES_TOPICS, AUDIENCES_SAMPLE, AUDIENCES_SEED, RECRUITMENT_TERMS, MARKETING_TERMS,
       ALERTS_ENABLED, ALERTS_LOOKBACK, ALERTS_SPIKE_DAYS, ALERTS_BASELINE_DAYS, ALERTS_SPIKE_Z, ALERTS_SPIKE_MIN_POSTS,
-      ALERTS_HIGH_SPREAD, ALERTS_HIGH_REACH, REPORT_ENABLED,
+      ALERTS_HIGH_SPREAD, ALERTS_HIGH_REACH, REPORT_ENABLED, RETENTION_DAYS,
       PSEUDONYMISE, KEY_ENV, KEY_FILE);
 
   /** The keys of one entry of the {@code watch} list. */

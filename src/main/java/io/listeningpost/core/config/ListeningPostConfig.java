@@ -47,6 +47,7 @@ public final class ListeningPostConfig {
   private final AudiencesSettings audiences;
   private final AlertsSettings alerts;
   private final boolean reportEnabled;
+  private final int retentionDays;
   private final PrivacySettings privacy;
   private final RunSettings run;
   private final String hash;
@@ -55,7 +56,7 @@ public final class ListeningPostConfig {
       LocalDate runDate, String sparkMaster,
       int shufflePartitions, IngestLimits ingestLimits, int rowsPerFile, List<SourceSpec> sources,
       EnrichSettings enrich, GraphSettings graph, AudiencesSettings audiences, AlertsSettings alerts,
-      boolean reportEnabled, PrivacySettings privacy, RunSettings run, String hash) {
+      boolean reportEnabled, int retentionDays, PrivacySettings privacy, RunSettings run, String hash) {
     this.origin = origin;
     this.commandLineSettings = List.copyOf(commandLineSettings);
     this.warehouse = warehouse;
@@ -71,6 +72,7 @@ public final class ListeningPostConfig {
     this.audiences = audiences;
     this.alerts = alerts;
     this.reportEnabled = reportEnabled;
+    this.retentionDays = retentionDays;
     this.privacy = privacy;
     this.run = run;
     this.hash = hash;
@@ -153,6 +155,7 @@ public final class ListeningPostConfig {
         ALERTS_SPIKE_MIN_POSTS.read(config, "", problems), ALERTS_HIGH_SPREAD.read(config, "", problems),
         ALERTS_HIGH_REACH.read(config, "", problems));
     boolean reportEnabled = REPORT_ENABLED.read(config, "", problems);
+    int retentionDays = RETENTION_DAYS.read(config, "", problems);
     String keyFile = KEY_FILE.read(config, "", problems);
     PrivacySettings privacy = new PrivacySettings(PSEUDONYMISE.read(config, "", problems),
         KEY_ENV.read(config, "", problems),
@@ -193,8 +196,8 @@ public final class ListeningPostConfig {
     }
     String hash = ConfigHash.of(config, overrides);
     return new ListeningPostConfig(origin, CommandLineSettings.describe(overrides.settings()), warehouse, reports,
-        runDate, master, shuffle, limits, rowsPerFile, sources, enrich, graph, audiences, alerts, reportEnabled, privacy,
-        run, hash);
+        runDate, master, shuffle, limits, rowsPerFile, sources, enrich, graph, audiences, alerts, reportEnabled,
+        retentionDays, privacy, run, hash);
   }
 
   /** Whether the key's value was written in the config file (not a default, not given with --conf). */
@@ -250,6 +253,8 @@ public final class ListeningPostConfig {
   public AlertsSettings alerts() { return alerts; }
   /** Whether nightly runs the report stage. */
   public boolean reportEnabled() { return reportEnabled; }
+  /** Days of dated partitions kept before the run date; 0 keeps everything. */
+  public int retentionDays() { return retentionDays; }
   public PrivacySettings privacy() { return privacy; }
   /** The run.* settings: time zone of the default date, quarantine threshold, lock staleness. */
   public RunSettings run() { return run; }

@@ -14,9 +14,9 @@ import java.util.TreeSet;
  */
 final class UnknownKeyCheck {
   private static final Set<String> TOP_LEVEL = Set.of("warehouse", "reports", "run", "spark", "ingest", "sources",
-      "enrich", "graph", "audiences", "alerts", "watch", "report", "privacy");
+      "enrich", "graph", "audiences", "alerts", "watch", "report", "retention", "privacy");
   private static final List<String> GROUPS = List.of("run", "spark", "ingest", "enrich", "graph", "graph.weight",
-      "audiences", "alerts", "report", "privacy");
+      "audiences", "alerts", "report", "retention", "privacy");
 
   private UnknownKeyCheck() { }
 
