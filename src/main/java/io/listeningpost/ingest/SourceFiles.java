@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.util.SerializableConfiguration;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.permission.FsAction;
 
@@ -93,7 +94,7 @@ public final class SourceFiles {
       return List.of(new SourceSplit(spec, path, 0, length, length));
     }
     byte[] head;
-    try (InputStream in = opener().open(path, 0)) {
+    try (InputStream in = opener(conf).open(path, 0)) {
       head = in.readNBytes(64 * 1024);
     }
     String name = path.substring(path.lastIndexOf('/') + 1);
@@ -123,11 +124,16 @@ public final class SourceFiles {
     return s.startsWith("file:") ? p.toUri().getPath() : s;
   }
 
-  /** Opens files through Hadoop's file system on the executors; gzip files are decompressed. */
-  public static InputOpener opener() {
+  /**
+   * Opens files through Hadoop's file system on the executors; gzip files are decompressed. The opener
+   * carries the driver's Hadoop configuration: on a cluster, an executor's own holds only its node's
+   * site files, not the job's {@code spark.hadoop.*} settings (an object store's credentials, say).
+   */
+  public static InputOpener opener(Configuration hadoopConf) {
+    SerializableConfiguration conf = new SerializableConfiguration(hadoopConf);
     return (path, offset) -> {
       Path p = new Path(path);
-      FileSystem fs = p.getFileSystem(new Configuration());
+      FileSystem fs = p.getFileSystem(conf.value());
       FSDataInputStream in = fs.open(p, 1 << 16);
       if (path.endsWith(".gz")) {
         return new GZIPInputStream(in, 1 << 16);

@@ -27,7 +27,7 @@ final class SourceParse {
       Pseudonymiser pseudonymiser, ErasureFilter erasure) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<List<SourceSplit>> bins = SplitPacker.pack(splits, jsc.defaultParallelism());
-    InputOpener opener = SourceFiles.opener();
+    InputOpener opener = SourceFiles.opener(spark.sparkContext().hadoopConfiguration());
     boolean failFast = limits.failFast();
     // One bin per partition; row ids are the partition index in the high bits, then a running count.
     // One split's rows at a time are held in memory, not a whole partition's.

@@ -9,6 +9,9 @@ import org.apache.spark.sql.SparkSession;
 
 /** The one place a SparkSession is configured, for the CLI and for tests alike. */
 public final class SparkSessions {
+  /** Executor memory on a cluster unless {@code spark.executor.memory} is given (spark-submit, -D). */
+  public static final String DEFAULT_EXECUTOR_MEMORY = "2g";
+
   private SparkSessions() {}
 
   public static SparkSession create(ListeningPostConfig config, String appName) {
@@ -50,8 +53,26 @@ public final class SparkSessions {
       if (!jars.isEmpty()) {
         b.config("spark.jars", String.join(",", jars));
       }
-      b.config("spark.executor.extraJavaOptions", String.join(" ", JavaOptions.OPENS));
+      // The module openings come first; options given to spark-submit or as -D are kept after them.
+      String given = System.getProperty("spark.executor.extraJavaOptions", "");
+      b.config("spark.executor.extraJavaOptions", (String.join(" ", JavaOptions.OPENS) + " " + given).strip());
+      // Spark's 1g leaves an executor no room beside the models: enrich's CoreNLP pipelines, Lingua and the
+      // sentiment models hold about 0.7 GB of live heap on one executor (docs/benchmarks.md).
+      if (System.getProperty("spark.executor.memory") == null) {
+        b.config("spark.executor.memory", DEFAULT_EXECUTOR_MEMORY);
+      }
+      // A master on this machine's loopback (jobs/local-cluster) reaches the driver there too; otherwise
+      // Spark binds the driver to the host's network address, which the executors must be able to reach.
+      if (onLoopback(master) && System.getProperty("spark.driver.host") == null) {
+        b.config("spark.driver.host", "127.0.0.1");
+        b.config("spark.driver.bindAddress", "127.0.0.1");
+      }
     }
     return b.getOrCreate();
+  }
+
+  /** Whether a standalone master URL names this machine's loopback address. */
+  static boolean onLoopback(String master) {
+    return master.matches("spark://(127\\.0\\.0\\.1|localhost)(:\\d+)?");
   }
 }
