@@ -74,7 +74,12 @@ public final class PostAnalyzer implements Serializable {
     boolean question = QuestionHeuristic.looksLikeQuestion(title, text);
     Linguistics ling = null;
     try {
-      ling = linguistics(analysed, scorer, Deadline.in(settings.postTimeLimitMillis()));
+      // Models load once per JVM, on first use: not part of any post's time limit.
+      CoreNlpLinguistics nlp = NlpModels.linguistics(settings.linguistics());
+      if (settings.rntnMinTokens() > 0) {
+        NlpModels.rntn(settings.parseMaxTokens());
+      }
+      ling = linguistics(nlp, analysed, scorer, Deadline.in(settings.postTimeLimitMillis()));
     } catch (Deadline.Exceeded e) {
       fallbacks.add(FALLBACK_TIMEOUT);
     } catch (RuntimeException | StackOverflowError e) {
@@ -172,8 +177,9 @@ public final class PostAnalyzer implements Serializable {
     int unparsed;
   }
 
-  private Linguistics linguistics(String text, PostSentimentScorer scorer, Deadline deadline) {
-    CoreNlpLinguistics.Result analysis = NlpModels.linguistics(settings.linguistics()).analyse(text, deadline);
+  private Linguistics linguistics(CoreNlpLinguistics nlp, String text, PostSentimentScorer scorer,
+      Deadline deadline) {
+    CoreNlpLinguistics.Result analysis = nlp.analyse(text, deadline);
     Linguistics out = new Linguistics();
     int tokens = 0;
     for (List<CoreLabel> toks : analysis.sentences()) {
