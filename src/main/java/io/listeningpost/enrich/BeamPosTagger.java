@@ -8,6 +8,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -140,7 +141,7 @@ final class BeamPosTagger {
         for (int i = 0; i < candidates; i++) {
           order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> {
+        Arrays.sort(order, (a, b) -> {
           int byScore = Double.compare(candScore[b], candScore[a]);
           return byScore != 0 ? byScore : Integer.compare(a, b);
         });
@@ -159,7 +160,7 @@ final class BeamPosTagger {
           }
           boolean seen = false;
           for (int[] k : kept) {
-            if (java.util.Arrays.equals(k, state)) {
+            if (Arrays.equals(k, state)) {
               seen = true;
               break;
             }
@@ -173,9 +174,9 @@ final class BeamPosTagger {
         }
         int m = kept.size();
         states = kept.toArray(new int[m][]);
-        scores = java.util.Arrays.copyOf(keptScore, m);
-        backPointer[pos - left] = java.util.Arrays.copyOf(keptFrom, m);
-        chosenTag[pos - left] = java.util.Arrays.copyOf(keptTag, m);
+        scores = Arrays.copyOf(keptScore, m);
+        backPointer[pos - left] = Arrays.copyOf(keptFrom, m);
+        chosenTag[pos - left] = Arrays.copyOf(keptTag, m);
       }
       int[] best = new int[n];
       int s = 0;

@@ -93,11 +93,6 @@ public final class CoreNlpLinguistics {
     return props;
   }
 
-  /** Whether this instance tags, lemmatises and finds entities, or only splits. */
-  boolean linguistics() {
-    return tagger != null;
-  }
-
   /** Analyses {@code text} with no time limit. */
   public Result analyse(String text) {
     return analyse(text, Deadline.none());
