@@ -71,10 +71,12 @@ public final class EnrichStep {
 
   /**
    * The cache key part that is neither the text nor its declared language: results of another model,
-   * CoreNLP version or setting are not reused.
+   * CoreNLP version, way of running CoreNLP ({@link CoreNlpLinguistics#VERSION}) or setting are not reused,
+   * and the posts they were written for are analysed again.
    */
   public static String analysisVersion(EnrichSettings s) {
-    return NlpModels.sentiment().version() + ";corenlp=" + CORENLP_VERSION + ";linguistics=" + s.linguistics()
+    return NlpModels.sentiment().version() + ";corenlp=" + CORENLP_VERSION + ";linguistics="
+        + (s.linguistics() ? CoreNlpLinguistics.VERSION : "false")
         + ";rntn=" + s.rntnMinTokens() + "/" + s.rntnWeight() + "/" + s.parseMaxTokens() + ";chars=" + s.maxChars()
         + ";langs=" + String.join(",", s.languages());
   }

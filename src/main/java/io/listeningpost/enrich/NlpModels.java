@@ -4,12 +4,12 @@ import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.tagger.maxent.MaxentTagger;
 import io.listeningpost.enrich.sentiment.SocialSentimentModel;
 import io.listeningpost.enrich.sentiment.StockCoreNlpSentiment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
  * CoreNLP pipelines and the Lingua detector are thread-safe, so concurrent tasks share one instance.
  */
 public final class NlpModels {
-  private static final Map<Boolean, StanfordCoreNLP> PIPELINES = new ConcurrentHashMap<>();
+  private static final Map<Boolean, CoreNlpLinguistics> PIPELINES = new ConcurrentHashMap<>();
   private static final Map<Integer, StockCoreNlpSentiment> RNTN = new ConcurrentHashMap<>();
   private static final Map<String, LanguageDetector> DETECTORS = new ConcurrentHashMap<>();
   private static volatile ExecutorService workers;
@@ -28,27 +28,13 @@ public final class NlpModels {
   private NlpModels() {}
 
   /**
-   * With {@code linguistics}: tokenize, ssplit, pos, lemma and the three-class statistical NER, what
-   * lemmas, noun phrases and entities need, and no parser. SUTime, numeric and fine-grained NER are off:
-   * they triple NER's cost and add no organisation, person or location. Without: tokenize and ssplit,
-   * for the sentences.
+   * With {@code linguistics}: sentences, POS tags, lemmas and named entities ({@link CoreNlpLinguistics}).
+   * Without: tokenizer and sentence splitter only, for the sentences.
    */
-  public static StanfordCoreNLP analysis(boolean linguistics) {
-    return PIPELINES.computeIfAbsent(linguistics, full -> {
-      Properties props = new Properties();
-      props.setProperty("annotators", full ? "tokenize,ssplit,pos,lemma,ner" : "tokenize,ssplit");
-      props.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false");
-      props.setProperty("ssplit.newlineIsSentenceBreak", "two");
-      if (full) {
-        props.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
-        props.setProperty("ner.useSUTime", "false");
-        props.setProperty("ner.applyNumericClassifiers", "false");
-        props.setProperty("ner.applyFineGrained", "false");
-        props.setProperty("ner.statisticalOnly", "true");
-        props.setProperty("ner.buildEntityMentions", "true");
-      }
-      return new StanfordCoreNLP(props);
-    });
+  public static CoreNlpLinguistics linguistics(boolean linguistics) {
+    return PIPELINES.computeIfAbsent(linguistics, full -> new CoreNlpLinguistics(
+        new StanfordCoreNLP(CoreNlpLinguistics.splitterProperties()),
+        full ? new MaxentTagger(CoreNlpLinguistics.TAGGER_MODEL) : null, CoreNlpLinguistics.POS_BEAM, false));
   }
 
   /** CoreNLP's RNTN sentiment with the shift-reduce parser, sentences capped at {@code maxTokens}. */
@@ -78,7 +64,7 @@ public final class NlpModels {
     });
   }
 
-  /** Threads that run one post's analysis each, so that a post past its time limit can be abandoned. */
+  /** Threads that run CoreNLP's RNTN parse of a post, so that a parse past the post's time limit can be abandoned. */
   public static ExecutorService workers() {
     ExecutorService w = workers;
     if (w == null) {

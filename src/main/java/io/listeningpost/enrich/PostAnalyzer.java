@@ -2,9 +2,6 @@ package io.listeningpost.enrich;
 
 import com.github.pemistahl.lingua.api.Language;
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.pipeline.CoreDocument;
-import edu.stanford.nlp.pipeline.CoreEntityMention;
-import edu.stanford.nlp.pipeline.CoreSentence;
 import io.listeningpost.core.QuestionHeuristic;
 import io.listeningpost.core.config.EnrichSettings;
 import io.listeningpost.enrich.sentiment.PostSentimentScorer;
@@ -12,10 +9,8 @@ import io.listeningpost.enrich.sentiment.PostSentimentScorer.Sentiment;
 import io.listeningpost.enrich.sentiment.StockCoreNlpSentiment;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +22,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Every path has a defined outcome. Empty, symbol-only or binary text and non-English text are
  * unscored with a reason. Text past {@code enrich.max-chars} is cut ("truncated"). CoreNLP runs under
- * a per-post time limit; past it, or if CoreNLP fails, the post keeps the social model's sentiment
- * and the fallback is recorded.
+ * a per-post time limit, checked between sentences and tokens on the calling thread ({@link Deadline});
+ * past it, or if CoreNLP fails, the post keeps the social model's sentiment and the fallback is recorded.
  */
 public final class PostAnalyzer implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -38,9 +33,6 @@ public final class PostAnalyzer implements Serializable {
   public static final String FALLBACK_SENTENCE_TOO_LONG = "sentence too long to parse";
   private static final int LANGUAGE_PROBE_CHARS = 1_000;
   private static final int MIN_LETTERS_FOR_LANGUAGE = 12;
-  private static final int MAX_LIST = 500;
-  private static final Set<String> LIGHT_VERBS = Set.of("be", "have", "do", "get", "will", "would", "can",
-      "could", "should", "may", "might", "must", "shall", "let", "'s", "'re", "'m", "'ve", "'d", "'ll");
 
   private final EnrichSettings settings;
 
@@ -80,20 +72,18 @@ public final class PostAnalyzer implements Serializable {
     PostSentimentScorer scorer = new PostSentimentScorer(NlpModels.sentiment());
     Sentiment post = scorer.social(analysed);
     boolean question = QuestionHeuristic.looksLikeQuestion(title, text);
-    String finalText = analysed;
-    Future<Linguistics> job = NlpModels.workers().submit(() -> linguistics(finalText, scorer));
     Linguistics ling = null;
     try {
-      ling = job.get(settings.postTimeLimitMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      job.cancel(true);
+      // Models load once per JVM, on first use: not part of any post's time limit.
+      CoreNlpLinguistics nlp = NlpModels.linguistics(settings.linguistics());
+      if (settings.rntnMinTokens() > 0) {
+        NlpModels.rntn(settings.parseMaxTokens());
+      }
+      ling = linguistics(nlp, analysed, scorer, Deadline.in(settings.postTimeLimitMillis()));
+    } catch (Deadline.Exceeded e) {
       fallbacks.add(FALLBACK_TIMEOUT);
-    } catch (ExecutionException e) {
-      fallbacks.add(FALLBACK_FAILED + ": " + e.getCause().getClass().getSimpleName());
-    } catch (InterruptedException e) {
-      job.cancel(true);
-      Thread.currentThread().interrupt();
-      fallbacks.add(FALLBACK_TIMEOUT);
+    } catch (RuntimeException | StackOverflowError e) {
+      fallbacks.add(FALLBACK_FAILED + ": " + e.getClass().getSimpleName());
     }
     List<PostNlp.SentenceSentiment> sentences = List.of();
     List<String> lemmas = List.of();
@@ -179,21 +169,21 @@ public final class PostAnalyzer implements Serializable {
 
   private static final class Linguistics {
     List<PostNlp.SentenceSentiment> sentences = new ArrayList<>();
-    List<String> lemmas = new ArrayList<>();
-    List<String> phrases = new ArrayList<>();
-    List<PostNlp.Entity> entities = new ArrayList<>();
+    List<String> lemmas = List.of();
+    List<String> phrases = List.of();
+    List<PostNlp.Entity> entities = List.of();
     boolean question;
     double[] rntnMean;
     int unparsed;
   }
 
-  private Linguistics linguistics(String text, PostSentimentScorer scorer) {
-    CoreDocument doc = new CoreDocument(text);
-    NlpModels.analysis(settings.linguistics()).annotate(doc);
+  private Linguistics linguistics(CoreNlpLinguistics nlp, String text, PostSentimentScorer scorer,
+      Deadline deadline) {
+    CoreNlpLinguistics.Result analysis = nlp.analyse(text, deadline);
     Linguistics out = new Linguistics();
     int tokens = 0;
-    for (CoreSentence s : doc.sentences()) {
-      List<CoreLabel> toks = s.tokens();
+    for (List<CoreLabel> toks : analysis.sentences()) {
+      deadline.check();
       tokens += toks.size();
       int begin = toks.get(0).beginPosition();
       int end = toks.get(toks.size() - 1).endPosition();
@@ -202,26 +192,43 @@ public final class PostAnalyzer implements Serializable {
       if (toks.get(toks.size() - 1).word().endsWith("?")) {
         out.question = true;
       }
-      if (settings.linguistics()) {
-        collectLemmasAndPhrases(toks, out);
-      }
     }
-    Set<PostNlp.Entity> seen = new LinkedHashSet<>();
-    for (CoreEntityMention m : settings.linguistics() ? doc.entityMentions() : List.<CoreEntityMention>of()) {
-      String type = m.entityType();
-      if (("ORGANIZATION".equals(type) || "PERSON".equals(type) || "LOCATION".equals(type)) && seen.size() < MAX_LIST) {
-        seen.add(new PostNlp.Entity(m.text(), type));
-      }
+    if (settings.linguistics()) {
+      LinguisticFeatures f = LinguisticFeatures.of(analysis.sentences(), analysis.mentions());
+      out.lemmas = f.lemmas();
+      out.phrases = f.nounPhrases();
+      out.entities = f.entities();
     }
-    out.entities.addAll(seen);
     if (settings.rntnMinTokens() > 0 && tokens >= settings.rntnMinTokens()) {
-      blendRntn(text, out);
+      blendRntn(text, out, deadline);
     }
     return out;
   }
 
-  private void blendRntn(String text, Linguistics out) {
-    List<StockCoreNlpSentiment.Sentence> rntn = NlpModels.rntn(settings.parseMaxTokens()).sentences(text);
+  /**
+   * CoreNLP's RNTN parse cannot check a deadline, so it runs on a worker thread for the post's remaining
+   * time and is abandoned past it.
+   */
+  private void blendRntn(String text, Linguistics out, Deadline deadline) {
+    deadline.check();
+    Future<List<StockCoreNlpSentiment.Sentence>> job = NlpModels.workers()
+        .submit(() -> NlpModels.rntn(settings.parseMaxTokens()).sentences(text));
+    List<StockCoreNlpSentiment.Sentence> rntn;
+    try {
+      rntn = job.get(deadline.remainingMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      job.cancel(true);
+      throw new Deadline.Exceeded();
+    } catch (InterruptedException e) {
+      job.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new Deadline.Exceeded();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
     for (StockCoreNlpSentiment.Sentence s : rntn) {
       if (!s.parsed()) {
         out.unparsed++;
@@ -244,32 +251,4 @@ public final class PostAnalyzer implements Serializable {
     return StockCoreNlpSentiment.toThree(d5);
   }
 
-  private static void collectLemmasAndPhrases(List<CoreLabel> toks, Linguistics out) {
-    List<String> run = new ArrayList<>();
-    boolean runHasNoun = false;
-    for (int i = 0; i <= toks.size(); i++) {
-      CoreLabel t = i < toks.size() ? toks.get(i) : null;
-      String pos = t == null ? "" : t.tag();
-      String lemma = t == null ? "" : t.lemma().toLowerCase(Locale.ROOT);
-      boolean word = lemma.length() > 1 && Character.isLetter(lemma.charAt(0));
-      if (t != null && word && (pos.startsWith("NN") || pos.startsWith("VB") || pos.startsWith("JJ"))
-          && !LIGHT_VERBS.contains(lemma) && out.lemmas.size() < MAX_LIST * 4) {
-        out.lemmas.add(lemma);
-      }
-      boolean inPhrase = t != null && word && (pos.startsWith("NN") || pos.startsWith("JJ"));
-      if (inPhrase) {
-        run.add(lemma);
-        runHasNoun = pos.startsWith("NN");
-      } else {
-        if (run.size() >= 2 && runHasNoun && run.size() <= 6) {
-          String phrase = String.join(" ", run);
-          if (!out.phrases.contains(phrase) && out.phrases.size() < MAX_LIST) {
-            out.phrases.add(phrase);
-          }
-        }
-        run.clear();
-        runHasNoun = false;
-      }
-    }
-  }
 }

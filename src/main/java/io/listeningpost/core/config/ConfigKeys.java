@@ -55,13 +55,14 @@ public final class ConfigKeys {
   public static final ConfigKey<Boolean> ENRICH_ENABLED = ConfigKey.bool("enrich.enabled",
       "Run the enrich stage (language, sentiment, lemmas, entities, watched terms) in nightly.", true);
   public static final ConfigKey<Boolean> LINGUISTICS = ConfigKey.bool("enrich.linguistics",
-      "CoreNLP POS, lemmas, noun phrases and named entities for every post (about 60 tweets/s per core); false "
-          + "keeps language, sentence split and sentiment only (thousands of posts/s).", true);
+      "CoreNLP POS, lemmas, noun phrases and named entities for every post (with language and sentiment about 1,000 "
+          + "tweets or 250 forum posts per CPU second); false keeps language, sentence split and sentiment only.", true);
   public static final ConfigKey<Integer> ENRICH_MAX_CHARS = ConfigKey.integer("enrich.max-chars",
       "Only the first this many characters of a post are analysed; longer posts count the fallback 'truncated'.",
       20_000, 200, 1_000_000);
   public static final ConfigKey<Integer> ENRICH_TIME_LIMIT = ConfigKey.integer("enrich.post-time-limit-ms",
-      "Time limit for the CoreNLP analysis of one post; past it the post keeps the fast sentiment only ('timeout').",
+      "Time limit for the CoreNLP analysis of one post, checked between sentences and tokens; past it the post keeps "
+          + "the fast sentiment only ('timeout').",
       10_000, 100, 600_000);
   public static final ConfigKey<Integer> PARSE_MAX_TOKENS = ConfigKey.integer("enrich.parse-max-tokens",
       "CoreNLP parse.maxlen: longer sentences are not parsed for the RNTN ('sentence too long').", 60, 5, 500);
