@@ -9,11 +9,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Readers for the labelled sentiment data in ../shared/datasets, with the quirks each SOURCE.md
@@ -26,10 +23,6 @@ public final class SentimentCorpora {
       "twitter-2015test-A.txt", "twitter-2016train-A.txt", "twitter-2016dev-A.txt", "twitter-2016devtest-A.txt",
       // The repo author's copy of 2016 test has the same records and labels without the CSV quoting.
       "twitter-2016test-A_altered_by_reza.txt");
-  private static final Pattern ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
-  private static final Pattern HANDLE = Pattern.compile("@\\w+");
-  private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)\\S+");
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}@]+");
 
   private SentimentCorpora() {}
 
@@ -129,30 +122,19 @@ public final class SentimentCorpora {
     return out;
   }
 
-  /** Texts as compared for leakage: handles and links dropped, case and punctuation ignored. */
-  public static String leakKey(String text) {
-    String s = URL.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
-    s = HANDLE.matcher(s).replaceAll(" ");
-    return NON_WORD.matcher(s).replaceAll(" ").trim();
-  }
-
-  /** {@code pool} without the texts that also appear in {@code heldOut}. */
+  /**
+   * {@code pool} without the texts that also appear in {@code heldOut}, by either check: the normalised
+   * key ({@link TextOverlapKey}) or token-set Jaccard &ge; 0.9 ({@link NearDuplicateIndex}).
+   */
   public static List<LabelledText> without(List<LabelledText> pool, List<LabelledText> heldOut) {
     Set<String> keys = new HashSet<>();
-    heldOut.forEach(t -> keys.add(leakKey(t.text())));
-    return pool.stream().filter(t -> !keys.contains(leakKey(t.text()))).toList();
+    heldOut.forEach(t -> keys.add(TextOverlapKey.of(t.text())));
+    NearDuplicateIndex near = new NearDuplicateIndex(heldOut.stream().map(LabelledText::text).toList());
+    return pool.stream().filter(t -> !keys.contains(TextOverlapKey.of(t.text())) && !near.hasNearDuplicate(t.text()))
+        .toList();
   }
 
   static String unescape(String s) {
-    if (s.indexOf("\\u") < 0) {
-      return s;
-    }
-    Matcher m = ESCAPE.matcher(s);
-    StringBuilder b = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(b, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
-    }
-    m.appendTail(b);
-    return b.toString();
+    return TextOverlapKey.unescapeJava(s);
   }
 }
