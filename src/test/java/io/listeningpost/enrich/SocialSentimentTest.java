@@ -3,11 +3,9 @@ package io.listeningpost.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.listeningpost.enrich.sentiment.Evaluation;
-import io.listeningpost.enrich.sentiment.LabelledText;
 import io.listeningpost.enrich.sentiment.PostSentimentScorer;
 import io.listeningpost.enrich.sentiment.SentimentCorpora;
 import io.listeningpost.enrich.sentiment.SentimentTrainer;
-import io.listeningpost.enrich.sentiment.SetOverlaps;
 import io.listeningpost.enrich.sentiment.SocialSentimentModel;
 import io.listeningpost.enrich.sentiment.SocialTokenizer;
 import io.listeningpost.enrich.sentiment.SocialTokenizer.Type;
@@ -17,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** The shipped social model: tokenizer, behaviour on clear cases, and accuracy on held-out data. */
 class SocialSentimentTest {
+  private static final double REDDIT_MIN = 0.70;
+  private static final double VADER_MIN = 0.74;
   private static final PostSentimentScorer SCORER = new PostSentimentScorer(SocialSentimentModel.shipped());
 
   @Test
@@ -64,43 +64,21 @@ class SocialSentimentTest {
     }
   }
 
+  /**
+   * The shipped model is trained on every SemEval tweet, so its tweet figure is the protocol model's, in
+   * SentimentProtocolTest. Here: the reported sets no model trains on, at the thresholds docs/sentiment.md
+   * shows it clears, against stock CoreNLP's 0.50 and 0.51 there.
+   */
   @Test
-  void shippedModelReachesTheDocumentedMacroRecallOnHeldOutTweetsAndRedditComments() throws Exception {
-    Evaluation tweets = SentimentTrainer.evaluate(SocialSentimentModel.shipped(),
-        SentimentCorpora.tweetEvalValidation(SharedData.dataset("")));
+  void shippedModelReachesTheDocumentedMacroRecallOnRedditCommentsAndVaderTweets() throws Exception {
     Evaluation reddit = SentimentTrainer.evaluate(SocialSentimentModel.shipped(),
         SentimentCorpora.goEmotions(SharedData.dataset(""), "dev"));
-    // TweetEval's published sentiment validation split has 2,000 tweets.
-    assertThat(tweets.total()).isEqualTo(2_000);
+    Evaluation vader = SentimentTrainer.evaluate(SocialSentimentModel.shipped(),
+        SentimentCorpora.vaderTweets(SharedData.dataset("")));
     // The single-label, non-ambiguous GoEmotions dev rows: 1,941 + 1,592 + 1,014 (SOURCE.md).
     assertThat(reddit.total()).isEqualTo(4_547);
-    // The target in docs/sentiment.md: macro-recall 0.65, above the published linear SVM baseline of 0.63
-    // (SemEval-2017 task 4A) and far above stock CoreNLP (about 0.49).
-    assertThat(tweets.macroRecall()).as("TweetEval validation %s", tweets).isGreaterThanOrEqualTo(0.65);
-    assertThat(reddit.macroRecall()).as("GoEmotions dev %s", reddit).isGreaterThanOrEqualTo(0.65);
-  }
-
-  @Test
-  void trainingDataLeavesOutTheValidationTweetsByBothChecksAndAccountsForEverySourceRow() throws Exception {
-    SentimentTrainer.Splits splits = new SentimentTrainer(SharedData.dataset(""), 0.25).splits();
-    List<LabelledText> val = SentimentCorpora.tweetEvalValidation(SharedData.dataset(""));
-    SetOverlaps overlaps = SetOverlaps.measure(new java.util.LinkedHashMap<>(java.util.Map.of(
-        "train", splits.train(), "tune", splits.tune(), "TweetEval validation", val)));
-    System.out.println(overlaps.markdown());
-    for (String set : List.of("train", "tune")) {
-      assertThat(overlaps.byKey()[overlaps.names().indexOf(set)][overlaps.names().indexOf("TweetEval validation")])
-          .as("%s texts equal to a TweetEval validation text under the normalised key", set).isZero();
-      assertThat(overlaps.byJaccard()[overlaps.names().indexOf(set)][overlaps.names().indexOf("TweetEval validation")])
-          .as("%s texts with token-set Jaccard >= 0.9 to a TweetEval validation text", set).isZero();
-    }
-    assertThat(splits.train()).doesNotContainAnyElementsOf(splits.tune());
-    // SOURCE.md counts 49,485 unique ids in the 2013-2016 files without the sarcasm probe; one of them is
-    // the stray half of the quoted tweet with an embedded newline in the 2016 test file, so 49,484 tweets.
-    // GoEmotions train has 15,216 + 12,823 + 8,133 single-label, non-ambiguous rows (SOURCE.md).
-    assertThat(splits.train().size() + splits.tune().size() + splits.leakedDropped())
-        .isEqualTo(49_484 + 15_216 + 12_823 + 8_133);
-    // SOURCE.md: 1,995 of the 2,000 validation tweets are in the 2013-2016 pool; a tweet can occur there more
-    // than once (under different ids), so at least that many pool texts go.
-    assertThat(splits.leakedDropped()).isGreaterThanOrEqualTo(1_995);
+    assertThat(vader.total()).isEqualTo(4_200);
+    assertThat(reddit.macroRecall()).as("GoEmotions dev %s", reddit).isGreaterThanOrEqualTo(REDDIT_MIN);
+    assertThat(vader.macroRecall()).as("VADER tweets %s", vader).isGreaterThanOrEqualTo(VADER_MIN);
   }
 }

@@ -17,12 +17,17 @@ import java.util.Set;
  * lists: literal \\uXXXX escapes, duplicate annotations, the quoted 2016 test file, multi-label rows.
  */
 public final class SentimentCorpora {
-  /** The SemEval 2013-2016 files we train on; the 2017 test is TweetEval test and held out elsewhere. */
-  static final List<String> SEMEVAL_FILES = List.of("twitter-2013train-A.txt", "twitter-2013dev-A.txt",
-      "twitter-2013test-A.txt", "twitter-2014test-A.txt", "twitter-2015train-A.txt",
-      "twitter-2015test-A.txt", "twitter-2016train-A.txt", "twitter-2016dev-A.txt", "twitter-2016devtest-A.txt",
-      // The repo author's copy of 2016 test has the same records and labels without the CSV quoting.
-      "twitter-2016test-A_altered_by_reza.txt");
+  /** The SemEval files of the years before the test period: 2013 to 2016 train. */
+  public static final List<String> TRAIN_YEARS = List.of("twitter-2013train-A.txt", "twitter-2013dev-A.txt",
+      "twitter-2013test-A.txt", "twitter-2014test-A.txt", "twitter-2015train-A.txt", "twitter-2015test-A.txt",
+      "twitter-2016train-A.txt");
+  /** The 2016 development files: the newest tweets before the test period, used for tuning. */
+  public static final List<String> TUNE_FILES = List.of("twitter-2016dev-A.txt", "twitter-2016devtest-A.txt");
+  /**
+   * The 2016 test file (20,632 tweets), the newest period in ../shared and our test set. The repo author's
+   * copy has the same records and labels without the CSV quoting.
+   */
+  public static final String TEST_FILE = "twitter-2016test-A_altered_by_reza.txt";
 
   private SentimentCorpora() {}
 
@@ -35,11 +40,11 @@ public final class SentimentCorpora {
     };
   }
 
-  /** The SemEval 2013-2016 pool, each tweet id once (its first annotation), escapes decoded. */
-  public static List<LabelledText> semevalPool(Path datasets) throws IOException {
+  /** The tweets of the given SemEval files, each tweet id once (its first annotation), escapes decoded. */
+  public static List<LabelledText> semeval(Path datasets, List<String> files) throws IOException {
     Map<String, LabelledText> byId = new LinkedHashMap<>();
     Path dir = datasets.resolve("semeval2017-task4a-train/Subtask_A");
-    for (String file : SEMEVAL_FILES) {
+    for (String file : files) {
       try (BufferedReader r = Files.newBufferedReader(dir.resolve(file), StandardCharsets.UTF_8)) {
         for (String line; (line = r.readLine()) != null; ) {
           String[] f = line.replace("\r", "").split("\t");
@@ -51,6 +56,27 @@ public final class SentimentCorpora {
       }
     }
     return new ArrayList<>(byId.values());
+  }
+
+  /**
+   * The Sentiment140 sample: 50,000 negative and 50,000 positive tweets labelled by the emoticons they
+   * had (distant supervision, no neutral class), duplicates within a file kept once.
+   */
+  public static List<LabelledText> sentiment140(Path datasets) throws IOException {
+    List<LabelledText> out = new ArrayList<>();
+    for (int label : new int[] {SocialSentimentModel.NEG, SocialSentimentModel.POS}) {
+      String name = label == SocialSentimentModel.NEG ? "negative" : "positive";
+      Set<String> seen = new HashSet<>();
+      int line = 0;
+      for (String text : Files.readAllLines(datasets.resolve("sentiment140-sample-100k/" + name + ".txt"),
+          StandardCharsets.UTF_8)) {
+        line++;
+        if (!text.isBlank() && seen.add(text.strip())) {
+          out.add(new LabelledText("s140-" + name + "-" + line, TextOverlapKey.decode(text.strip()), label));
+        }
+      }
+    }
+    return out;
   }
 
   /** The 86 tweets of the 2014 sarcasm probe: a small hard case, reported, never trained on. */
