@@ -1,10 +1,11 @@
 """Linear peers of the social sentiment model, with Debian's scikit-learn, on the splits train-sentiment exports.
 
-Usage: /usr/bin/python3 docs/bench/sentiment_peers.py DIR VADER_LEXICON [--test]
+Usage: /usr/bin/python3 docs/bench/sentiment_peers.py DIR VADER_LEXICON [--test] [--choose]
 
 DIR holds train.tsv, tune.tsv and eval/<set>.tsv, one 'label<TAB>text' per line (0 negative, 1 neutral,
 2 positive). Three peers, all on word (1-2 gram) + character (2-5 gram, within words) TF-IDF with balanced
-class weights, fitted on train.tsv only; each one's C is chosen for macro-averaged recall on tune.tsv:
+class weights, fitted on train.tsv only, with scikit-learn's default C = 1 (--choose instead picks C from
+GRID by macro-averaged recall on tune.tsv and prints each C's tune figure):
   lr-tfidf        logistic regression
   svm-tfidf       linear SVM
   lr-tfidf-vader  logistic regression plus VADER lexicon features (positive and negative valence sums
@@ -28,6 +29,8 @@ from sklearn.svm import LinearSVC
 URL = re.compile(r'(?:https?://|www\.)\S+')
 HANDLE = re.compile(r'@\w+')
 WORD = re.compile(r"[a-z']+|[^\sa-z0-9]")
+GRID = {'lr-tfidf': (1.0, 3.0, 10.0), 'svm-tfidf': (0.1, 0.3, 1.0), 'lr-tfidf-vader': (1.0, 3.0, 10.0)}
+CHOSEN_C = {'lr-tfidf': 1.0, 'svm-tfidf': 1.0, 'lr-tfidf-vader': 1.0}
 NEGATORS = {'not', 'no', 'never', "n't", 'nothing', 'nobody', 'none', 'cannot', 'without', 'nor'}
 
 
@@ -68,6 +71,7 @@ def vader_features(texts, lexicon):
 def main():
     folder, lexicon_path = sys.argv[1], sys.argv[2]
     final = '--test' in sys.argv
+    choose = '--choose' in sys.argv
     lexicon = {}
     with open(lexicon_path, encoding='utf-8') as f:
         for line in f:
@@ -94,6 +98,7 @@ def main():
         return hstack([m, scaler.transform(vader_features(texts, lexicon))]).tocsr()
 
     texts = {'tune': tune, **{name: t for name, (_, t) in evals.items()}}
+
     def logistic(c):
         return LogisticRegression(C=c, class_weight='balanced', max_iter=2000)
 
@@ -101,11 +106,12 @@ def main():
         return LinearSVC(C=c, class_weight='balanced')
 
     peers = {
-        'lr-tfidf': (logistic, (1.0, 3.0, 10.0), False),
-        'svm-tfidf': (svm, (0.1, 0.3, 1.0), False),
-        'lr-tfidf-vader': (logistic, (1.0, 3.0, 10.0), True),
+        'lr-tfidf': (logistic, False),
+        'svm-tfidf': (svm, False),
+        'lr-tfidf-vader': (logistic, True),
     }
-    for peer, (make, grid, vader) in peers.items():
+    for peer, (make, vader) in peers.items():
+        grid = GRID[peer] if choose else (CHOSEN_C[peer],)
         xt = with_vader(x_train, train) if vader else x_train
 
         def features(name):
@@ -115,6 +121,8 @@ def main():
         for c in grid:
             model = make(c).fit(xt, y_train)
             r = recall_score(y_tune, model.predict(features('tune')), average='macro')
+            if choose:
+                print('tried\t%s\t%g\t%.4f' % (peer, c, r), flush=True)
             if best is None or r > best[1]:
                 best = (c, r, model)
         c, r, model = best

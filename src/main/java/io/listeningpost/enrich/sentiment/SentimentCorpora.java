@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * Readers for the labelled sentiment data in ../shared/datasets, with the quirks each SOURCE.md
- * lists: literal \\uXXXX escapes, duplicate annotations, the quoted 2016 test file, multi-label rows.
+ * lists: literal \\uXXXX escapes and HTML entities (both decoded), duplicate
+ * annotations, the quoted 2016 test file, multi-label rows.
  */
 public final class SentimentCorpora {
   /** The SemEval files of the years before the test period: 2013 to 2016 train. */
@@ -51,7 +52,7 @@ public final class SentimentCorpora {
           if (f.length < 3) {
             continue;
           }
-          byId.putIfAbsent(f[0], new LabelledText(f[0], unescape(f[2]), label(f[1])));
+          byId.putIfAbsent(f[0], new LabelledText(f[0], TextOverlapKey.decode(f[2]), label(f[1])));
         }
       }
     }
@@ -86,7 +87,7 @@ public final class SentimentCorpora {
         datasets.resolve("semeval2017-task4a-train/Subtask_A/twitter-2014sarcasm-A.txt"), StandardCharsets.UTF_8)) {
       String[] f = line.replace("\r", "").split("\t");
       if (f.length >= 3) {
-        out.add(new LabelledText(f[0], unescape(f[2]), label(f[1])));
+        out.add(new LabelledText(f[0], TextOverlapKey.decode(f[2]), label(f[1])));
       }
     }
     return out;
@@ -100,7 +101,7 @@ public final class SentimentCorpora {
     List<LabelledText> out = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
       // TweetEval ids are 0 negative, 1 neutral, 2 positive: the same order as ours.
-      out.add(new LabelledText("val-" + i, texts.get(i), Integer.parseInt(labels.get(i).trim())));
+      out.add(new LabelledText("val-" + i, TextOverlapKey.decode(texts.get(i)), Integer.parseInt(labels.get(i).trim())));
     }
     return out;
   }
@@ -121,7 +122,7 @@ public final class SentimentCorpora {
         // group/labels.txt: 0 ambiguous, 1 negative, 2 neutral, 3 positive.
         int group = Integer.parseInt(f[1]);
         if (group > 0) {
-          out.add(new LabelledText(f[2], f[0], group - 1));
+          out.add(new LabelledText(f[2], TextOverlapKey.decode(f[0]), group - 1));
         }
       }
     }
@@ -143,7 +144,7 @@ public final class SentimentCorpora {
       double mean = Double.parseDouble(f[1]);
       int label = mean < -0.5 ? SocialSentimentModel.NEG : mean > 0.5 ? SocialSentimentModel.POS
           : SocialSentimentModel.NEU;
-      out.add(new LabelledText("vader-" + f[0], f[2].replace("&amp;", "&"), label));
+      out.add(new LabelledText("vader-" + f[0], TextOverlapKey.decode(f[2]), label));
     }
     return out;
   }
@@ -158,9 +159,5 @@ public final class SentimentCorpora {
     NearDuplicateIndex near = new NearDuplicateIndex(heldOut.stream().map(LabelledText::text).toList());
     return pool.stream().filter(t -> !keys.contains(TextOverlapKey.of(t.text())) && !near.hasNearDuplicate(t.text()))
         .toList();
-  }
-
-  static String unescape(String s) {
-    return TextOverlapKey.unescapeJava(s);
   }
 }

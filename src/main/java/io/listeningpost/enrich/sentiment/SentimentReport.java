@@ -42,7 +42,8 @@ public final class SentimentReport {
         .append(String.format(Locale.ROOT, "The test set is the SemEval 2016 test file (%,d tweets), the newest period "
             + "in ../shared. Every choice was made on the tuning split before it was scored; it is scored once per "
             + "run of `jobs/listening-post train-sentiment`. The peers are scikit-learn (Debian's python3-sklearn) "
-            + "re-runs, `%s`, trained on the same train split with C chosen on the same tuning split.%n%n",
+            + "re-runs, `%s`, trained on the same train split with scikit-learn's default C = 1 (their macro-recall on the tuning split is in the "
+            + "peers' table below).%n%n",
             splits.test().size(), SklearnPeers.SCRIPT));
     md.append(headline(results)).append('\n');
     md.append(target(results)).append("\n\n");
@@ -75,8 +76,20 @@ public final class SentimentReport {
         .append("- **Features** (`SentimentFeatures`): words and bigrams from a social-text tokenizer that keeps emoji, ")
         .append("emoticons, #hashtags and @handles; negation scope (words after a negator up to punctuation are marked); ")
         .append("per-lexicon positive, negative, net, last-word and after-\"but\" sums from VADER, AFINN-165, Bing Liu ")
-        .append("and the Emoji Sentiment Ranking, scaled by intensifiers, dampeners, capitals and elongation; ")
-        .append("counts of capitals, elongated words and !/? runs.\n")
+        .append("and the Emoji Sentiment Ranking")
+        .append(run.settings().distantLexicon() ? String.format(Locale.ROOT, ", and a lexicon learnt by distant "
+            + "supervision from the %,d Sentiment140 tweets of the distant split (`DistantLexicon`: log2 ratio of a "
+            + "word's frequency in emoticon-positive and emoticon-negative tweets, negated words on their own)",
+            splits.distant().size()) : "")
+        .append(", scaled by intensifiers, dampeners, capitals and elongation; counts of capitals, elongated words ")
+        .append("and !/? runs")
+        .append(run.settings().charNgrams() ? "; character 3- to 5-grams of each word" : "")
+        .append(".\n")
+        .append(run.settings().distantWeight() > 0 ? String.format(Locale.ROOT, "- **Distant supervision as "
+            + "examples:** the Sentiment140 tweets are also training examples, each with weight %s (a human-labelled "
+            + "text has 1).%n", run.settings().distantWeight()) : "")
+        .append("- **Settings** (`SentimentSettings.CHOSEN`) were chosen by macro-recall on the tuning split: ")
+        .append("the prior's sigma, character n-grams, the distant lexicon and the distant examples' weight.\n")
         .append("- **Never used here:** the SemEval-2017 test set (TweetEval test), GoEmotions test, and VADER's NYT and ")
         .append("Amazon snippets are held out in ../shared/holdout. VADER's movie snippets are not used: they come from ")
         .append("the same source as CoreNLP's training data. TweetEval validation is not a held-out set: its tweets are ")
@@ -104,7 +117,7 @@ public final class SentimentReport {
       }
     }
     if (!results.peers().isEmpty()) {
-      md.append("### Peers' settings chosen on the tuning split\n\n| peer | C | tune macro-recall |\n|---|---|---|\n");
+      md.append("### Peers' settings and their tuning-split figures\n\n| peer | C | tune macro-recall |\n|---|---|---|\n");
       results.peers().forEach(p -> md.append(String.format(Locale.ROOT, "| %s | %g | %.3f |%n", p.name(), p.c(),
           p.tuneMacroRecall())));
       md.append('\n');

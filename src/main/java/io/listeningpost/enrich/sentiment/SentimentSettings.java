@@ -10,7 +10,7 @@ package io.listeningpost.enrich.sentiment;
  */
 public record SentimentSettings(double sigma, boolean charNgrams, boolean distantLexicon, double distantWeight) {
   /** The settings of the shipped model, chosen on the tuning split (docs/sentiment.md). */
-  public static final SentimentSettings CHOSEN = new SentimentSettings(0.25, false, true, 0);
+  public static final SentimentSettings CHOSEN = new SentimentSettings(0.1, true, true, 0);
 
   public SentimentSettings withSigma(double newSigma) {
     return new SentimentSettings(newSigma, charNgrams, distantLexicon, distantWeight);

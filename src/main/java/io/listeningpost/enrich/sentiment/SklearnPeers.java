@@ -16,14 +16,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * The three linear peers of {@code docs/bench/sentiment_peers.py} (scikit-learn from Debian: logistic
  * regression and a linear SVM on word + character TF-IDF, and logistic regression plus VADER lexicon
- * features), fitted on the same train split as our model, C chosen on the same tune split.
+ * features), fitted on the same train split as our model, scored on the same tune split.
  */
 public final class SklearnPeers {
   public static final String PYTHON = "/usr/bin/python3";
   public static final String SCRIPT = "docs/bench/sentiment_peers.py";
   private static final long TIMEOUT_MINUTES = 60;
 
-  /** A peer's chosen C, its macro-recall on the tune split, and its scores on each evaluated set. */
+  /** A peer's C, its macro-recall on the tune split, and its scores on each evaluated set. */
   public record Peer(String name, double c, double tuneMacroRecall, Map<String, Evaluation> sets) {}
 
   private SklearnPeers() {}
