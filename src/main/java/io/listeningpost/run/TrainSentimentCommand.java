@@ -50,6 +50,14 @@ final class TrainSentimentCommand implements Callable<Integer> {
       description = "Run stock CoreNLP on at most N texts of each set, chosen by a hash of the id (default: all).")
   int stockMax;
 
+  @Option(names = "--peers-output", paramLabel = "FILE", description = {"Read the peers' figures from FILE, the "
+      + "output of " + SklearnPeers.SCRIPT + " --test on the splits --export-splits wrote, instead of running it."})
+  Path peersOutput;
+
+  @Option(names = "--export-splits", paramLabel = "DIR", description = "Write the splits as the peers' script reads "
+      + "them to DIR, and stop.")
+  Path exportSplits;
+
   @Option(names = "--threads", defaultValue = "0", description = "Threads for stock CoreNLP (default: all cores).")
   int threads;
 
@@ -63,6 +71,16 @@ final class TrainSentimentCommand implements Callable<Integer> {
       System.err.println("--datasets " + ds + ": no semeval2017-task4a-train folder there (is ../shared beside the project?)");
       return 2;
     }
+    Map<String, List<LabelledText>> evaluated = new LinkedHashMap<>();
+    String testLong = SentimentSplits.TEST + ", texts of " + HeldOutSentimentEvaluation.LONG_TOKENS + "+ tokens";
+    if (exportSplits != null) {
+      SentimentSplits splits = SentimentSplits.build(ds);
+      evaluated(splits, testLong, evaluated);
+      SklearnPeers.export(splits.train(), splits.tune(), evaluated, exportSplits);
+      System.out.println("splits written to " + exportSplits + "; the peers: " + SklearnPeers.PYTHON + " "
+          + SklearnPeers.SCRIPT + " " + exportSplits + " " + ds.resolve("vader-lexicon/vader_lexicon.txt") + " --test");
+      return 0;
+    }
     SentimentTrainingRun run = SentimentTrainingRun.train(ds,
         sigma == null ? SentimentSettings.CHOSEN : SentimentSettings.CHOSEN.withSigma(sigma));
     run.writeModel(modelFile);
@@ -73,13 +91,11 @@ final class TrainSentimentCommand implements Callable<Integer> {
     System.out.print(splits.overlaps().markdown());
 
     List<SklearnPeers.Peer> peers = List.of();
-    String peersSkipped = noPeers ? "--no-peers" : SklearnPeers.unavailable();
-    Map<String, List<LabelledText>> evaluated = new LinkedHashMap<>();
-    String testLong = SentimentSplits.TEST + ", texts of " + HeldOutSentimentEvaluation.LONG_TOKENS + "+ tokens";
-    evaluated.put(SentimentSplits.TEST, splits.test());
-    evaluated.put(testLong, HeldOutSentimentEvaluation.longTexts(splits.test()));
-    evaluated.putAll(splits.reported());
-    if (peersSkipped == null) {
+    String peersSkipped = noPeers ? "--no-peers" : peersOutput != null ? null : SklearnPeers.unavailable();
+    evaluated(splits, testLong, evaluated);
+    if (peersOutput != null) {
+      peers = SklearnPeers.read(peersOutput, evaluated.keySet());
+    } else if (peersSkipped == null) {
       Path work = Files.createTempDirectory("sentiment-peers");
       try {
         peers = SklearnPeers.run(home, ds, splits.train(), splits.tune(), evaluated, work);
@@ -113,6 +129,12 @@ final class TrainSentimentCommand implements Callable<Integer> {
     System.out.println(SentimentReport.target(results));
     System.out.println("report written to " + reportFile);
     return 0;
+  }
+
+  private static void evaluated(SentimentSplits splits, String testLong, Map<String, List<LabelledText>> evaluated) {
+    evaluated.put(SentimentSplits.TEST, splits.test());
+    evaluated.put(testLong, HeldOutSentimentEvaluation.longTexts(splits.test()));
+    evaluated.putAll(splits.reported());
   }
 
   /** The set's rows with each peer's after ours and before stock CoreNLP's. */

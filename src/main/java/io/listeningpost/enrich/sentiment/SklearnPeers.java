@@ -52,38 +52,16 @@ public final class SklearnPeers {
    */
   public static List<Peer> run(Path home, Path datasets, List<LabelledText> train, List<LabelledText> tune,
       Map<String, List<LabelledText>> evaluated, Path workDir) throws IOException, InterruptedException {
-    Files.createDirectories(workDir.resolve("eval"));
-    write(workDir.resolve("train.tsv"), train);
-    write(workDir.resolve("tune.tsv"), tune);
-    Map<String, String> fileNames = new LinkedHashMap<>();
-    for (Map.Entry<String, List<LabelledText>> e : evaluated.entrySet()) {
-      String file = e.getKey().replaceAll("[^A-Za-z0-9]+", "-");
-      fileNames.put(file, e.getKey());
-      write(workDir.resolve("eval").resolve(file + ".tsv"), e.getValue());
-    }
+    export(train, tune, evaluated, workDir);
     List<String> cmd = new ArrayList<>(List.of(PYTHON, home.resolve(SCRIPT).toString(), workDir.toString(),
         datasets.resolve("vader-lexicon/vader_lexicon.txt").toString()));
     if (!evaluated.isEmpty()) {
       cmd.add("--test");
     }
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    Map<String, Peer> peers = new LinkedHashMap<>();
+    List<Peer> peers;
     try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = r.readLine()) != null; ) {
-        String[] f = line.split("\t");
-        if (f[0].equals("chosen")) {
-          peers.put(f[1], new Peer(f[1], Double.parseDouble(f[2]), Double.parseDouble(f[3]), new LinkedHashMap<>()));
-        } else if (f[0].equals("confusion")) {
-          String[] counts = f[3].split(" ");
-          Evaluation ev = new Evaluation();
-          for (int g = 0; g < 3; g++) {
-            for (int q = 0; q < 3; q++) {
-              ev.add(g, q, Long.parseLong(counts[g * 3 + q]));
-            }
-          }
-          peers.get(f[1]).sets().put(fileNames.get(f[2]), ev);
-        }
-      }
+      peers = parse(r, evaluated.keySet());
     }
     if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
       p.destroyForcibly();
@@ -91,6 +69,50 @@ public final class SklearnPeers {
     }
     if (p.exitValue() != 0) {
       throw new IOException(SCRIPT + " exited with " + p.exitValue());
+    }
+    return peers;
+  }
+
+  /** The script's output from an earlier run on {@link #export exported} splits, for the same sets. */
+  public static List<Peer> read(Path output, java.util.Set<String> evaluated) throws IOException {
+    try (BufferedReader r = Files.newBufferedReader(output, StandardCharsets.UTF_8)) {
+      return parse(r, evaluated);
+    }
+  }
+
+  /** Writes train.tsv, tune.tsv and eval/SET.tsv into {@code workDir}, as the script reads them. */
+  public static void export(List<LabelledText> train, List<LabelledText> tune,
+      Map<String, List<LabelledText>> evaluated, Path workDir) throws IOException {
+    Files.createDirectories(workDir.resolve("eval"));
+    write(workDir.resolve("train.tsv"), train);
+    write(workDir.resolve("tune.tsv"), tune);
+    for (Map.Entry<String, List<LabelledText>> e : evaluated.entrySet()) {
+      write(workDir.resolve("eval").resolve(fileName(e.getKey()) + ".tsv"), e.getValue());
+    }
+  }
+
+  private static String fileName(String set) {
+    return set.replaceAll("[^A-Za-z0-9]+", "-");
+  }
+
+  private static List<Peer> parse(BufferedReader r, java.util.Set<String> evaluated) throws IOException {
+    Map<String, String> sets = new LinkedHashMap<>();
+    evaluated.forEach(set -> sets.put(fileName(set), set));
+    Map<String, Peer> peers = new LinkedHashMap<>();
+    for (String line; (line = r.readLine()) != null; ) {
+      String[] f = line.split("\t");
+      if (f[0].equals("chosen")) {
+        peers.put(f[1], new Peer(f[1], Double.parseDouble(f[2]), Double.parseDouble(f[3]), new LinkedHashMap<>()));
+      } else if (f[0].equals("confusion") && sets.containsKey(f[2])) {
+        String[] counts = f[3].split(" ");
+        Evaluation ev = new Evaluation();
+        for (int g = 0; g < 3; g++) {
+          for (int q = 0; q < 3; q++) {
+            ev.add(g, q, Long.parseLong(counts[g * 3 + q]));
+          }
+        }
+        peers.get(f[1]).sets().put(sets.get(f[2]), ev);
+      }
     }
     return new ArrayList<>(peers.values());
   }
