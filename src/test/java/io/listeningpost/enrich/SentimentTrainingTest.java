@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.listeningpost.enrich.sentiment.LabelledText;
 import io.listeningpost.enrich.sentiment.SentimentCorpora;
-import io.listeningpost.enrich.sentiment.SentimentLexicon;
-import io.listeningpost.enrich.sentiment.SentimentTrainer;
+import io.listeningpost.enrich.sentiment.SentimentSettings;
+import io.listeningpost.enrich.sentiment.SentimentTrainingRun;
 import io.listeningpost.enrich.sentiment.SocialSentimentModel;
 import io.listeningpost.testing.SharedData;
 import java.io.ByteArrayInputStream;
@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
 class SentimentTrainingTest {
   @Test
   void retrainingFromTheSharedDataGivesTheShippedModel() throws Exception {
-    SentimentTrainer trainer = new SentimentTrainer(SharedData.dataset(""), 0.25);
-    SocialSentimentModel rebuilt = trainer.train(trainer.splits(), SentimentLexicon.load(SharedData.dataset("")));
+    SocialSentimentModel rebuilt = SentimentTrainingRun.train(SharedData.dataset(""), SentimentSettings.CHOSEN).shipped();
     // Through the file format, as train-sentiment writes it.
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     rebuilt.write(bytes);
@@ -29,8 +28,8 @@ class SentimentTrainingTest {
     SocialSentimentModel shipped = SocialSentimentModel.shipped();
     assertThat(reread.meta()).isEqualTo(shipped.meta());
     assertThat(reread.featureCount()).isEqualTo(shipped.featureCount());
-    List<LabelledText> val = SentimentCorpora.tweetEvalValidation(SharedData.dataset(""));
-    for (LabelledText t : val.subList(0, 500)) {
+    List<LabelledText> reddit = SentimentCorpora.goEmotions(SharedData.dataset(""), "dev");
+    for (LabelledText t : reddit.subList(0, 500)) {
       double[] a = reread.probabilities(t.text());
       double[] b = shipped.probabilities(t.text());
       for (int c = 0; c < 3; c++) {

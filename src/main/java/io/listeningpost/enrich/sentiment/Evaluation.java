@@ -13,6 +13,11 @@ public final class Evaluation {
     confusion[gold][predicted]++;
   }
 
+  /** {@code count} texts of class {@code gold} predicted as {@code predicted}. */
+  public void add(int gold, int predicted, long count) {
+    confusion[gold][predicted] += count;
+  }
+
   public long total() {
     long n = 0;
     for (long[] row : confusion) {

@@ -29,7 +29,7 @@ public final class PostSentimentScorer {
   /** The social model's sentiment of {@code text}. */
   public Sentiment social(String text) {
     List<Token> tokens = SocialTokenizer.tokenize(text);
-    double[] p = model.probabilities(SentimentFeatures.extract(tokens, model.lexicon()));
+    double[] p = model.probabilities(SentimentFeatures.extract(tokens, model.lexicon(), model.charNgrams()));
     return of(p, derive5(p, strength(tokens)), model.version());
   }
 

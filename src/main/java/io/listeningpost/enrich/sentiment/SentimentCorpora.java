@@ -9,27 +9,26 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Readers for the labelled sentiment data in ../shared/datasets, with the quirks each SOURCE.md
- * lists: literal \\uXXXX escapes, duplicate annotations, the quoted 2016 test file, multi-label rows.
+ * lists: literal \\uXXXX escapes and HTML entities (both decoded), duplicate
+ * annotations, the quoted 2016 test file, multi-label rows.
  */
 public final class SentimentCorpora {
-  /** The SemEval 2013-2016 files we train on; the 2017 test is TweetEval test and held out elsewhere. */
-  static final List<String> SEMEVAL_FILES = List.of("twitter-2013train-A.txt", "twitter-2013dev-A.txt",
-      "twitter-2013test-A.txt", "twitter-2014test-A.txt", "twitter-2015train-A.txt",
-      "twitter-2015test-A.txt", "twitter-2016train-A.txt", "twitter-2016dev-A.txt", "twitter-2016devtest-A.txt",
-      // The repo author's copy of 2016 test has the same records and labels without the CSV quoting.
-      "twitter-2016test-A_altered_by_reza.txt");
-  private static final Pattern ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
-  private static final Pattern HANDLE = Pattern.compile("@\\w+");
-  private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)\\S+");
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}@]+");
+  /** The SemEval files of the years before the test period: 2013 to 2016 train. */
+  public static final List<String> TRAIN_YEARS = List.of("twitter-2013train-A.txt", "twitter-2013dev-A.txt",
+      "twitter-2013test-A.txt", "twitter-2014test-A.txt", "twitter-2015train-A.txt", "twitter-2015test-A.txt",
+      "twitter-2016train-A.txt");
+  /** The 2016 development files: the newest tweets before the test period, used for tuning. */
+  public static final List<String> TUNE_FILES = List.of("twitter-2016dev-A.txt", "twitter-2016devtest-A.txt");
+  /**
+   * The 2016 test file (20,632 tweets), the newest period in ../shared and our test set. The repo author's
+   * copy has the same records and labels without the CSV quoting.
+   */
+  public static final String TEST_FILE = "twitter-2016test-A_altered_by_reza.txt";
 
   private SentimentCorpora() {}
 
@@ -42,22 +41,43 @@ public final class SentimentCorpora {
     };
   }
 
-  /** The SemEval 2013-2016 pool, each tweet id once (its first annotation), escapes decoded. */
-  public static List<LabelledText> semevalPool(Path datasets) throws IOException {
+  /** The tweets of the given SemEval files, each tweet id once (its first annotation), escapes decoded. */
+  public static List<LabelledText> semeval(Path datasets, List<String> files) throws IOException {
     Map<String, LabelledText> byId = new LinkedHashMap<>();
     Path dir = datasets.resolve("semeval2017-task4a-train/Subtask_A");
-    for (String file : SEMEVAL_FILES) {
+    for (String file : files) {
       try (BufferedReader r = Files.newBufferedReader(dir.resolve(file), StandardCharsets.UTF_8)) {
         for (String line; (line = r.readLine()) != null; ) {
           String[] f = line.replace("\r", "").split("\t");
           if (f.length < 3) {
             continue;
           }
-          byId.putIfAbsent(f[0], new LabelledText(f[0], unescape(f[2]), label(f[1])));
+          byId.putIfAbsent(f[0], new LabelledText(f[0], TextOverlapKey.decode(f[2]), label(f[1])));
         }
       }
     }
     return new ArrayList<>(byId.values());
+  }
+
+  /**
+   * The Sentiment140 sample: 50,000 negative and 50,000 positive tweets labelled by the emoticons they
+   * had (distant supervision, no neutral class), duplicates within a file kept once.
+   */
+  public static List<LabelledText> sentiment140(Path datasets) throws IOException {
+    List<LabelledText> out = new ArrayList<>();
+    for (int label : new int[] {SocialSentimentModel.NEG, SocialSentimentModel.POS}) {
+      String name = label == SocialSentimentModel.NEG ? "negative" : "positive";
+      Set<String> seen = new HashSet<>();
+      int line = 0;
+      for (String text : Files.readAllLines(datasets.resolve("sentiment140-sample-100k/" + name + ".txt"),
+          StandardCharsets.UTF_8)) {
+        line++;
+        if (!text.isBlank() && seen.add(text.strip())) {
+          out.add(new LabelledText("s140-" + name + "-" + line, TextOverlapKey.decode(text.strip()), label));
+        }
+      }
+    }
+    return out;
   }
 
   /** The 86 tweets of the 2014 sarcasm probe: a small hard case, reported, never trained on. */
@@ -67,7 +87,7 @@ public final class SentimentCorpora {
         datasets.resolve("semeval2017-task4a-train/Subtask_A/twitter-2014sarcasm-A.txt"), StandardCharsets.UTF_8)) {
       String[] f = line.replace("\r", "").split("\t");
       if (f.length >= 3) {
-        out.add(new LabelledText(f[0], unescape(f[2]), label(f[1])));
+        out.add(new LabelledText(f[0], TextOverlapKey.decode(f[2]), label(f[1])));
       }
     }
     return out;
@@ -81,7 +101,7 @@ public final class SentimentCorpora {
     List<LabelledText> out = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
       // TweetEval ids are 0 negative, 1 neutral, 2 positive: the same order as ours.
-      out.add(new LabelledText("val-" + i, texts.get(i), Integer.parseInt(labels.get(i).trim())));
+      out.add(new LabelledText("val-" + i, TextOverlapKey.decode(texts.get(i)), Integer.parseInt(labels.get(i).trim())));
     }
     return out;
   }
@@ -102,7 +122,7 @@ public final class SentimentCorpora {
         // group/labels.txt: 0 ambiguous, 1 negative, 2 neutral, 3 positive.
         int group = Integer.parseInt(f[1]);
         if (group > 0) {
-          out.add(new LabelledText(f[2], f[0], group - 1));
+          out.add(new LabelledText(f[2], TextOverlapKey.decode(f[0]), group - 1));
         }
       }
     }
@@ -124,35 +144,20 @@ public final class SentimentCorpora {
       double mean = Double.parseDouble(f[1]);
       int label = mean < -0.5 ? SocialSentimentModel.NEG : mean > 0.5 ? SocialSentimentModel.POS
           : SocialSentimentModel.NEU;
-      out.add(new LabelledText("vader-" + f[0], f[2].replace("&amp;", "&"), label));
+      out.add(new LabelledText("vader-" + f[0], TextOverlapKey.decode(f[2]), label));
     }
     return out;
   }
 
-  /** Texts as compared for leakage: handles and links dropped, case and punctuation ignored. */
-  public static String leakKey(String text) {
-    String s = URL.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
-    s = HANDLE.matcher(s).replaceAll(" ");
-    return NON_WORD.matcher(s).replaceAll(" ").trim();
-  }
-
-  /** {@code pool} without the texts that also appear in {@code heldOut}. */
+  /**
+   * {@code pool} without the texts that also appear in {@code heldOut}, by either check: the normalised
+   * key ({@link TextOverlapKey}) or token-set Jaccard &ge; 0.9 ({@link NearDuplicateIndex}).
+   */
   public static List<LabelledText> without(List<LabelledText> pool, List<LabelledText> heldOut) {
     Set<String> keys = new HashSet<>();
-    heldOut.forEach(t -> keys.add(leakKey(t.text())));
-    return pool.stream().filter(t -> !keys.contains(leakKey(t.text()))).toList();
-  }
-
-  static String unescape(String s) {
-    if (s.indexOf("\\u") < 0) {
-      return s;
-    }
-    Matcher m = ESCAPE.matcher(s);
-    StringBuilder b = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(b, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
-    }
-    m.appendTail(b);
-    return b.toString();
+    heldOut.forEach(t -> keys.add(TextOverlapKey.of(t.text())));
+    NearDuplicateIndex near = new NearDuplicateIndex(heldOut.stream().map(LabelledText::text).toList());
+    return pool.stream().filter(t -> !keys.contains(TextOverlapKey.of(t.text())) && !near.hasNearDuplicate(t.text()))
+        .toList();
   }
 }

@@ -26,12 +26,20 @@ public final class SentimentFeatures {
 
   private SentimentFeatures() {}
 
-  /** The features of one text; binary indicators have value 1. */
-  public static Map<String, Double> extract(String text, SentimentLexicon lexicon) {
-    return extract(SocialTokenizer.tokenize(text), lexicon);
+  static boolean isNegator(String norm) {
+    return NEGATORS.contains(norm) || norm.endsWith("n't");
   }
 
-  public static Map<String, Double> extract(List<Token> tokens, SentimentLexicon lexicon) {
+  /** The features of one text; binary indicators have value 1. */
+  public static Map<String, Double> extract(String text, SentimentLexicon lexicon, boolean charNgrams) {
+    return extract(SocialTokenizer.tokenize(text), lexicon, charNgrams);
+  }
+
+  /**
+   * @param charNgrams also character 3- to 5-grams of each word (with ^ and $ marking its ends), which
+   *     carry misspellings, elongations and word forms the training set did not have
+   */
+  public static Map<String, Double> extract(List<Token> tokens, SentimentLexicon lexicon, boolean charNgrams) {
     Map<String, Double> f = new HashMap<>(tokens.size() * 4 + 16);
     double[] pos = new double[SentimentLexicon.SOURCES];
     double[] neg = new double[SentimentLexicon.SOURCES];
@@ -68,12 +76,27 @@ public final class SentimentFeatures {
       String unit = (negated ? "n:" : "w:") + norm;
       f.put(unit, 1.0);
       f.put("b:" + prev + "_" + norm, 1.0);
+      if (charNgrams && t.type() == Type.WORD) {
+        String w = "^" + norm + "$";
+        for (int n = 3; n <= 5; n++) {
+          for (int i = 0; i + n <= w.length(); i++) {
+            f.put("c:" + w.substring(i, i + n), 1.0);
+          }
+        }
+      }
       String key = t.type() == Type.HASHTAG ? norm.substring(1) : norm;
       float[] lex = lexicon.get(key);
-      if (lex != null) {
-        float scale = boost * (t.allCaps() ? 1.5f : 1f) * (t.elongated() ? 1.3f : 1f) * (negated ? NEGATION_FLIP : 1f);
+      // The distant lexicon learnt negated words on their own ("n:good"); the others are flipped.
+      float[] negatedLex = negated ? lexicon.get("n:" + key) : null;
+      if (lex != null || negatedLex != null) {
+        float emphasis = boost * (t.allCaps() ? 1.5f : 1f) * (t.elongated() ? 1.3f : 1f);
         for (int s = 0; s < SentimentLexicon.SOURCES; s++) {
-          double v = lex[s] * scale;
+          double v;
+          if (s == SentimentLexicon.DISTANT && negated) {
+            v = negatedLex == null ? 0 : negatedLex[s] * emphasis;
+          } else {
+            v = lex == null ? 0 : lex[s] * emphasis * (negated ? NEGATION_FLIP : 1f);
+          }
           if (v > 0) {
             pos[s] += v;
           } else {
@@ -88,7 +111,7 @@ public final class SentimentFeatures {
         }
       }
       boost = INTENSIFIERS.contains(norm) ? 1.4f : DAMPENERS.contains(norm) ? 0.6f : 1f;
-      if (NEGATORS.contains(norm) || norm.endsWith("n't")) {
+      if (isNegator(norm)) {
         negated = true;
       }
       if (norm.equals("but") || norm.equals("however") || norm.equals("though")) {

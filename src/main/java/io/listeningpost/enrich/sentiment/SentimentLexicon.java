@@ -20,8 +20,10 @@ public final class SentimentLexicon {
   public static final int AFINN = 1;
   public static final int BING = 2;
   public static final int EMOJI = 3;
-  public static final int SOURCES = 4;
-  static final String[] NAMES = {"vader", "afinn", "bing", "emoji"};
+  /** Learnt from the Sentiment140 sample by {@link DistantLexicon}: distant supervision from emoticons. */
+  public static final int DISTANT = 4;
+  public static final int SOURCES = 5;
+  static final String[] NAMES = {"vader", "afinn", "bing", "emoji", "s140"};
 
   /** Emoji seen fewer times than this in the ranking's corpus are too noisy to use. */
   private static final int MIN_EMOJI_OCCURRENCES = 5;
@@ -43,6 +45,14 @@ public final class SentimentLexicon {
 
   public int size() {
     return entries.size();
+  }
+
+  /** This lexicon with {@code scores} as its {@link #DISTANT} source. */
+  public SentimentLexicon withDistant(Map<String, Float> scores) {
+    Map<String, float[]> map = new HashMap<>();
+    entries.forEach((k, v) -> map.put(k, v.clone()));
+    scores.forEach((term, score) -> map.computeIfAbsent(term, k -> new float[SOURCES])[DISTANT] = score);
+    return new SentimentLexicon(map);
   }
 
   /** Reads the four lexicons from their folders under {@code datasets} (../shared/datasets). */

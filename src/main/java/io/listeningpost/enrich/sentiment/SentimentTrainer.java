@@ -2,13 +2,11 @@ package io.listeningpost.enrich.sentiment;
 
 import edu.stanford.nlp.classify.LinearClassifier;
 import edu.stanford.nlp.classify.LinearClassifierFactory;
-import edu.stanford.nlp.classify.RVFDataset;
+import edu.stanford.nlp.classify.WeightedRVFDataset;
 import edu.stanford.nlp.ling.RVFDatum;
 import edu.stanford.nlp.stats.ClassicCounter;
 import edu.stanford.nlp.stats.Counter;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -18,53 +16,48 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rebuilds the shipped social sentiment model from ../shared/datasets, reproducibly:
- * <ol>
- *   <li>train pool: SemEval 2013-2016 tweets (deduplicated by id) and GoEmotions train comments, minus
- *       every tweet that also appears in TweetEval validation (1,995 of them do, SOURCE.md);</li>
- *   <li>a tuning split, one tenth of the pool chosen by a hash of the id, is never trained on: it picks
- *       the per-class decision offsets that maximise macro-averaged recall;</li>
- *   <li>CoreNLP's {@code LinearClassifierFactory} (L2-regularised multinomial logistic regression,
- *       quasi-Newton) fits the weights on the rest.</li>
- * </ol>
+ * Fits the social sentiment model: CoreNLP's {@code LinearClassifierFactory} (L2-regularised multinomial
+ * logistic regression, quasi-Newton) on the training texts, then per-class decision offsets chosen on a
+ * tuning split never trained on ({@link SentimentSplits} says which texts are which).
  */
 public final class SentimentTrainer {
-  public static final String MODEL_VERSION = "social-linear-1";
+  public static final String MODEL_VERSION = "social-linear-2";
   /** Indicator features seen fewer times than this in training are dropped. */
   static final int MIN_FEATURE_COUNT = 2;
-  private static final int TUNE_BUCKETS = 10;
 
-  private final Path datasets;
+  private final SentimentSettings settings;
   private final double sigma;
+  private final boolean charNgrams;
+  /** Distantly labelled texts, trained on with {@link SentimentSettings#distantWeight()}. */
+  private final List<LabelledText> distant;
 
-  public SentimentTrainer(Path datasets, double sigma) {
-    this.datasets = datasets;
-    this.sigma = sigma;
+  public SentimentTrainer(SentimentSettings settings, List<LabelledText> distant) {
+    this.settings = settings;
+    this.sigma = settings.sigma();
+    this.charNgrams = settings.charNgrams();
+    this.distant = settings.distantWeight() > 0 ? distant : List.of();
   }
 
-  /** The data of one training run: what was trained on, tuned on and held out. */
-  public record Splits(List<LabelledText> train, List<LabelledText> tune, int leakedDropped) {}
+  /** Fits on {@code train} and tunes the offsets on {@code tune}. */
+  public SocialSentimentModel train(List<LabelledText> train, List<LabelledText> tune, SentimentLexicon lexicon) {
+    SocialSentimentModel untuned = fit(train, lexicon, Map.of("tune.texts", Integer.toString(tune.size())));
+    return withOffsets(untuned, tuneOffsets(untuned, tune));
+  }
 
-  public Splits splits() throws IOException {
-    List<LabelledText> dev = SentimentCorpora.tweetEvalValidation(datasets);
-    List<LabelledText> pool = new ArrayList<>(SentimentCorpora.semevalPool(datasets));
-    int before = pool.size();
-    pool = new ArrayList<>(SentimentCorpora.without(pool, dev));
-    int leaked = before - pool.size();
-    pool.addAll(SentimentCorpora.goEmotions(datasets, "train"));
-    List<LabelledText> train = new ArrayList<>();
-    List<LabelledText> tune = new ArrayList<>();
-    for (LabelledText t : pool) {
-      (bucket(t.id()) == 0 ? tune : train).add(t);
+  /** Fits on {@code train} and keeps {@code offsets}, tuned before on a split this training set includes. */
+  public SocialSentimentModel train(List<LabelledText> train, float[] offsets, SentimentLexicon lexicon) {
+    return withOffsets(fit(train, lexicon, Map.of()), offsets);
+  }
+
+  private SocialSentimentModel fit(List<LabelledText> train, SentimentLexicon lexicon, Map<String, String> more) {
+    WeightedRVFDataset<String, String> data = new WeightedRVFDataset<>();
+    for (LabelledText t : train) {
+      data.add(new RVFDatum<>(counter(SentimentFeatures.extract(t.text(), lexicon, charNgrams)),
+          SocialSentimentModel.LABELS[t.label()]), 1f);
     }
-    return new Splits(train, tune, leaked);
-  }
-
-  public SocialSentimentModel train(Splits splits, SentimentLexicon lexicon) {
-    RVFDataset<String, String> data = new RVFDataset<>();
-    for (LabelledText t : splits.train()) {
-      data.add(new RVFDatum<>(counter(SentimentFeatures.extract(t.text(), lexicon)),
-          SocialSentimentModel.LABELS[t.label()]));
+    for (LabelledText t : distant) {
+      data.add(new RVFDatum<>(counter(SentimentFeatures.extract(t.text(), lexicon, charNgrams)),
+          SocialSentimentModel.LABELS[t.label()]), (float) settings.distantWeight());
     }
     data.applyFeatureCountThreshold(MIN_FEATURE_COUNT);
     LinearClassifierFactory<String, String> factory = new LinearClassifierFactory<>(1e-4, false, sigma);
@@ -83,11 +76,17 @@ public final class SentimentTrainer {
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("version", MODEL_VERSION);
     meta.put("sigma", Double.toString(sigma));
-    meta.put("train.texts", Integer.toString(splits.train().size()));
-    meta.put("tune.texts", Integer.toString(splits.tune().size()));
-    SocialSentimentModel untuned = new SocialSentimentModel(weights, new float[3], lexicon, meta);
-    float[] offsets = tuneOffsets(untuned, splits.tune());
-    return untuned.withOffsets(offsets).withMeta(Map.of("offsets", String.format(java.util.Locale.ROOT,
+    meta.put(SocialSentimentModel.CHAR_NGRAMS, Boolean.toString(charNgrams));
+    meta.put("distant.lexicon", Boolean.toString(settings.distantLexicon()));
+    meta.put("distant.weight", Double.toString(settings.distantWeight()));
+    meta.put("distant.texts", Integer.toString(distant.size()));
+    meta.put("train.texts", Integer.toString(train.size()));
+    meta.putAll(more);
+    return new SocialSentimentModel(weights, new float[3], lexicon, meta);
+  }
+
+  private static SocialSentimentModel withOffsets(SocialSentimentModel model, float[] offsets) {
+    return model.withOffsets(offsets).withMeta(Map.of("offsets", String.format(java.util.Locale.ROOT,
         "negative %+.2f, neutral 0, positive %+.2f", offsets[0], offsets[2])));
   }
 
@@ -128,10 +127,11 @@ public final class SentimentTrainer {
     return c;
   }
 
-  static int bucket(String id) {
+  /** A bucket in [0, buckets) from a hash of the id: the same text lands in the same split every run. */
+  static int bucket(String id, int buckets) {
     try {
       byte[] h = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-      return Math.floorMod(h[0], TUNE_BUCKETS);
+      return Math.floorMod(h[0], buckets);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -30,6 +30,7 @@ import java.util.zip.GZIPOutputStream;
 public final class SocialSentimentModel {
   public static final String RESOURCE = "/io/listeningpost/enrich/sentiment/social-sentiment-model.tsv.gz";
   public static final String[] LABELS = {"negative", "neutral", "positive"};
+  static final String CHAR_NGRAMS = "features.char-ngrams";
   public static final int NEG = 0;
   public static final int NEU = 1;
   public static final int POS = 2;
@@ -76,13 +77,18 @@ public final class SocialSentimentModel {
     return meta;
   }
 
+  /** Whether the model's features include character n-grams (meta {@code features.char-ngrams}). */
+  public boolean charNgrams() {
+    return Boolean.parseBoolean(meta.getOrDefault(CHAR_NGRAMS, "false"));
+  }
+
   public SentimentLexicon lexicon() {
     return lexicon;
   }
 
   /** Class probabilities (negative, neutral, positive) of a text, after the tuned offsets. */
   public double[] probabilities(String text) {
-    return probabilities(SentimentFeatures.extract(text, lexicon));
+    return probabilities(SentimentFeatures.extract(text, lexicon, charNgrams()));
   }
 
   public double[] probabilities(Map<String, Double> features) {
@@ -132,6 +138,10 @@ public final class SocialSentimentModel {
     return p[POS] - p[NEG];
   }
 
+  public float[] offsets() {
+    return offsets.clone();
+  }
+
   public SocialSentimentModel withOffsets(float[] newOffsets) {
     return new SocialSentimentModel(weights, newOffsets, lexicon, meta);
   }
@@ -160,8 +170,11 @@ public final class SocialSentimentModel {
       w.write("offsets\t" + fmt(offsets[0]) + "\t" + fmt(offsets[1]) + "\t" + fmt(offsets[2]) + "\n");
       for (Map.Entry<String, float[]> e : new TreeMap<>(lexicon.entries()).entrySet()) {
         float[] v = e.getValue();
-        w.write("lex\t" + TsvField.escape(e.getKey()) + "\t" + fmt(v[0]) + "\t" + fmt(v[1]) + "\t" + fmt(v[2]) + "\t"
-            + fmt(v[3]) + "\n");
+        StringBuilder line = new StringBuilder("lex\t").append(TsvField.escape(e.getKey()));
+        for (float x : v) {
+          line.append('\t').append(fmt(x));
+        }
+        w.write(line.append('\n').toString());
       }
       for (Map.Entry<String, float[]> e : new TreeMap<>(weights).entrySet()) {
         float[] v = e.getValue();
@@ -184,13 +197,20 @@ public final class SocialSentimentModel {
         switch (f[0]) {
           case "meta" -> meta.put(f[1], f[2]);
           case "offsets" -> offsets = floats(f, 1, 3);
-          case "lex" -> lex.put(TsvField.unescape(f[1]), floats(f, 2, 4));
+          case "lex" -> lex.put(TsvField.unescape(f[1]), lexicon(f));
           case "w" -> weights.put(TsvField.unescape(f[1]), floats(f, 2, 3));
           default -> throw new IOException("unknown line in sentiment model: " + f[0]);
         }
       }
     }
     return new SocialSentimentModel(weights, offsets, new SentimentLexicon(lex), meta);
+  }
+
+  /** A lexicon line's scores; lines written before the distant source existed have one fewer. */
+  private static float[] lexicon(String[] f) {
+    float[] v = new float[SentimentLexicon.SOURCES];
+    System.arraycopy(floats(f, 2, f.length - 2), 0, v, 0, Math.min(v.length, f.length - 2));
+    return v;
   }
 
   private static float[] floats(String[] f, int from, int n) {
