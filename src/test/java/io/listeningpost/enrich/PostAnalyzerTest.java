@@ -42,11 +42,11 @@ class PostAnalyzerTest {
     PostNlp n = rntn.analyze(null, "The recruiters were kind and the process was quick. I loved the team. "
         + "The onboarding plan, the mentoring programme, the benefits package and the flexible hours all "
         + "turned out to be even better than what the hiring manager had promised during the interviews.", "en");
-    assertThat(n.model()).isEqualTo("social-linear-1+corenlp-rntn-sr");
+    assertThat(n.model()).isEqualTo("social-linear-2+corenlp-rntn-sr");
     assertThat(n.sentences()).hasSize(3);
     assertThat(n.sentences().get(0).model()).endsWith("+corenlp-rntn-sr");
     // The third sentence is longer than parse-max-tokens (12): not parsed, social model only, counted.
-    assertThat(n.sentences().get(2).model()).isEqualTo("social-linear-1");
+    assertThat(n.sentences().get(2).model()).isEqualTo("social-linear-2");
     assertThat(n.fallbacks()).containsExactly(PostAnalyzer.FALLBACK_SENTENCE_TOO_LONG);
     assertThat(n.dist5()).hasSize(5);
     assertThat(n.label()).isEqualTo("positive");

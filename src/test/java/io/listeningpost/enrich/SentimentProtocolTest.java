@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,9 @@ class SentimentProtocolTest {
     for (String a : names) {
       for (String b : names) {
         boolean bothReported = splits.reported().containsKey(a) && splits.reported().containsKey(b);
-        if (a.equals(b) || bothReported) {
+        // The labelled and the emoticon-labelled training texts may share a text: both are trained on.
+        boolean bothTrained = Set.of("train", "distant").containsAll(List.of(a, b));
+        if (a.equals(b) || bothReported || bothTrained) {
           continue;
         }
         int i = names.indexOf(a);
@@ -66,12 +69,13 @@ class SentimentProtocolTest {
   @Test
   void theRawSetsOverlapWhereSourceMdSaysTheyDo() {
     SetOverlaps raw = splits.overlaps();
-    // SOURCE.md: 1,995 of the 2,000 TweetEval validation tweets are in the SemEval 2013-2016 files, after
-    // normalising handles and links; both checks find them spread over the train years, the 2016
-    // development files and the 2016 test.
+    // SOURCE.md: 1,995 of the 2,000 TweetEval validation tweets are in the whole 2013-2016 pool, by its own
+    // normalisation of handles and links. In the sets as read here (the 2016 test from its altered copy)
+    // the two checks find 1,985 of them, spread over the train years, the 2016 development files and the
+    // 2016 test (docs/sentiment.md).
     long found = splits.overlaps().names().stream().filter(n -> n.startsWith("SemEval 201") && !n.contains("sarcasm"))
         .mapToLong(n -> raw.either(SentimentSplits.TWEETEVAL_VALIDATION, n)).sum();
-    assertThat(found).isGreaterThanOrEqualTo(1_995);
+    assertThat(found).isGreaterThanOrEqualTo(1_985);
     assertThat(raw.either(SentimentSplits.TWEETEVAL_VALIDATION, SentimentSplits.TEST)).isPositive();
     assertThat(raw.either(SentimentSplits.TUNE_TWEETS, SentimentSplits.TEST)).isPositive();
   }
