@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 @Tag("nlp")
 class CandidateComplaintQualityTest {
   /**
-   * Evaluated once, after the model and its threshold were committed: precision 0.824 (75 of 91 alerts), recall
-   * 0.750 (75 of 100). The target is 0.8 for both; precision is asserted at the target, recall at the measured
+   * Evaluated after the model and its threshold were committed (the model rebuilt for social-linear-2):
+   * precision 0.802 (77 of 96 alerts), recall 0.770 (77 of 100). The target is 0.8 for both; precision is asserted at the target, recall at the measured
    * figure less 0.02, a floor that a change must not lower.
    */
   @Test
@@ -24,6 +24,6 @@ class CandidateComplaintQualityTest {
     System.out.println("fresh set: " + s.report());
     s.errors().forEach(System.out::println);
     assertThat(s.precision()).isGreaterThanOrEqualTo(0.80);
-    assertThat(s.recall()).isGreaterThanOrEqualTo(0.73);
+    assertThat(s.recall()).isGreaterThanOrEqualTo(0.75);
   }
 }
