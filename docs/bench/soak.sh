@@ -27,7 +27,7 @@ for day in $(ls "$WORK/in" | grep -E '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' | sort); do
     | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
   cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.0f", s }' "$WORK/time-$day.log")
   rss=$(grep "Maximum resident set size" "$WORK/time-$day.log" | awk '{print int($NF / 1024)}')
-  posts=$(grep -E '^  posts ' "$log" | head -1 | awk '{print $2, $3, $4, $5}')
+  posts=$(grep -E '^  posts +[0-9]' "$log" | head -1 | awk '{print $2, $3, $4, $5}')
   mismatches=$(grep -c "MISMATCH" "$log" || true)
   check=$([ "$mismatches" = 0 ] && echo ok || echo "$mismatches!")
   size=$(du -sm "$WORK/wh" | awk '{print $1 " MB"}')
