@@ -7,13 +7,10 @@ import io.listeningpost.enrich.sentiment.LabelledText;
 import io.listeningpost.enrich.sentiment.SentimentSettings;
 import io.listeningpost.enrich.sentiment.SentimentTrainer;
 import io.listeningpost.enrich.sentiment.SentimentTrainingRun;
-import io.listeningpost.enrich.sentiment.SklearnPeers;
 import io.listeningpost.enrich.sentiment.SocialSentimentModel;
 import io.listeningpost.enrich.sentiment.SentimentSplits;
 import io.listeningpost.enrich.sentiment.SetOverlaps;
 import io.listeningpost.testing.SharedData;
-import io.listeningpost.testing.Sklearn;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -95,11 +92,11 @@ class SentimentProtocolTest {
 
   /**
    * The headline of docs/sentiment.md, re-run: the protocol model (train split, choices on the tune split)
-   * on the SemEval 2016 test, and the three scikit-learn peers fitted on the same train split, printed
-   * beside it. The peers' figures are not yet in docs/sentiment.md, so no lead over them is asserted.
+   * on the SemEval 2016 test. The scikit-learn peers run in train-sentiment and docs/bench/sentiment_peers.py,
+   * not here: no lead over them is asserted while the model has none of 0.02.
    */
   @Test
-  void protocolModelOnTheTestSplitClearsItsFigureAndThePeersRunOnTheSameSplit() throws Exception {
+  void protocolModelOnTheTestSplitClearsItsFigure() throws Exception {
     Path datasets = SharedData.dataset("");
     SentimentSettings settings = SentimentSettings.CHOSEN;
     SocialSentimentModel protocol = new SentimentTrainer(settings, splits.distant())
@@ -108,14 +105,5 @@ class SentimentProtocolTest {
     System.out.println("protocol model on " + SentimentSplits.TEST + ": " + ours);
     assertThat(ours.macroRecall()).as("protocol model on the test %s", ours).isGreaterThanOrEqualTo(TEST_MIN);
 
-    Sklearn.assumeAvailable();
-    List<SklearnPeers.Peer> peers = SklearnPeers.run(Path.of("."), datasets, splits.train(), splits.tune(),
-        Map.of(SentimentSplits.TEST, splits.test()), Files.createTempDirectory("sentiment-peers"));
-    assertThat(peers).extracting(SklearnPeers.Peer::name).containsExactly("lr-tfidf", "svm-tfidf", "lr-tfidf-vader");
-    for (SklearnPeers.Peer p : peers) {
-      Evaluation peer = p.sets().get(SentimentSplits.TEST);
-      System.out.println("peer " + p.name() + " (C " + p.c() + ") on " + SentimentSplits.TEST + ": " + peer);
-      assertThat(peer.total()).isEqualTo(ours.total());
-    }
   }
 }

@@ -240,7 +240,9 @@ class LocalClusterTest {
     // Beside jobs/ (in target/), so that the nightly job's relative paths resolve as they do from jobs/.
     Path job = HOME.resolve("target/cluster-test-job.conf");
     Files.writeString(job, "include file(\"" + HOME.resolve("jobs/nightly.conf") + "\")\n"
-        + "enrich.post-time-limit-ms = 600000\n");
+        + "enrich.post-time-limit-ms = 600000\n"
+        // The per-format samples quarantine an eighth of the Reddit sample's posts, on purpose.
+        + "run.max-quarantine-share = 0.5\n");
     List<String> command = new ArrayList<>(List.of("jobs/listening-post", "nightly", "--config", job.toString(),
         "--master", master, "--warehouse", out.resolve("warehouse").toString(),
         "--reports", out.resolve("reports").toString()));
