@@ -52,8 +52,8 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>Every table is rewritten through the warehouse's publish (staged, then committed by renames), one
  * commit per table, so a forget cut short is completed, table by table, by the next command or by
- * {@code repair}; running forget again finishes the rest. The register is written last, once every table
- * is clean. Nothing this step writes or prints holds the author's id, names or post ids: the run's counts
+ * {@code repair}; running forget again finishes the rest. The register is written first, so that a forget
+ * cut short still keeps the author out of the next ingest. Nothing this step writes or prints holds the author's id, names or post ids: the run's counts
  * say how many rows went, not whose.
  */
 public final class ForgetStep {
