@@ -30,7 +30,7 @@ class CoreNlpLinguisticsTest {
 
   @BeforeAll
   static void load() throws Exception {
-    sample = LinguisticsAgreement.sample(SharedData.dataset(""), 800, 250);
+    sample = LinguisticsAgreement.sample(SharedData.dataset(""), 1_500, 500);
     stock = new StanfordCoreNLP(CoreNlpLinguistics.stockProperties());
     splitter = new StanfordCoreNLP(CoreNlpLinguistics.splitterProperties());
     tagger = new MaxentTagger(CoreNlpLinguistics.TAGGER_MODEL);
