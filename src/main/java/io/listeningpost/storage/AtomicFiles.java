@@ -48,6 +48,7 @@ public final class AtomicFiles {
       if (Files.getFileAttributeView(tmp, PosixFileAttributeView.class) != null) {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
       }
+      CrashTestPause.reached(name + " written, not yet renamed");
       try {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {

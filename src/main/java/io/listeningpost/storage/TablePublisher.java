@@ -151,7 +151,7 @@ public final class TablePublisher {
     fs.mkdirs(target);
     for (Path f : files) {
       rename(f, new Path(target, f.getName()));
-      hook.reached("appended " + f.getName());
+      reached(table, "appended " + f.getName());
     }
     fs.delete(staged, true);
     // A run records itself after its staging is cleaned up; that append leaves no empty run folder.
@@ -162,12 +162,18 @@ public final class TablePublisher {
     return files.size();
   }
 
+  /** The test hook gets the step; a kill-safety test's pause (see {@link CrashTestPause}) gets it with its table. */
+  private void reached(String table, String step) throws IOException {
+    CrashTestPause.reached(table + " " + step);
+    hook.reached(step);
+  }
+
   private Path backupOf(String table) {
     return new Path(new Path(new Path(new Path(root, STAGING), runId), "_backup"), table);
   }
 
   private void commit(String table, List<Move> moves) throws IOException {
-    hook.reached("staged " + table);
+    reached(table, "staged " + table);
     Path record = new Path(new Path(root, COMMITS), runId + "." + table);
     Path partial = new Path(new Path(root, COMMITS), "." + runId + "." + table + ".writing");
     fs.mkdirs(record.getParent());
@@ -182,34 +188,34 @@ public final class TablePublisher {
     if (!fs.rename(partial, record)) {
       throw new IOException("cannot write the commit record " + record);
     }
-    hook.reached("recorded " + table);
-    rollForward(record, moves);
+    reached(table, "recorded " + table);
+    rollForward(table, record, moves);
   }
 
-  private void rollForward(Path record, List<Move> moves) throws IOException {
+  private void rollForward(String table, Path record, List<Move> moves) throws IOException {
     for (Move m : moves) {
       if (m.staged == null) {
         // A drop: once moved aside, the partition is gone; a recovery finds it already aside.
         if (fs.exists(m.target)) {
           fs.mkdirs(m.backup.getParent());
           rename(m.target, m.backup);
-          hook.reached("dropped " + m.target.getName());
+          reached(table, "dropped " + m.target.getName());
         }
       } else if (fs.exists(m.staged)) {
         if (fs.exists(m.target)) {
           fs.mkdirs(m.backup.getParent());
           rename(m.target, m.backup);
-          hook.reached("moved aside " + m.target.getName());
+          reached(table, "moved aside " + m.target.getName());
         }
         fs.mkdirs(m.target.getParent());
         rename(m.staged, m.target);
-        hook.reached("moved in " + m.target.getName());
+        reached(table, "moved in " + m.target.getName());
       }
     }
     for (Move m : moves) {
       fs.delete(m.backup, true);
     }
-    hook.reached("backups deleted");
+    reached(table, "backups deleted");
     fs.delete(record, false);
   }
 
@@ -228,7 +234,8 @@ public final class TablePublisher {
           fs.delete(s.getPath(), false);
           continue;
         }
-        rollForward(s.getPath(), readRecord(s.getPath()));
+        String name = s.getPath().getName();
+        rollForward(name.substring(name.indexOf('.') + 1), s.getPath(), readRecord(s.getPath()));
         actions.add("completed the interrupted publish " + s.getPath().getName());
       }
     }

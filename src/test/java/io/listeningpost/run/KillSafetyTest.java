@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.listeningpost.storage.CrashTestPause;
 import io.listeningpost.storage.TablePublisher;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.Warehouse;
@@ -33,11 +34,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code nightly} in a JVM of its own, killed with SIGKILL during ingest, enrich, graph and report: after
- * each kill every table and report is readable and is its state before the killed run or its state after
- * an uninterrupted one, and the run after the last kill ends with the same warehouse and report as
- * uninterrupted runs of the same nights. The kills are chained, each on the rerun of the same night, so
- * each rerun also recovers what the previous kill left, the killed run's warehouse lock included.
+ * {@code nightly} in a JVM of its own, killed with SIGKILL: while Spark writes the staging of enrich, graph and
+ * report, and at exact steps (between the two renames that replace a posts partition, between those that
+ * replace the whole authors table, and between the write of the report page and its rename). After each kill
+ * every folder a reader finds is whole, its state before the killed run or after an uninterrupted one (a
+ * folder moved aside by a publish the kill cut short is named by its record), and once the publish is rolled
+ * forward every table and report is one of those two states. The run after the last kill ends with the same
+ * warehouse and report as uninterrupted runs of the same nights. The kills are chained, each on the rerun of
+ * the same night, so each rerun also recovers what the previous kill left, the killed run's warehouse lock
+ * included.
  */
 @Tag("spark")
 @Tag("nlp")
@@ -62,16 +67,27 @@ class KillSafetyTest {
       Tables.NLP_CACHE, List.of("analysed_at"),
       Tables.ALERTS, List.of("created_at"));
 
-  /** Where to kill: the first of {@code triggers} seen in the run's staging; {@code untouched} belong to later stages. */
-  private record KillPoint(String stage, List<String> triggers, List<String> untouched, boolean reportUntouched) {}
+  /**
+   * Where to kill. With {@code pauseAt} null, as soon as the first of {@code triggers} appears in the run's
+   * staging (Spark is still writing it); otherwise at the exact step {@code pauseAt} names (see
+   * {@link CrashTestPause}), e.g. between the two renames that replace a folder. {@code untouched} belong to
+   * later stages.
+   */
+  private record KillPoint(String where, String pauseAt, List<String> triggers, List<String> untouched,
+      boolean reportUntouched) {}
 
   private static final List<KillPoint> KILL_POINTS = List.of(
-      new KillPoint("ingest", List.of(Tables.POSTS), List.of(Tables.POST_NLP, Tables.INFLUENCERS,
+      new KillPoint("ingest, between the renames of a posts partition", "posts moved aside dt=.*", List.of(),
+          List.of(Tables.AUTHORS, Tables.POST_NLP, Tables.INFLUENCERS, Tables.STRATEGY_ANSWERS), true),
+      new KillPoint("ingest, between the renames of the whole authors table", "authors moved aside authors",
+          List.of(), List.of(Tables.POST_NLP, Tables.INFLUENCERS, Tables.STRATEGY_ANSWERS), true),
+      new KillPoint("enrich", null, List.of(Tables.NLP_CACHE, Tables.POST_NLP), List.of(Tables.INFLUENCERS,
           Tables.STRATEGY_ANSWERS), true),
-      new KillPoint("enrich", List.of(Tables.NLP_CACHE, Tables.POST_NLP), List.of(Tables.INFLUENCERS,
-          Tables.STRATEGY_ANSWERS), true),
-      new KillPoint("graph", List.of(Tables.INFLUENCERS, Tables.COMMUNITIES), List.of(Tables.STRATEGY_ANSWERS), true),
-      new KillPoint("report", List.of(Tables.STRATEGY_ANSWERS), List.of(), false));
+      new KillPoint("graph", null, List.of(Tables.INFLUENCERS, Tables.COMMUNITIES), List.of(Tables.STRATEGY_ANSWERS),
+          true),
+      new KillPoint("report", null, List.of(Tables.STRATEGY_ANSWERS), List.of(), false),
+      new KillPoint("report, its page written and not yet renamed", "report\\.html written, not yet renamed",
+          List.of(), List.of(), true));
 
   private record Layout(Path root) {
     Path warehouse() {
@@ -112,7 +128,7 @@ class KillSafetyTest {
     for (KillPoint p : KILL_POINTS) {
       for (String t : p.untouched()) {
         assertThat(after.table(t)).as("night 2 changes %s, so a kill in %s can show whether it reached it", t,
-            p.stage()).isNotEqualTo(state.table(t));
+            p.where()).isNotEqualTo(state.table(t));
       }
     }
     assertThat(after.reports()).as("night 2 rewrites the report").isNotEqualTo(state.reports());
@@ -123,9 +139,18 @@ class KillSafetyTest {
     for (KillPoint p : KILL_POINTS) {
       n++;
       Set<String> runsBefore = runFolders(killed);
-      ChildRun run = ChildRun.start(dir.resolve("logs"), "night-2-killed-in-" + p.stage(), HEAP, args(job, killed,
-          NIGHT_2));
-      String[] runAndTrigger = killWhenStaged(run, killed, runsBefore, p);
+      ChildRun run;
+      String[] runAndTrigger;
+      if (p.pauseAt() == null) {
+        run = ChildRun.start(dir.resolve("logs"), "night-2-kill-" + n, HEAP, args(job, killed, NIGHT_2));
+        runAndTrigger = killWhenStaged(run, killed, runsBefore, p);
+      } else {
+        Path marker = dir.resolve("logs").resolve("paused-" + n);
+        run = ChildRun.start(dir.resolve("logs"), "night-2-kill-" + n, HEAP,
+            Map.of("listeningpost.crash-test.pause-at", p.pauseAt(), "listeningpost.crash-test.marker",
+                marker.toString()), args(job, killed, NIGHT_2));
+        runAndTrigger = killWhenPaused(run, killed, runsBefore, marker, p);
+      }
       String runId = runAndTrigger[0];
       if (leftLock != null) {
         assertThat(run.stdout() + run.stderr()).as("the run after a kill takes over the killed run's warehouse lock")
@@ -135,13 +160,18 @@ class KillSafetyTest {
         assertThat(run.stdout() + run.stderr()).as("the run after a kill removes the staging the killed run left")
             .contains("removed unpublished staging of run " + leftStaging);
       }
-      log(start, "kill " + n + ", in " + p.stage() + " at its staging of " + runAndTrigger[1] + " (run " + runId
-          + ")");
+      log(start, "kill " + n + ", in " + p.where() + " at " + runAndTrigger[1] + " (run " + runId + ")");
 
       State now = read(killed);
       List<String> pending = pending(killed);
+      if (!pending.isEmpty()) {
+        // Right after a kill between a publish's renames: every folder a reader finds is whole, its state
+        // before the run or after; a folder missing is one the publish record names, moved aside.
+        assertWholeFoldersOrNamedByTheRecord(now, state, after, pendingTargets(killed, pending), p.where());
+      }
       boolean repaired = false;
-      if (!pending.isEmpty() || p.stage().equals("graph")) {
+      boolean stagingLeft = Files.exists(killed.staging().resolve(runId));
+      if (!pending.isEmpty() || p.where().equals("graph")) {
         // A kill between the renames of a publish leaves its record: the folders it names are whole only
         // once it is rolled forward. Repair, as an operator would; the graph kill is repaired in any case.
         String[] repair = ConsoleRun.run("repair", "--config", job.toString(), "--warehouse",
@@ -151,20 +181,20 @@ class KillSafetyTest {
         for (String record : pending) {
           assertThat(repair[1]).contains("completed the interrupted publish " + record);
         }
-        if (Files.exists(killed.staging().resolve(runId))) {
+        if (stagingLeft) {
           assertThat(repair[1]).contains("removed unpublished staging of run " + runId);
         }
         repaired = true;
         now = read(killed);
-        log(start, "repair after the kill in " + p.stage() + "; publishes it completed: " + pending);
+        log(start, "repair after the kill in " + p.where() + "; publishes it completed: " + pending);
       }
-      assertWholeAndBeforeOrAfter(now, state, after, runId, p.stage());
+      assertWholeAndBeforeOrAfter(now, state, after, runId, p.where());
       for (String t : p.untouched()) {
-        assertThat(now.table(t)).as("%s, written after %s, is as before the run killed in %s", t, p.stage(),
-            p.stage()).isEqualTo(state.table(t));
+        assertThat(now.table(t)).as("%s, written after the kill point, is as before the run killed in %s", t,
+            p.where()).isEqualTo(state.table(t));
       }
       if (p.reportUntouched()) {
-        assertThat(now.reports()).as("the report, written after %s, is as before the kill", p.stage())
+        assertThat(now.reports()).as("the report, written after %s, is as before the kill", p.where())
             .isEqualTo(state.reports());
       }
       leftStaging = !repaired && Files.exists(killed.staging().resolve(runId)) ? runId : null;
@@ -203,7 +233,7 @@ class KillSafetyTest {
     while (true) {
       if (!run.process().isAlive()) {
         fail("the run ended (exit " + run.process().exitValue() + ") before its staging of " + p.triggers()
-            + " was seen, so it was not killed in " + p.stage() + "\n" + run.tail());
+            + " was seen, so it was not killed in " + p.where() + "\n" + run.tail());
       }
       for (String runId : runFolders(layout)) {
         if (runsBefore.contains(runId)) {
@@ -213,9 +243,9 @@ class KillSafetyTest {
           if (Files.exists(layout.staging().resolve(runId).resolve(trigger))) {
             run.kill();
             assertThat(run.process().exitValue()).as("exit status of the run killed in %s, at its staging of %s "
-                + "(137: SIGKILL; any other: it had ended by itself)\n%s", p.stage(), trigger, run.tail())
+                + "(137: SIGKILL; any other: it had ended by itself)\n%s", p.where(), trigger, run.tail())
                 .isEqualTo(137);
-            return new String[] {runId, trigger};
+            return new String[] {runId, "its staging of " + trigger};
           }
         }
       }
@@ -224,6 +254,74 @@ class KillSafetyTest {
         fail("no staging of " + p.triggers() + " within 20 minutes\n" + run.tail());
       }
       Thread.sleep(20);
+    }
+  }
+
+  /** Waits for the run to pause at its kill point, then kills it; returns {run id, the step it paused at}. */
+  private static String[] killWhenPaused(ChildRun run, Layout layout, Set<String> runsBefore, Path marker,
+      KillPoint p) throws Exception {
+    long deadline = System.nanoTime() + 20L * 60 * 1_000_000_000;
+    while (!Files.exists(marker)) {
+      if (!run.process().isAlive()) {
+        fail("the run ended (exit " + run.process().exitValue() + ") before it reached " + p.pauseAt()
+            + ", so it was not killed in " + p.where() + "\n" + run.tail());
+      }
+      if (System.nanoTime() > deadline) {
+        run.kill();
+        fail("the run did not reach " + p.pauseAt() + " within 20 minutes\n" + run.tail());
+      }
+      Thread.sleep(20);
+    }
+    String step = Files.readString(marker, StandardCharsets.UTF_8);
+    run.kill();
+    assertThat(run.process().exitValue()).as("exit status of the run killed at %s\n%s", step, run.tail())
+        .isEqualTo(137);
+    Set<String> runs = runFolders(layout);
+    runs.removeAll(runsBefore);
+    assertThat(runs).as("the staging folder of the run killed at %s", step).hasSize(1);
+    return new String[] {runs.iterator().next(), step};
+  }
+
+  /** The folders, relative to the warehouse (e.g. {@code posts/dt=2026-11-29}), that pending publishes replace. */
+  private static Set<String> pendingTargets(Layout layout, List<String> pending) throws IOException {
+    Set<String> targets = new TreeSet<>();
+    String root = layout.warehouse().toString() + "/";
+    for (String record : pending) {
+      List<String> lines = Files.readAllLines(layout.warehouse().resolve("_commits").resolve(record));
+      for (String line : lines.subList(1, lines.size())) {
+        String target = line.split("\t", -1)[0];
+        targets.add(target.substring(target.indexOf(root) + root.length()));
+      }
+    }
+    return targets;
+  }
+
+  /**
+   * Each table's folders (its partitions, or the whole table) as a reader finds them right after a kill between
+   * a publish's renames: each one present is its state before the run or after an uninterrupted one, and each
+   * one missing is named by a pending publish record.
+   */
+  private static void assertWholeFoldersOrNamedByTheRecord(State now, State before, State after,
+      Set<String> pendingTargets, String where) {
+    for (String t : after.tables().keySet()) {
+      if (t.equals(Tables.NLP_CACHE)) {
+        continue;
+      }
+      Set<String> keys = new TreeSet<>(before.table(t).keySet());
+      keys.addAll(after.table(t).keySet());
+      keys.addAll(now.table(t).keySet());
+      for (String k : keys) {
+        List<String> rows = now.table(t).get(k);
+        String folder = k.isEmpty() ? t : t + "/dt=" + k;
+        if (rows == null && (pendingTargets.contains(folder) || pendingTargets.contains(t))) {
+          continue;
+        }
+        assertThat(java.util.Objects.equals(rows, before.table(t).get(k))
+            || java.util.Objects.equals(rows, after.table(t).get(k)))
+            .as("right after the kill in %s, %s is whole, as before the run or as after it (%s); publishes pending: %s",
+                where, folder, rows == null ? "missing" : rows.size() + " rows", pendingTargets)
+            .isTrue();
+      }
     }
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +32,12 @@ public final class ChildRun {
 
   /** Starts {@code Main} with {@code args}; its standard output and error go to {@code <logs>/<name>.out|.err}. */
   public static ChildRun start(Path logs, String name, String heap, List<String> args) throws IOException {
+    return start(logs, name, heap, Map.of(), args);
+  }
+
+  /** As {@link #start(Path, String, String, List)}, with system properties for the child JVM. */
+  public static ChildRun start(Path logs, String name, String heap, Map<String, String> properties,
+      List<String> args) throws IOException {
     String classPath = System.getProperty("java.class.path");
     // Surefire hands the forked test JVM its whole class path in java.class.path; a manifest-only jar
     // there would start a child without Spark.
@@ -45,6 +52,7 @@ public final class ChildRun {
         .filter(a -> a.startsWith("--add-opens")).forEach(command::add);
     command.add("-Dlog4j2.configurationFile=" + Path.of("jobs/log4j2.properties").toAbsolutePath());
     command.add("-Dspark.ui.enabled=false");
+    properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.add("-cp");
     command.add(classPath);
     command.add(Main.class.getName());
