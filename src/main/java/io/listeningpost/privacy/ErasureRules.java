@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructType;
 import scala.collection.JavaConverters;
 
@@ -59,8 +60,15 @@ public final class ErasureRules {
   /** The author's {@code @handle}s and {@code u/name}s in a post's title or text become {@code @[erased]}. */
   public record RedactHandles(String column) implements Rule {}
 
-  /** Every text in the column (in lists and structs too) has the author's names and ids redacted. */
-  public record RedactWords(String column) implements Rule {}
+  /**
+   * Every text in the column (in lists and structs too) has the author's names and ids redacted; with
+   * {@code field}, only that field of each struct in the column's list.
+   */
+  public record RedactWords(String column, String field) implements Rule {
+    public RedactWords(String column) {
+      this(column, null);
+    }
+  }
 
   /** The column (raw input) is cleared when it names the author. */
   public record ClearIfNamed(String column) implements Rule {}
@@ -73,7 +81,7 @@ public final class ErasureRules {
       Map.entry(Tables.INTERACTIONS, List.of(new RemoveIfAuthor("src_author"), new RemoveIfPost("post_id"),
           new ClearIfAuthor("dst_author"))),
       Map.entry(Tables.QUARANTINE, List.of(new ClearIfNamed("excerpt"), new RedactWords("reason"))),
-      Map.entry(Tables.RUNS, List.of(new RedactWords("message"))),
+      Map.entry(Tables.RUNS, List.of(new RedactWords("message"), new RedactWords("stages", "message"))),
       Map.entry(Tables.ERASED, List.of()),
       Map.entry(Tables.POST_NLP, List.of(new RemoveIfAuthor("author_id"), new RemoveIfPost("post_id"),
           new RedactWords("lemmas"), new RedactWords("noun_phrases"), new RedactWords("entities"))),
@@ -162,7 +170,9 @@ public final class ErasureRules {
         }
       } else if (rule instanceof RedactWords r) {
         int at = schema.fieldIndex(r.column());
-        Object after = redact(values[at], subject);
+        Object after = r.field() == null ? redact(values[at], subject)
+            : redactField(values[at], ((StructType) ((ArrayType) schema.apply(r.column()).dataType()).elementType())
+                .fieldIndex(r.field()), subject);
         if (after != values[at]) {
           values[at] = after;
           changed = true;
@@ -246,6 +256,32 @@ public final class ErasureRules {
       return changed ? scalaSeq(out) : value;
     }
     return value;
+  }
+
+  /** A list of structs with the text in field {@code at} of each redacted; the same object if unchanged. */
+  private static Object redactField(Object list, int at, ErasureSubject subject) {
+    if (list == null) {
+      return null;
+    }
+    List<Object> entries = javaList(list);
+    List<Object> out = new ArrayList<>(entries.size());
+    boolean changed = false;
+    for (Object e : entries) {
+      Row struct = (Row) e;
+      Object before = struct == null || struct.isNullAt(at) ? null : struct.get(at);
+      Object after = redact(before, subject);
+      if (after == before) {
+        out.add(e);
+        continue;
+      }
+      Object[] fields = new Object[struct.length()];
+      for (int i = 0; i < fields.length; i++) {
+        fields[i] = i == at ? after : struct.get(i);
+      }
+      out.add(RowFactory.create(fields));
+      changed = true;
+    }
+    return changed ? scalaSeq(out) : list;
   }
 
   @SuppressWarnings("unchecked")

@@ -21,7 +21,9 @@ import io.listeningpost.stage.StageResult;
 import io.listeningpost.stage.StageTables;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.Warehouse;
+import java.nio.file.Path;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -52,7 +54,8 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>Every table is rewritten through the warehouse's publish (staged, then committed by renames), one
  * commit per table, so a forget cut short is completed, table by table, by the next command or by
- * {@code repair}; running forget again finishes the rest. The register is written first, so that a forget
+ * {@code repair}; running forget again finishes the rest, finding the author in the register (and their
+ * names in the reports, by fingerprint) once no table holds them. The register is written first, so that a forget
  * cut short still keeps the author out of the next ingest. Nothing this step writes or prints holds the author's id, names or post ids: the run's counts
  * say how many rows went, not whose.
  */
@@ -106,6 +109,27 @@ public final class ForgetStep {
       }
     }
     List<String[]> accounts = accounts(ids);
+    // What earlier forgets erased. A forget cut short before it cleaned the reports left the author there, and,
+    // once it had cleaned the tables, in the register alone.
+    ErasedIdentities erased = register.load();
+    Set<String> platforms = platforms();
+    boolean onlyInTheRegister = false;
+    if (accounts.isEmpty()) {
+      for (String p : platforms) {
+        ids.stream().filter(id -> erased.author(p, id)).forEach(id -> accounts.add(new String[] {p, id}));
+      }
+      onlyInTheRegister = !accounts.isEmpty();
+    }
+    ErasedTraces traces = erased.isEmpty() ? new ErasedTraces(Set.of(), Set.of())
+        : ErasedTraces.find(Path.of(ctx.config().reports()), erased, platforms);
+    Set<LocalDate> showing = new TreeSet<>(traces.reportDates());
+    if (onlyInTheRegister) {
+      // What the cut-short forget would have rendered again is not known: every date with tables is.
+      showing.addAll(ReportCleaner.reportDates(Path.of(ctx.config().reports())));
+      notes.add(String.format(Locale.ROOT, "the author is in no table but in %s, from an earlier forget: this one "
+          + "finishes it, rendering every report again (%d dates show a name or link the register holds)",
+          Tables.ERASED, traces.reportDates().size()));
+    }
     if (accounts.isEmpty() && request.platform() == null) {
       throw new IllegalArgumentException("No author with the given id is in the warehouse, so nothing was erased. To "
           + "keep them out of later ingests anyway, run forget again with --platform.");
@@ -118,6 +142,7 @@ public final class ForgetStep {
     Set<String> authorKeys = new LinkedHashSet<>();
     accounts.forEach(a -> authorKeys.add(ErasureSubject.key(a[0], a[1])));
     Set<String> handles = handles(accounts, pseudonyms);
+    handles.addAll(traces.handles());
 
     UserDefinedFunction textHash = udf((UDF2<String, String, String>) (title, text) ->
         TextHash.of(PostAnalyzer.fullText(title, text)), DataTypes.StringType);
@@ -195,7 +220,7 @@ public final class ForgetStep {
     }
 
     labels.label("forget:reports", "Render again the reports that showed the author");
-    notes.addAll(new ReportCleaner(ctx, withTexts).clean(touched));
+    notes.addAll(new ReportCleaner(ctx, withTexts).clean(touched, showing));
     if (ctx.config().audiences().targets().stream().anyMatch(t -> t.authors().stream().anyMatch(ids::contains))) {
       notes.add("the job file names the author in audiences.targets: remove them there too");
     }
@@ -233,6 +258,20 @@ public final class ForgetStep {
           : "%s: %,d other rows rewritten without what pointed at the author (a name, handle, link or list entry)",
           table, pass.changed()));
     }
+  }
+
+  /** The platform the operator named, else every platform the warehouse holds authors of. */
+  private Set<String> platforms() {
+    Set<String> platforms = new TreeSet<>();
+    if (request.platform() != null) {
+      platforms.add(request.platform());
+      return platforms;
+    }
+    warehouse.read(Tables.AUTHORS).select(col("platform"))
+        .unionByName(warehouse.read(Tables.POSTS).select(col("platform")))
+        .unionByName(warehouse.read(Tables.INTERACTIONS).select(col("platform")))
+        .distinct().collectAsList().forEach(r -> platforms.add(r.getString(0)));
+    return platforms;
   }
 
   /** Every account of the author: (platform, author_id) as stored, in the tables that hold authors. */

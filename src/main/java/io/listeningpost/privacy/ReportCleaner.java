@@ -3,13 +3,13 @@ package io.listeningpost.privacy;
 import io.listeningpost.report.ReportStep;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
+import io.listeningpost.storage.AtomicFiles;
 import io.listeningpost.storage.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,9 +41,10 @@ final class ReportCleaner {
 
   /**
    * @param touched per table, the partitions the erasure rewrote
+   * @param showing dates whose report is known to show the author otherwise (see {@link ErasedTraces})
    * @return notes for the run summary, naming dates and counts only
    */
-  List<String> clean(Map<String, List<Date>> touched) {
+  List<String> clean(Map<String, List<Date>> touched, Set<LocalDate> showing) {
     Path reports = Path.of(ctx.config().reports());
     int window = Math.max(ctx.config().audiences().windowDays(), ctx.config().graph().windowDays());
     Set<LocalDate> postDays = new TreeSet<>();
@@ -61,7 +62,7 @@ final class ReportCleaner {
     for (LocalDate date : reportDates(reports)) {
       Path folder = reports.resolve(date.toString());
       boolean inWindow = postDays.stream().anyMatch(d -> !d.isAfter(date) && d.isAfter(date.minusDays(window)));
-      if (!runDays.contains(date) && !inWindow && !names(folder)) {
+      if (!runDays.contains(date) && !inWindow && !showing.contains(date) && !names(folder)) {
         continue;
       }
       if (hasTables(date)) {
@@ -175,7 +176,7 @@ final class ReportCleaner {
     return n;
   }
 
-  /** Rewrites the file with the author redacted, whole (a temporary file moved into place); false when it named no one. */
+  /** Rewrites the file with the author redacted, whole ({@link AtomicFiles}); false when it named no one. */
   private boolean redactFile(Path f) {
     if (!Files.exists(f)) {
       return false;
@@ -185,13 +186,7 @@ final class ReportCleaner {
     if (clean.equals(text)) {
       return false;
     }
-    try {
-      Path tmp = Files.createTempFile(f.getParent(), "." + f.getFileName(), ".tmp");
-      Files.writeString(tmp, clean, StandardCharsets.UTF_8);
-      Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    AtomicFiles.write(f, clean);
     return true;
   }
 

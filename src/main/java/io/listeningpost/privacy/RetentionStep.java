@@ -33,10 +33,11 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Retention ({@code retention.days}): drops every {@code dt} partition older than that many days before the
- * run date, in every partitioned table, then what only those partitions kept alive: authors with no post
- * left and no profile seen since the cut, NLP cache entries of texts no post holds, and the reports of the
- * dates whose tables went. Runs at the end of {@code nightly} and as the {@code retain} command; each
- * table's drop is one publish commit. The erasure register and {@code _runs} are kept whole.
+ * run date, in every partitioned table. First, judged against the posts kept, it takes out what only those
+ * partitions kept alive: authors with no post left and no profile seen since the cut, and NLP cache entries of
+ * texts no post kept holds; last, the reports of the dates whose tables went. A retain cut short leaves old
+ * partitions, so running it again completes it. Runs at the end of {@code nightly} and as the {@code retain}
+ * command; each table's change is one publish commit. The erasure register and {@code _runs} are kept whole.
  */
 public final class RetentionStep {
   /**
@@ -86,7 +87,20 @@ public final class RetentionStep {
           + "(a window and the one before it, or the alerts' baseline): growth and baselines see less history", days,
           lookBack));
     }
-    boolean postsDropped = false;
+    // Authors and the cache are rebuilt from the posts kept before any partition goes: a retain cut short
+    // leaves old posts partitions behind, so running it again rebuilds them and drops the rest.
+    if (warehouse.partitions(Tables.POSTS).stream().anyMatch(d -> d.before(cut))) {
+      Dataset<Row> postsKept = warehouse.read(Tables.POSTS).filter(col("dt").geq(lit(cut)));
+      labels.label("retain:authors", "Rebuild author activity from the posts kept");
+      counts.add(authors(Timestamp.valueOf(firstKept.atStartOfDay()), postsKept, notes));
+      outputs.put(Tables.AUTHORS, warehouse.path(Tables.AUTHORS));
+      labels.label("retain:nlp_cache", "Drop NLP cache entries of texts no post kept holds");
+      TableCounts cache = nlpCache(postsKept);
+      if (cache != null) {
+        counts.add(cache);
+        outputs.put(Tables.NLP_CACHE, warehouse.path(Tables.NLP_CACHE));
+      }
+    }
     for (String table : Tables.names()) {
       if (!Tables.isPartitioned(table)) {
         continue;
@@ -104,18 +118,6 @@ public final class RetentionStep {
       outputs.put(table, warehouse.path(table));
       notes.add(String.format(Locale.ROOT, "%s: %d partitions dropped (%s … %s), %,d rows", table, old.size(),
           old.get(0), old.get(old.size() - 1), removed));
-      postsDropped |= table.equals(Tables.POSTS);
-    }
-    if (postsDropped) {
-      labels.label("retain:authors", "Rebuild author activity from the posts kept");
-      counts.add(authors(Timestamp.valueOf(firstKept.atStartOfDay()), notes));
-      outputs.put(Tables.AUTHORS, warehouse.path(Tables.AUTHORS));
-      labels.label("retain:nlp_cache", "Drop NLP cache entries of texts no post holds");
-      TableCounts cache = nlpCache();
-      if (cache != null) {
-        counts.add(cache);
-        outputs.put(Tables.NLP_CACHE, warehouse.path(Tables.NLP_CACHE));
-      }
     }
     labels.label(null, null);
     List<LocalDate> deleted = new ArrayList<>();
@@ -141,10 +143,10 @@ public final class RetentionStep {
    * their latest post are taken again; an author with no post left goes unless their profile was seen on
    * or after the cut. A row that changed carries this run's id.
    */
-  private TableCounts authors(Timestamp cut, List<String> notes) {
+  private TableCounts authors(Timestamp cut, Dataset<Row> postsKept, List<String> notes) {
     Dataset<Row> old = warehouse.read(Tables.AUTHORS).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> refreshed = AuthorActivity.refresh(old, warehouse.read(Tables.POSTS), ctx.runId());
+      Dataset<Row> refreshed = AuthorActivity.refresh(old, postsKept, ctx.runId());
       Column kept = col(AuthorActivity.ACTIVE).or(coalesce(col("profile_observed_at").geq(lit(cut)), lit(false)));
       Dataset<Row> rebuilt = refreshed.filter(kept).drop(AuthorActivity.ACTIVE);
       long before = old.count();
@@ -162,13 +164,13 @@ public final class RetentionStep {
   }
 
   /** NLP cache entries whose text no post kept holds go; null when the cache is empty. */
-  private TableCounts nlpCache() {
+  private TableCounts nlpCache(Dataset<Row> postsKept) {
     if (!warehouse.exists(Tables.NLP_CACHE)) {
       return null;
     }
     UserDefinedFunction textHash = udf((UDF2<String, String, String>) (title, text) ->
         TextHash.of(PostAnalyzer.fullText(title, text)), DataTypes.StringType);
-    Dataset<Row> held = warehouse.read(Tables.POSTS).select(textHash.apply(col("title"), col("text")).as("text_hash"))
+    Dataset<Row> held = postsKept.select(textHash.apply(col("title"), col("text")).as("text_hash"))
         .distinct();
     Dataset<Row> cache = warehouse.read(Tables.NLP_CACHE).persist(StorageLevel.MEMORY_AND_DISK());
     try {

@@ -166,4 +166,20 @@ class ErasureRulesTest {
     assertThat(shortName.named("ab testing")).isFalse();
     assertThat(shortName.isPerson("AB")).isTrue();
   }
+
+  @Test
+  void aRunsStageMessagesAreRedactedAndItsStageNamesAndFingerprintsKept() {
+    ErasureSubject graph = new ErasureSubject(Set.of(ErasureSubject.key("reddit", "graph")),
+        Set.of(ErasureSubject.key("reddit", "graph")), Set.of(), Set.of(), Set.of(), Set.of());
+    Row stage = RowFactory.create("graph", "succeeded", "in-1", "out-1", null, 10L, null, "top voice: graph");
+    Row run = RowFactory.create("run-1", "nightly", null, "SUCCEEDED", null, null, 10L, "c", "v", 1L, "local[2]",
+        seq(List.of()), 0L, 0L, seq(List.of()), "graph wrote", JavaConverters.asScalaBuffer(
+            new java.util.ArrayList<Object>(List.of(stage))).toList());
+    ErasureRules.Outcome o = ErasureRules.apply(ErasureRules.RULES.get(Tables.RUNS), Tables.RUNS_SCHEMA, graph, run);
+    assertThat(o.fate()).isEqualTo(ErasureRules.Fate.CHANGED);
+    assertThat(o.row().getString(15)).isEqualTo(ErasureSubject.REDACTED + " wrote");
+    Row after = (Row) JavaConverters.seqAsJavaList(o.row().<scala.collection.Seq<Object>>getAs(16)).get(0);
+    assertThat(after.getString(0)).isEqualTo("graph");
+    assertThat(after.getString(7)).isEqualTo("top voice: " + ErasureSubject.REDACTED);
+  }
 }

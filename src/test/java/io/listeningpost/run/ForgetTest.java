@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
@@ -36,16 +37,18 @@ import org.junit.jupiter.api.io.TempDir;
  * account 1001: posts, replies received, mentions in others' texts, shares, a segment's top voice, a community's
  * top member, a strategy answer, the report), then an ingest of the same sources. Every file the runs wrote,
  * every column of every table and every report, is searched for the author's id and names; every other row is
- * byte for byte what it was.
+ * byte for byte what it was. A forget run again on the reports as they were before the first (as one cut short
+ * after the tables would leave them) finishes them. Retention runs on a copy of the same nightly warehouse.
  */
 @Tag("spark")
 @Tag("nlp")
 class ForgetTest {
   private static final String ID = "1001";
   private static final String HANDLE = "kim_sre";
-  /** The id as a table value: a whole JSON string, or the end of a graph node id ("mastodon|1001"). */
-  private static final Pattern ID_VALUE = Pattern.compile("\"" + ID + "\"|[|:]" + ID + "\"");
-  /** The id as a word in a page ("vmastodon:1001"), not inside another id ("g-1001"). */
+  /** A JSON string literal; found one after the other from the start, they are exactly the row's strings. */
+  private static final Pattern JSON_STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+  private static final Pattern POSITION = Pattern.compile("\"(?:source_)?position\":\"(?:[^\"\\\\]|\\\\.)*\"");
+  /** The id as a word ("vmastodon:1001", "mastodon|1001", free text), not inside another id ("g-1001", "t3_1001"). */
   private static final Pattern ID_WORD = Pattern.compile("(?<![\\w-])" + ID + "(?![\\w-])");
 
   @TempDir
@@ -57,23 +60,35 @@ class ForgetTest {
   static Map<String, List<String>> afterForget;
   static Map<String, List<String>> afterIngest;
   static String[] forget;
+  static String[] forgetAgain;
+  static Path reportsKeptByACutShortForget;
+  /** The nightly's warehouse and reports, copied before the forget, for retention. */
+  static Path nightlyCopy;
   static String[] ingest;
   static final Map<String, Long> seconds = new TreeMap<>();
 
   private static String[] run(String command) {
+    return run(command, reports);
+  }
+
+  private static String[] run(String command, Path reportsDir) {
     long t = System.nanoTime();
     String[] out = ConsoleRun.run(command.equals("forget")
         ? new String[] {"forget", "--author", ID, "--config", "jobs/nightly.conf", "--warehouse", warehouse.toString(),
-            "--reports", reports.toString()}
+            "--reports", reportsDir.toString()}
         : new String[] {command, "--config", "jobs/nightly.conf", "--warehouse", warehouse.toString(), "--reports",
-            reports.toString()});
+            reportsDir.toString()});
     seconds.put(command + (seconds.containsKey(command) ? " again" : ""), (System.nanoTime() - t) / 1_000_000_000);
     assertThat(out[0]).as(out[1]).isEqualTo("0");
     return out;
   }
 
-  /** Every row of every table as JSON (nested lists and structs included), read by a session of its own. */
   private static Map<String, List<String>> snapshot() {
+    return snapshot(warehouse);
+  }
+
+  /** Every row of every table as JSON (nested lists and structs included), read by a session of its own. */
+  private static Map<String, List<String>> snapshot(Path warehouse) {
     SparkSession spark = SparkSessions.create("local[2]", 2, "forget-test-scan");
     try {
       Map<String, List<String>> rows = new TreeMap<>();
@@ -94,17 +109,37 @@ class ForgetTest {
   static void nightlyThenForgetThenIngestAgain() {
     warehouse = dir.resolve("warehouse");
     reports = dir.resolve("reports");
+    reportsKeptByACutShortForget = dir.resolve("reports-before-forget");
+    nightlyCopy = dir.resolve("nightly-copy");
     run("nightly");
     beforeForget = snapshot();
+    copy(reports, reportsKeptByACutShortForget);
+    copy(warehouse, nightlyCopy.resolve("warehouse"));
+    copy(reports, nightlyCopy.resolve("reports"));
     forget = run("forget");
     afterForget = snapshot();
     ingest = run("ingest");
     afterIngest = snapshot();
+    // A forget cut short after the tables were clean, before the reports: the reports as they were before it.
+    forgetAgain = run("forget", reportsKeptByACutShortForget);
     System.out.println("ForgetTest seconds per command: " + seconds);
   }
 
+  /**
+   * Whether a row, as JSON, holds the handle anywhere or the id as a word in any of its strings but the
+   * positions in source files ("element 3 (line 1001)"), which are not about anybody.
+   */
   private static boolean namesKim(String json) {
-    return json.toLowerCase(Locale.ROOT).contains(HANDLE) || ID_VALUE.matcher(json).find();
+    if (json.toLowerCase(Locale.ROOT).contains(HANDLE)) {
+      return true;
+    }
+    Matcher strings = JSON_STRING.matcher(POSITION.matcher(json).replaceAll(""));
+    while (strings.find()) {
+      if (ID_WORD.matcher(strings.group()).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean pageNamesKim(String text) {
@@ -143,8 +178,97 @@ class ForgetTest {
     for (Path f : files) {
       assertThat(pageNamesKim(Files.readString(f, StandardCharsets.UTF_8))).as(f.toString()).isFalse();
     }
-    assertThat(forget[1].toLowerCase(Locale.ROOT)).doesNotContain(HANDLE);
-    assertThat(ingest[1].toLowerCase(Locale.ROOT)).doesNotContain(HANDLE);
+    for (String[] console : List.of(forget, ingest, forgetAgain)) {
+      assertThat(pageNamesKim(console[1])).as(console[1]).isFalse();
+    }
+  }
+
+  @Test
+  void forgetRunAgainAfterTheTablesWereCleanFinishesTheReports() throws IOException {
+    assertThat(forgetAgain[1]).contains("from an earlier forget").contains("reports rendered again");
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(reportsKeptByACutShortForget)) {
+      files = walk.filter(Files::isRegularFile).toList();
+    }
+    assertThat(files).anyMatch(f -> f.toString().endsWith("report.html"));
+    for (Path f : files) {
+      assertThat(pageNamesKim(Files.readString(f, StandardCharsets.UTF_8))).as(f.toString()).isFalse();
+    }
+  }
+
+  /**
+   * Retention on the whole nightly's warehouse (every stage's tables, not ingest's alone): the partitions
+   * before the cut go in every dated table and those after it are row for row as they were; the authors left
+   * are those with a post left or a profile seen since the cut, with the posts' activity; every NLP cache entry
+   * left is of a text a post left holds.
+   */
+  @Test
+  void retentionOnTheNightlysWarehouseDropsOldPartitionsOfEveryTableAndWhatOnlyTheyKept() {
+    Path wh = nightlyCopy.resolve("warehouse");
+    String cut = "2026-10-30";
+    String[] retain = ConsoleRun.run("retain", "--date", "2026-11-29", "--conf", "retention.days=30", "--config",
+        "jobs/nightly.conf", "--warehouse", wh.toString(), "--reports", nightlyCopy.resolve("reports").toString());
+    assertThat(retain[0]).as(retain[1]).isEqualTo("0");
+    assertThat(retain[1]).contains("posts: ").contains("partitions dropped").doesNotContain("MISMATCH");
+    Map<String, List<String>> after = snapshot(wh);
+    Pattern dt = Pattern.compile("\"dt\":\"(\\d{4}-\\d{2}-\\d{2})\"");
+    int partitioned = 0;
+    for (String table : beforeForget.keySet()) {
+      if (!Tables.isPartitioned(table)) {
+        continue;
+      }
+      partitioned++;
+      List<String> kept = new ArrayList<>();
+      for (String j : beforeForget.get(table)) {
+        Matcher m = dt.matcher(j);
+        assertThat(m.find()).as(j).isTrue();
+        if (m.group(1).compareTo(cut) >= 0) {
+          kept.add(j);
+        }
+      }
+      assertThat(after.getOrDefault(table, List.of()))
+          .as("%s after retention: its rows of %s and later, as they were", table, cut)
+          .containsExactlyInAnyOrderElementsOf(kept);
+    }
+    assertThat(partitioned).isGreaterThan(10);
+    assertThat(after.get(Tables.POSTS)).hasSizeLessThan(beforeForget.get(Tables.POSTS).size());
+    SparkSession spark = SparkSessions.create("local[2]", 2, "forget-test-retention");
+    try {
+      Dataset<Row> posts = spark.read().parquet(wh.resolve(Tables.POSTS).toString());
+      Dataset<Row> activity = posts.filter(col("author_id").isNotNull()).groupBy("platform", "author_id").count();
+      Dataset<Row> authors = spark.read().parquet(wh.resolve(Tables.AUTHORS).toString())
+          .join(activity, io.listeningpost.storage.Warehouse.seq("platform", "author_id"), "left");
+      assertThat(authors.filter("coalesce(`count`, 0) <> post_count").count()).as("authors' post counts").isZero();
+      assertThat(authors.filter("`count` IS NULL AND (profile_observed_at IS NULL OR profile_observed_at < '" + cut
+          + "')").count()).as("authors with no post left and no profile seen since the cut").isZero();
+      assertThat(activity.join(authors, io.listeningpost.storage.Warehouse.seq("platform", "author_id"), "left_anti")
+          .count()).as("authors of posts left, missing").isZero();
+      spark.udf().register("text_hash", (org.apache.spark.sql.api.java.UDF2<String, String, String>) (title, text) ->
+          io.listeningpost.enrich.TextHash.of(io.listeningpost.enrich.PostAnalyzer.fullText(title, text)),
+          org.apache.spark.sql.types.DataTypes.StringType);
+      Dataset<Row> held = posts.selectExpr("text_hash(title, text) AS text_hash");
+      Dataset<Row> cache = spark.read().parquet(wh.resolve(Tables.NLP_CACHE).toString());
+      assertThat(cache.count()).isPositive();
+      assertThat(cache.join(held, io.listeningpost.storage.Warehouse.seq("text_hash"), "left_anti").count())
+          .as("NLP cache entries of texts no post left holds").isZero();
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static void copy(Path from, Path to) {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The posts forget removed: the author's own and shares of them, nothing else. */
