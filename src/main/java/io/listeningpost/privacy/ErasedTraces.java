@@ -4,7 +4,6 @@ import io.listeningpost.core.ErasedIdentities;
 import io.listeningpost.report.ReportStep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -42,7 +41,7 @@ record ErasedTraces(Set<String> handles, Set<LocalDate> reportDates) {
     for (LocalDate date : ReportCleaner.reportDates(reports)) {
       for (String page : List.of(ReportStep.PAGE, ReportStep.SUMMARY)) {
         Path f = reports.resolve(date.toString()).resolve(page);
-        if (Files.exists(f) && scan(read(f), erased, platforms, handles)) {
+        if (Files.exists(f) && scan(ReportCleaner.read(f), erased, platforms, handles)) {
           dates.add(date);
         }
       }
@@ -51,7 +50,7 @@ record ErasedTraces(Set<String> handles, Set<LocalDate> reportDates) {
     if (Files.isDirectory(runs)) {
       try (Stream<Path> files = Files.list(runs)) {
         for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList()) {
-          scan(read(f), erased, platforms, handles);
+          scan(ReportCleaner.read(f), erased, platforms, handles);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -98,13 +97,5 @@ record ErasedTraces(Set<String> handles, Set<LocalDate> reportDates) {
       }
     }
     return out;
-  }
-
-  private static String read(Path f) {
-    try {
-      return Files.readString(f, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

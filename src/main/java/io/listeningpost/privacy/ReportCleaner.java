@@ -190,7 +190,7 @@ final class ReportCleaner {
     return true;
   }
 
-  private static String read(Path f) {
+  static String read(Path f) {
     try {
       return Files.readString(f, StandardCharsets.UTF_8);
     } catch (IOException e) {

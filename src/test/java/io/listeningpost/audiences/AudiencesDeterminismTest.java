@@ -9,10 +9,9 @@ import io.listeningpost.ingest.IngestStep;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
 import io.listeningpost.storage.Tables;
+import io.listeningpost.testing.FileTrees;
 import io.listeningpost.testing.LocalSpark;
 import io.listeningpost.testing.SharedData;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -21,7 +20,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
@@ -66,7 +64,7 @@ class AudiencesDeterminismTest {
     List<Map<String, List<Row>>> runs = new ArrayList<>();
     for (int i = 0; i < setups.size(); i++) {
       Path wh = dir.resolve("wh-" + i);
-      copy(base, wh);
+      FileTrees.copy(base, wh);
       SparkSession spark = session(setups.get(i));
       try {
         StageResult r = new AudiencesStep(StageContext.of(spark, config(dir.resolve("job-" + i + ".conf"), wh),
@@ -128,23 +126,6 @@ class AudiencesDeterminismTest {
   private static StructType withoutRunId(StructType schema) {
     return new StructType(Arrays.stream(schema.fields()).filter(f -> !f.name().equals(Tables.RUN_ID))
         .toArray(StructField[]::new));
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      files.forEach(p -> {
-        try {
-          Path target = to.resolve(from.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(target);
-          } else {
-            Files.copy(p, target);
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
   }
 
   /** The quantum computing dump, two target audiences and a key topic, sentiment without linguistics. */

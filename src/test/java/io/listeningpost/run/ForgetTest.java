@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.listeningpost.storage.Tables;
+import io.listeningpost.testing.FileTrees;
 import io.listeningpost.testing.ConsoleRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -113,9 +114,9 @@ class ForgetTest {
     nightlyCopy = dir.resolve("nightly-copy");
     run("nightly");
     beforeForget = snapshot();
-    copy(reports, reportsKeptByACutShortForget);
-    copy(warehouse, nightlyCopy.resolve("warehouse"));
-    copy(reports, nightlyCopy.resolve("reports"));
+    FileTrees.copy(reports, reportsKeptByACutShortForget);
+    FileTrees.copy(warehouse, nightlyCopy.resolve("warehouse"));
+    FileTrees.copy(reports, nightlyCopy.resolve("reports"));
     forget = run("forget");
     afterForget = snapshot();
     ingest = run("ingest");
@@ -253,21 +254,6 @@ class ForgetTest {
           .as("NLP cache entries of texts no post left holds").isZero();
     } finally {
       spark.stop();
-    }
-  }
-
-  private static void copy(Path from, Path to) {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -8,12 +8,12 @@ import io.listeningpost.storage.CrashTestPause;
 import io.listeningpost.storage.TablePublisher;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.Warehouse;
+import io.listeningpost.testing.FileTrees;
 import io.listeningpost.testing.ChildRun;
 import io.listeningpost.testing.ConsoleRun;
 import io.listeningpost.testing.LocalSpark;
 import io.listeningpost.testing.SharedData;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +117,7 @@ class KillSafetyTest {
     Layout killed = new Layout(dir.resolve("killed"));
     Layout reference = new Layout(dir.resolve("reference"));
     complete(job, killed, NIGHT_1, "night-1");
-    copy(killed.root(), reference.root());
+    FileTrees.copy(killed.root(), reference.root());
     complete(job, reference, NIGHT_2, "reference-night-2");
     State after = read(reference);
     State state = read(killed);
@@ -482,21 +482,6 @@ class KillSafetyTest {
         // The reddit sample quarantines an eighth of its posts: the runs are to succeed, not end PARTIAL.
         + "run.max-quarantine-share = 0.5\n");
     return job;
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
   }
 
   private static void log(long start, String step) {
