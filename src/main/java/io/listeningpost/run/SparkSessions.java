@@ -39,6 +39,10 @@ public final class SparkSessions {
       // On one machine the shuffle never crosses a network; compressing it cost a fifth of the CPU (profiled).
       b.config("spark.shuffle.compress", "false");
       b.config("spark.shuffle.spill.compress", "false");
+      // Spark lists a table of more than 32 partition folders with a job of one task per folder; on one
+      // machine that job cost 2.4-3.7 s per read of a 1,124-day table, against a driver listing in the same
+      // JVM of well under a second (docs/benchmarks.md, "Real history").
+      b.config("spark.sql.sources.parallelPartitionDiscovery.threshold", Integer.MAX_VALUE);
     } else {
       List<String> jars = new ArrayList<>();
       String jar = System.getProperty("listeningpost.cluster.jar");

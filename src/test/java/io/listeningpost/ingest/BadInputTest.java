@@ -139,6 +139,23 @@ class BadInputTest {
   }
 
   @Test
+  void discoveryFindsFilesAtAnyDepthAndLeavesOutHiddenNamesAndWhatLiesBelowThem(@TempDir Path dir) throws Exception {
+    String line = "{\"id\":\"a1\",\"body\":\"hi\",\"created_utc\":1}\n";
+    Files.createDirectories(dir.resolve("2021/12"));
+    Files.createDirectories(dir.resolve("_temporary/0"));
+    Files.createDirectories(dir.resolve(".cache"));
+    for (String f : List.of("top.ndjson", "2021/12/deep.ndjson", "_SUCCESS", ".top.ndjson.crc", "2021/_part.ndjson",
+        "_temporary/0/half.ndjson", ".cache/old.ndjson")) {
+      Files.writeString(dir.resolve(f), line);
+    }
+    SourceFiles.Discovery d = new SourceFiles(new Configuration(), IngestLimits.defaults())
+        .discover(List.of(SourceSpec.of(SourceFormat.REDDIT, dir.toString())));
+    assertThat(d.splits()).extracting(s -> dir.relativize(Path.of(s.path())).toString())
+        .containsExactly("2021/12/deep.ndjson", "top.ndjson");
+    assertThat(d.fileProblems()).isEmpty();
+  }
+
+  @Test
   void largeLineFilesAreCutIntoSplitsOfTheConfiguredSizeAndEveryRecordIsReadOnce(@TempDir Path dir) throws Exception {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < 5_000; i++) {
