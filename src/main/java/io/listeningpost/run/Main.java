@@ -3,6 +3,7 @@ package io.listeningpost.run;
 import io.listeningpost.core.CodeVersion;
 import io.listeningpost.core.config.ConfigException;
 import io.listeningpost.core.config.ListeningPostConfig;
+import io.listeningpost.storage.NioLocalFileSystem;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,6 +31,7 @@ public final class Main {
   }
 
   public static int run(String... args) {
+    NioLocalFileSystem.useForLocalFiles();
     return new CommandLine(new Main()).setUsageHelpAutoWidth(true).execute(args);
   }
 

@@ -1,6 +1,7 @@
 package io.listeningpost.run;
 
 import io.listeningpost.core.config.ListeningPostConfig;
+import io.listeningpost.storage.NioLocalFileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ public final class SparkSessions {
   }
 
   public static SparkSession create(String master, int shufflePartitions, String appName) {
+    NioLocalFileSystem.useForLocalFiles();
     SparkSession.Builder b = SparkSession.builder()
         .appName(appName)
         .master(master)
@@ -31,7 +33,8 @@ public final class SparkSessions {
         // Cached stage results live for one run; compressing them cost more CPU than parsing (profiled).
         .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
         .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.sources.partitionColumnTypeInference.enabled", "true");
+        .config("spark.sql.sources.partitionColumnTypeInference.enabled", "true")
+        .config("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName());
     if (master.startsWith("local")) {
       b.config("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));
       b.config("spark.driver.host", "127.0.0.1");
