@@ -1,6 +1,10 @@
 package io.listeningpost.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.listeningpost.core.TableCounts;
@@ -126,6 +130,43 @@ class IngestStepTest {
     assertThat(partitions(wh.resolve("posts"))).isEqualTo(daysBefore);
     assertThat(firstFile(wh.resolve("posts/dt=2026-11-18"))).isEqualTo(untouchedFile);
     assertThat(firstFile(wh.resolve("posts/dt=2026-11-21"))).isNotEqualTo(touchedFile);
+  }
+
+  @Test
+  void authorsUpdatedRunByRunEqualAuthorsBuiltInOneRunAndMatchThePostsTable(@TempDir Path dir) throws Exception {
+    List<SourceSpec> all = SampleJobs.perFormatSamples(dir.resolve("unused")).sources();
+    List<SourceSpec> first = all.stream().filter(s -> s.format() != SourceFormat.REDDIT).toList();
+    // The second run brings new authors (Reddit) and names again authors of the first (Stack Exchange).
+    List<SourceSpec> second = all.stream().filter(s -> s.format() == SourceFormat.REDDIT
+        || s.format() == SourceFormat.STACKEXCHANGE).toList();
+    assertThat(first).isNotEmpty();
+    assertThat(second).hasSizeGreaterThan(1);
+    Path stepwise = dir.resolve("stepwise");
+    ingest(config(stepwise, first), "r1", DATE);
+    List<Row> keptAfterFirst = SPARK.spark().read().parquet(stepwise.resolve("authors").toString())
+        .filter(col("platform").isin("twitter", "mastodon", "blog", "forum")).collectAsList();
+    StageResult r2 = ingest(config(stepwise, second), "r2", DATE);
+    assertThat(r2.tables()).allSatisfy(t -> assertThat(t.reconciles()).as(t.toString()).isTrue());
+    Path together = dir.resolve("together");
+    ingest(config(together, all), "r1", DATE);
+
+    Dataset<Row> a = SPARK.spark().read().parquet(stepwise.resolve("authors").toString()).drop("run_id");
+    Dataset<Row> b = SPARK.spark().read().parquet(together.resolve("authors").toString()).drop("run_id");
+    assertThat(a.count()).isEqualTo(b.count()).isEqualTo(29);
+    assertThat(a.exceptAll(b).count()).isZero();
+    assertThat(b.exceptAll(a).count()).isZero();
+    // Activity as the posts table has it, for every author, touched by the second run or not.
+    Dataset<Row> posts = SPARK.spark().read().parquet(stepwise.resolve("posts").toString())
+        .filter(col("author_id").isNotNull());
+    Dataset<Row> expected = posts.groupBy("platform", "author_id").agg(
+        min("created_at").as("first_seen"), max("created_at").as("last_seen"), count(lit(1)).as("post_count"));
+    assertThat(a.filter(col("post_count").gt(0)).select("platform", "author_id", "first_seen", "last_seen",
+        "post_count").exceptAll(expected).count()).isZero();
+    // Authors the second run did not name keep their row and the first run's id.
+    assertThat(keptAfterFirst).isNotEmpty();
+    assertThat(SPARK.spark().read().parquet(stepwise.resolve("authors").toString())
+        .filter(col("platform").isin("twitter", "mastodon", "blog", "forum")).collectAsList())
+        .containsExactlyInAnyOrderElementsOf(keptAfterFirst);
   }
 
   @Test
