@@ -33,8 +33,7 @@ public final class SparkSessions {
         // Cached stage results live for one run; compressing them cost more CPU than parsing (profiled).
         .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
         .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.sources.partitionColumnTypeInference.enabled", "true")
-        .config("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName());
+        .config("spark.sql.sources.partitionColumnTypeInference.enabled", "true");
     if (master.startsWith("local")) {
       b.config("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"));
       b.config("spark.driver.host", "127.0.0.1");
