@@ -3,7 +3,7 @@
 `replies`, as in ../shared/datasets/reddit-academia) into one Pushshift-style NDJSON file: a submission
 line (id, title, selftext, author, created_utc, score, subreddit, permalink) per thread and a comment line
 (id, body, parent_id, link_id, author, created_utc, score, subreddit) per comment, so that the same posts
-can be ingested as thread files and as one file (docs/benchmarks.md, "Real history").
+can be ingested as thread files and as one file (docs/benchmarks.md, "Against plain Spark").
 
     python3 docs/bench/reddit_threads_to_ndjson.py THREAD_FOLDER OUT.ndjson
 """

@@ -1,6 +1,5 @@
 package io.listeningpost.ingest;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -19,24 +18,17 @@ import io.listeningpost.core.TableCounts;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.Warehouse;
-import java.util.Arrays;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Updates the {@code authors} table for the authors this run's records name: their activity (first and
- * last seen, post count, latest name) from all their posts in the posts table, so that it stays right
- * when input is read twice, plus the profile metrics the sources gave, latest first. Every other author
- * keeps their row as it was: only this run's records change posts, so only their authors' activity can
- * change. An author whose row this run changed carries its run id; the others keep the id of the run
- * that last changed them, so that the same input twice changes nothing.
+ * Rebuilds the {@code authors} table: activity (first/last seen, post count, latest name) from the
+ * whole posts table, so that it stays right when input is read twice, plus the profile metrics the
+ * sources gave, latest first. An author whose row this run changed carries its run id; the others keep
+ * the id of the run that last changed them, so that the same input twice changes nothing.
  */
 final class AuthorsMerge {
-  /** Up to this many authors named by a run, their keys are broadcast to the tasks that read posts. */
-  private static final long MAX_BROADCAST_AUTHORS = 1_000_000;
-
   private final StageContext ctx;
 
   AuthorsMerge(StageContext ctx) {
@@ -55,17 +47,11 @@ final class AuthorsMerge {
         .union(records.of("post").filter(col("author_id").isNotNull()).select("platform", "author_id"));
     // Records beyond the first for the same author: counted here, apart from the table written.
     Dataset<Row> perAuthor = mentions.groupBy("platform", "author_id").count();
-    Row repeats = perAuthor.agg(coalesce(sum(col("count").minus(1)), lit(0L)), count(lit(1))).first();
+    Row repeats = perAuthor.agg(coalesce(sum(col("count").minus(1)), lit(0L))).first();
     long deduplicated = repeats.getLong(0);
     Dataset<Row> touched = perAuthor.select(col("platform").as("_t_platform"), col("author_id").as("_t_author"));
-    Dataset<Row> touchedKeys = perAuthor.select("platform", "author_id");
-    // Sent to every task when it fits, so that the posts table streams past it unshuffled.
-    if (repeats.getLong(1) <= MAX_BROADCAST_AUTHORS) {
-      touchedKeys = broadcast(touchedKeys);
-    }
 
     Dataset<Row> activity = warehouse.read(Tables.POSTS).filter(col("author_id").isNotNull())
-        .join(touchedKeys, Warehouse.seq("platform", "author_id"), "left_semi")
         .groupBy("platform", "author_id")
         .agg(min("created_at").as("first_seen"), max("created_at").as("last_seen"), count(lit(1)).as("post_count"),
             max_by(col("author_name"), col("created_at")).as("_post_name"));
@@ -78,8 +64,7 @@ final class AuthorsMerge {
             col("profile_observed_at").as("observed_at"), col("reputation"), col("followers"), col("following"),
             col("location"), col("profile_source").as("source"))
         .withColumn("_new", lit(false));
-    Dataset<Row> profiles = oldProfiles.join(touchedKeys, Warehouse.seq("platform", "author_id"), "left_semi")
-        .unionByName(newProfiles)
+    Dataset<Row> profiles = oldProfiles.unionByName(newProfiles)
         .withColumn("_rank", row_number().over(Window.partitionBy("platform", "author_id")
             .orderBy(col("observed_at").desc_nulls_last(), col("_new").asc(), col("source").asc())))
         .filter(col("_rank").equalTo(1)).drop("_rank", "_new");
@@ -94,9 +79,7 @@ final class AuthorsMerge {
         .withColumn(Tables.RUN_ID, when(col("_old_hash").isNull().or(col("_old_hash").notEqual(rowHash(rebuilt))),
             lit(ctx.runId())).otherwise(col("_old_run")))
         .drop("_o_platform", "_o_author", "_old_run", "_old_hash");
-    Dataset<Row> untouched = old.join(touchedKeys, Warehouse.seq("platform", "author_id"), "left_anti")
-        .select(Arrays.stream(authors.columns()).map(c -> col(c)).toArray(Column[]::new));
-    warehouse.replaceTable(Tables.AUTHORS, authors.unionByName(untouched), new String[] {"platform", "author_id"});
+    warehouse.replaceTable(Tables.AUTHORS, authors, new String[] {"platform", "author_id"});
 
     Dataset<Row> published = warehouse.read(Tables.AUTHORS);
     long written = published.filter(col(Tables.RUN_ID).equalTo(ctx.runId())).count();

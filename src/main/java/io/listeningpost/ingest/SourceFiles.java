@@ -18,7 +18,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.util.SerializableConfiguration;
 
 /**
@@ -49,7 +51,17 @@ public final class SourceFiles {
       if (top.isFile()) {
         files.add(top);
       } else {
-        listVisible(fs, root, files);
+        if (local(fs)) {
+          listVisible(fs, root, files);
+        } else {
+          RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
+          while (it.hasNext()) {
+            LocatedFileStatus f = it.next();
+            if (!hidden(root, f.getPath())) {
+              files.add(f);
+            }
+          }
+        }
       }
       files.sort(Comparator.comparing(f -> f.getPath().toString()));
       if (files.isEmpty()) {
@@ -80,7 +92,7 @@ public final class SourceFiles {
    * per file, so there the executor that opens the file quarantines it, or stops the run with fail-fast.
    */
   private static String unreadable(FileSystem fs, Path file) {
-    if (!"file".equals(fs.getUri().getScheme())) {
+    if (!local(fs)) {
       return null;
     }
     java.nio.file.Path local = java.nio.file.Path.of(file.toUri().getPath());
@@ -114,10 +126,26 @@ public final class SourceFiles {
     return out;
   }
 
+  private static boolean local(FileSystem fs) {
+    return "file".equals(fs.getUri().getScheme());
+  }
+
+  /** Whether a name between the source's root and the file starts with a dot or an underscore. */
+  private static boolean hidden(Path root, Path file) {
+    for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
+      String n = p.getName();
+      if (n.startsWith(".") || n.startsWith("_")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
-   * The files under {@code folder}, at any depth, leaving out names that start with a dot or an
-   * underscore (and whatever lies below them). Plain listings: Hadoop's {@code listFiles} asks a local
-   * disk for every file's permissions through a forked shell.
+   * The files under a local {@code folder}, at any depth, leaving out names that start with a dot or an
+   * underscore (and whatever lies below them), folder by folder: Hadoop's {@code listFiles} asks a local
+   * disk for every file's permissions through a forked shell. Object stores list a whole tree in one
+   * request, so there {@code listFiles} stays.
    */
   private static void listVisible(FileSystem fs, Path folder, List<FileStatus> out) throws IOException {
     for (FileStatus f : fs.listStatus(folder)) {

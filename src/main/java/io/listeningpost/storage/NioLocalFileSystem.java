@@ -13,7 +13,7 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * Hadoop's local file system (checksums included), setting permissions with a system call. Without
  * Hadoop's native library, which no Maven artifact carries, Hadoop forks a {@code chmod} process for
  * every file and folder it creates: 6,797 of them when one ingest wrote 1,124 day partitions of posts
- * and interactions (docs/benchmarks.md, "Real history").
+ * and interactions (docs/benchmarks.md, "Local files without forked processes").
  */
 public final class NioLocalFileSystem extends LocalFileSystem {
   /** The Hadoop resource that names this class for {@code file:} paths ({@code fs.file.impl}). */
