@@ -58,8 +58,10 @@ final class AuthorsMerge {
     Dataset<Row> old = warehouse.read(Tables.AUTHORS);
     Dataset<Row> oldRows = old.select(col("platform").as("_o_platform"), col("author_id").as("_o_author"),
         col(Tables.RUN_ID).as("_old_run"), rowHash(old).as("_old_hash"));
-    Dataset<Row> oldProfiles = old.filter(col("profile_observed_at").isNotNull().or(col("reputation").isNotNull())
-            .or(col("followers").isNotNull()))
+    // Every author a profile record was seen for, metrics or not: a profile that gave only a name must
+    // not vanish on the next run, which would change the row without any record naming the author.
+    Dataset<Row> oldProfiles = old.filter(col("profile_source").isNotNull().or(col("profile_observed_at").isNotNull())
+            .or(col("reputation").isNotNull()).or(col("followers").isNotNull()))
         .select(col("platform"), col("author_id"), col("name"), col("account_created_at"),
             col("profile_observed_at").as("observed_at"), col("reputation"), col("followers"), col("following"),
             col("location"), col("profile_source").as("source"))
