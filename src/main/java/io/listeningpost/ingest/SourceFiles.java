@@ -50,16 +50,14 @@ public final class SourceFiles {
       FileStatus top = fs.getFileStatus(root);
       if (top.isFile()) {
         files.add(top);
+      } else if (local(fs)) {
+        listVisible(fs, root, files);
       } else {
-        if (local(fs)) {
-          listVisible(fs, root, files);
-        } else {
-          RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
-          while (it.hasNext()) {
-            LocatedFileStatus f = it.next();
-            if (!hidden(root, f.getPath())) {
-              files.add(f);
-            }
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
+        while (it.hasNext()) {
+          LocatedFileStatus f = it.next();
+          if (!hidden(root, f.getPath())) {
+            files.add(f);
           }
         }
       }
@@ -133,12 +131,15 @@ public final class SourceFiles {
   /** Whether a name between the source's root and the file starts with a dot or an underscore. */
   private static boolean hidden(Path root, Path file) {
     for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
-      String n = p.getName();
-      if (n.startsWith(".") || n.startsWith("_")) {
+      if (hiddenName(p.getName())) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean hiddenName(String name) {
+    return name.startsWith(".") || name.startsWith("_");
   }
 
   /**
@@ -149,8 +150,7 @@ public final class SourceFiles {
    */
   private static void listVisible(FileSystem fs, Path folder, List<FileStatus> out) throws IOException {
     for (FileStatus f : fs.listStatus(folder)) {
-      String n = f.getPath().getName();
-      if (n.startsWith(".") || n.startsWith("_")) {
+      if (hiddenName(f.getPath().getName())) {
         continue;
       }
       if (f.isDirectory()) {
