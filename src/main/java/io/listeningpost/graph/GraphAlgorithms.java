@@ -18,38 +18,40 @@ public final class GraphAlgorithms {
    * {@code n * tol}.
    */
   public static double[] pageRank(InteractionGraph g, double damping, double tol, int maxIter) {
-    int n = g.nodeCount();
+    return pageRank(g.blocks(), g.outWeight, damping, tol, maxIter);
+  }
+
+  /** {@link #pageRank(InteractionGraph, double, double, int)} over blocks, given each node's out-weight. */
+  public static double[] pageRank(BlockSet blocks, double[] outWeight, double damping, double tol, int maxIter) {
+    int n = blocks.nodeCount();
     double[] x = new double[n];
     if (n == 0) {
       return x;
     }
     Arrays.fill(x, 1.0 / n);
-    double[] next = new double[n];
-    for (int iter = 0; iter < maxIter; iter++) {
-      double dangling = 0;
-      for (int v = 0; v < n; v++) {
-        if (g.outWeight[v] == 0) {
-          dangling += x[v];
+    try (BlockSet.Shared<double[]> out = blocks.share(outWeight)) {
+      for (int iter = 0; iter < maxIter; iter++) {
+        double dangling = 0;
+        for (int v = 0; v < n; v++) {
+          if (outWeight[v] == 0) {
+            dangling += x[v];
+          }
         }
-      }
-      double base = (damping * dangling + (1 - damping)) / n;
-      for (int v = 0; v < n; v++) {
-        double sum = 0;
-        for (int j = g.inStart[v]; j < g.inStart[v + 1]; j++) {
-          int u = g.inFrom[j];
-          sum += x[u] * g.inW[j] / g.outWeight[u];
+        double base = (damping * dangling + (1 - damping)) / n;
+        double[] inflow;
+        try (BlockSet.Shared<double[]> rank = blocks.share(x)) {
+          inflow = BlockSet.doubles(blocks, b -> b.rankInflow(rank.get(), out.get()));
         }
-        next[v] = base + damping * sum;
-      }
-      double err = 0;
-      for (int v = 0; v < n; v++) {
-        err += Math.abs(next[v] - x[v]);
-      }
-      double[] t = x;
-      x = next;
-      next = t;
-      if (err < n * tol) {
-        break;
+        double[] next = new double[n];
+        double err = 0;
+        for (int v = 0; v < n; v++) {
+          next[v] = base + damping * inflow[v];
+          err += Math.abs(next[v] - x[v]);
+        }
+        x = next;
+        if (err < n * tol) {
+          break;
+        }
       }
     }
     return x;
@@ -62,50 +64,48 @@ public final class GraphAlgorithms {
    */
   public static double[] communityPageRank(InteractionGraph g, int[] community, int communities, double damping,
       double tol, int maxIter) {
-    int n = g.nodeCount();
+    return communityPageRank(g.blocks(), community, communities, damping, tol, maxIter);
+  }
+
+  /** {@link #communityPageRank(InteractionGraph, int[], int, double, double, int)} over blocks. */
+  public static double[] communityPageRank(BlockSet blocks, int[] community, int communities, double damping,
+      double tol, int maxIter) {
+    int n = blocks.nodeCount();
     int[] size = new int[communities];
     for (int v = 0; v < n; v++) {
       size[community[v]]++;
-    }
-    double[] intraOut = new double[n];
-    for (int u = 0; u < n; u++) {
-      for (int j = g.outStart[u]; j < g.outStart[u + 1]; j++) {
-        if (community[g.outTo[j]] == community[u]) {
-          intraOut[u] += g.outW[j];
-        }
-      }
     }
     double[] x = new double[n];
     for (int v = 0; v < n; v++) {
       x[v] = 1.0 / size[community[v]];
     }
-    double[] next = new double[n];
     double[] dangling = new double[communities];
-    for (int iter = 0; iter < maxIter; iter++) {
-      Arrays.fill(dangling, 0);
-      for (int v = 0; v < n; v++) {
-        if (intraOut[v] == 0) {
-          dangling[community[v]] += x[v];
-        }
-      }
-      double err = 0;
-      for (int v = 0; v < n; v++) {
-        int c = community[v];
-        double sum = 0;
-        for (int j = g.inStart[v]; j < g.inStart[v + 1]; j++) {
-          int u = g.inFrom[j];
-          if (community[u] == c) {
-            sum += x[u] * g.inW[j] / intraOut[u];
+    try (BlockSet.Shared<int[]> c = blocks.share(community)) {
+      double[] intraOut = BlockSet.doubles(blocks, b -> b.intraOut(c.get()));
+      try (BlockSet.Shared<double[]> intra = blocks.share(intraOut)) {
+        for (int iter = 0; iter < maxIter; iter++) {
+          Arrays.fill(dangling, 0);
+          for (int v = 0; v < n; v++) {
+            if (intraOut[v] == 0) {
+              dangling[community[v]] += x[v];
+            }
+          }
+          double[] inflow;
+          try (BlockSet.Shared<double[]> rank = blocks.share(x)) {
+            inflow = BlockSet.doubles(blocks, b -> b.communityInflow(rank.get(), c.get(), intra.get()));
+          }
+          double[] next = new double[n];
+          double err = 0;
+          for (int v = 0; v < n; v++) {
+            int k = community[v];
+            next[v] = (damping * dangling[k] + (1 - damping)) / size[k] + damping * inflow[v];
+            err += Math.abs(next[v] - x[v]);
+          }
+          x = next;
+          if (err < n * tol) {
+            break;
           }
         }
-        next[v] = (damping * dangling[c] + (1 - damping)) / size[c] + damping * sum;
-        err += Math.abs(next[v] - x[v]);
-      }
-      double[] t = x;
-      x = next;
-      next = t;
-      if (err < n * tol) {
-        break;
       }
     }
     for (int v = 0; v < n; v++) {
@@ -116,7 +116,12 @@ public final class GraphAlgorithms {
 
   /** HITS hubs and authorities on weighted edges, each normalised to sum 1 (networkx's convention). */
   public static double[][] hits(InteractionGraph g, double tol, int maxIter) {
-    int n = g.nodeCount();
+    return hits(g.blocks(), tol, maxIter);
+  }
+
+  /** {@link #hits(InteractionGraph, double, int)} over blocks. */
+  public static double[][] hits(BlockSet blocks, double tol, int maxIter) {
+    int n = blocks.nodeCount();
     double[] hub = new double[n];
     double[] auth = new double[n];
     if (n == 0) {
@@ -124,20 +129,12 @@ public final class GraphAlgorithms {
     }
     Arrays.fill(hub, 1.0 / n);
     for (int iter = 0; iter < maxIter; iter++) {
-      double[] last = hub.clone();
-      for (int v = 0; v < n; v++) {
-        double a = 0;
-        for (int j = g.inStart[v]; j < g.inStart[v + 1]; j++) {
-          a += hub[g.inFrom[j]] * g.inW[j];
-        }
-        auth[v] = a;
+      double[] last = hub;
+      try (BlockSet.Shared<double[]> h = blocks.share(hub)) {
+        auth = BlockSet.doubles(blocks, b -> b.weightedInSum(h.get()));
       }
-      for (int u = 0; u < n; u++) {
-        double h = 0;
-        for (int j = g.outStart[u]; j < g.outStart[u + 1]; j++) {
-          h += auth[g.outTo[j]] * g.outW[j];
-        }
-        hub[u] = h;
+      try (BlockSet.Shared<double[]> a = blocks.share(auth)) {
+        hub = BlockSet.doubles(blocks, b -> b.weightedOutSum(a.get()));
       }
       normaliseMax(hub);
       normaliseMax(auth);
@@ -184,16 +181,23 @@ public final class GraphAlgorithms {
    * with a HyperLogLog sketch of 128 registers (about 9% standard error).
    */
   public static long[] reachWithinTwoHops(InteractionGraph g, long exactBudget) {
+    return reachWithinTwoHops(g.undirected(), exactBudget);
+  }
+
+  /** {@link #reachWithinTwoHops(InteractionGraph, long)} on the undirected view alone. */
+  public static long[] reachWithinTwoHops(UndirectedAdjacency g, long exactBudget) {
     int n = g.nodeCount();
     long work = 0;
     for (int v = 0; v < n && work <= exactBudget; v++) {
-      long d = g.undirectedDegree(v);
+      long d = g.degree(v);
       work += d * d;
     }
     return work <= exactBudget ? exactReach(g) : Hll.reach(g);
   }
 
-  private static long[] exactReach(InteractionGraph g) {
+  private static long[] exactReach(UndirectedAdjacency g) {
+    int[] undStart = g.start();
+    int[] undTo = g.to();
     int n = g.nodeCount();
     long[] reach = new long[n];
     ThreadLocal<int[]> marks = ThreadLocal.withInitial(() -> {
@@ -205,14 +209,14 @@ public final class GraphAlgorithms {
       int[] mark = marks.get();
       mark[v] = v;
       long count = 0;
-      for (int j = g.undStart[v]; j < g.undStart[v + 1]; j++) {
-        int u = g.undTo[j];
+      for (int j = undStart[v]; j < undStart[v + 1]; j++) {
+        int u = undTo[j];
         if (mark[u] != v) {
           mark[u] = v;
           count++;
         }
-        for (int k = g.undStart[u]; k < g.undStart[u + 1]; k++) {
-          int t = g.undTo[k];
+        for (int k = undStart[u]; k < undStart[u + 1]; k++) {
+          int t = undTo[k];
           if (mark[t] != v) {
             mark[t] = v;
             count++;
@@ -231,8 +235,8 @@ public final class GraphAlgorithms {
    * How many sources betweenness samples: the configured number, fewer on large graphs so that the
    * breadth-first searches stay within {@link #BETWEENNESS_BUDGET} arc visits, and never under 32.
    */
-  public static int betweennessSamples(InteractionGraph g, int configured) {
-    long arcs = Math.max(1, g.undTo.length + g.nodeCount());
+  public static int betweennessSamples(UndirectedAdjacency g, int configured) {
+    long arcs = Math.max(1, g.arcs() + g.nodeCount());
     return (int) Math.min(configured, Math.max(32, BETWEENNESS_BUDGET / arcs));
   }
 
@@ -242,6 +246,11 @@ public final class GraphAlgorithms {
    * Normalised like networkx: divided by (n-1)(n-2)/2 for undirected graphs.
    */
   public static double[] betweenness(InteractionGraph g, int samples, long seed) {
+    return betweenness(g.undirected(), samples, seed);
+  }
+
+  /** {@link #betweenness(InteractionGraph, int, long)} on the undirected view alone. */
+  public static double[] betweenness(UndirectedAdjacency g, int samples, long seed) {
     int n = g.nodeCount();
     int[] sources;
     if (samples >= n) {
@@ -296,7 +305,9 @@ public final class GraphAlgorithms {
       Arrays.fill(dist, -1);
     }
 
-    void accumulate(InteractionGraph g, int s, double[] acc) {
+    void accumulate(UndirectedAdjacency g, int s, double[] acc) {
+      int[] undStart = g.start();
+      int[] undTo = g.to();
       int head = 0;
       int tail = 0;
       sigma[s] = 1;
@@ -304,8 +315,8 @@ public final class GraphAlgorithms {
       order[tail++] = s;
       while (head < tail) {
         int v = order[head++];
-        for (int j = g.undStart[v]; j < g.undStart[v + 1]; j++) {
-          int w = g.undTo[j];
+        for (int j = undStart[v]; j < undStart[v + 1]; j++) {
+          int w = undTo[j];
           if (dist[w] < 0) {
             dist[w] = dist[v] + 1;
             order[tail++] = w;
@@ -317,8 +328,8 @@ public final class GraphAlgorithms {
       }
       for (int i = tail - 1; i > 0; i--) {
         int w = order[i];
-        for (int j = g.undStart[w]; j < g.undStart[w + 1]; j++) {
-          int v = g.undTo[j];
+        for (int j = undStart[w]; j < undStart[w + 1]; j++) {
+          int v = undTo[j];
           if (dist[v] == dist[w] - 1) {
             delta[v] += sigma[v] / sigma[w] * (1 + delta[w]);
           }
@@ -338,41 +349,16 @@ public final class GraphAlgorithms {
    * Participation coefficient of each node across communities: 1 - Σ_c (k_ic / k_i)², with k the
    * undirected edge weight. 0 means all ties inside one community; near 1, ties spread evenly.
    */
-  public static double[] participation(InteractionGraph g, int[] community) {
-    int n = g.nodeCount();
-    double[] p = new double[n];
-    java.util.HashMap<Integer, Double> share = new java.util.HashMap<>();
-    for (int v = 0; v < n; v++) {
-      double k = 0;
-      share.clear();
-      for (int j = g.undStart[v]; j < g.undStart[v + 1]; j++) {
-        k += g.undW[j];
-        share.merge(community[g.undTo[j]], g.undW[j], Double::sum);
-      }
-      if (k == 0) {
-        continue;
-      }
-      double sum = 0;
-      for (double s : share.values()) {
-        sum += (s / k) * (s / k);
-      }
-      p[v] = 1 - sum;
+  public static double[] participation(BlockSet blocks, int[] community) {
+    try (BlockSet.Shared<int[]> c = blocks.share(community)) {
+      return BlockSet.doubles(blocks, b -> b.participation(c.get()));
     }
-    return p;
   }
 
   /** How many distinct communities the nodes that reach {@code v} (its in-neighbours) come from. */
-  public static int[] answeringCommunities(InteractionGraph g, int[] community) {
-    int n = g.nodeCount();
-    int[] out = new int[n];
-    java.util.HashSet<Integer> seen = new java.util.HashSet<>();
-    for (int v = 0; v < n; v++) {
-      seen.clear();
-      for (int j = g.inStart[v]; j < g.inStart[v + 1]; j++) {
-        seen.add(community[g.inFrom[j]]);
-      }
-      out[v] = seen.size();
+  public static int[] answeringCommunities(BlockSet blocks, int[] community) {
+    try (BlockSet.Shared<int[]> c = blocks.share(community)) {
+      return BlockSet.ints(blocks, b -> b.answeringCommunities(c.get()));
     }
-    return out;
   }
 }

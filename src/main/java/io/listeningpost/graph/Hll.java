@@ -14,21 +14,23 @@ final class Hll {
 
   private Hll() {}
 
-  static long[] reach(InteractionGraph g) {
+  static long[] reach(UndirectedAdjacency g) {
+    int[] undStart = g.start();
+    int[] undTo = g.to();
     int n = g.nodeCount();
     byte[] first = new byte[n * M];
     IntStream.range(0, n).parallel().forEach(v -> {
       add(first, v, v);
-      for (int j = g.undStart[v]; j < g.undStart[v + 1]; j++) {
-        add(first, v, g.undTo[j]);
+      for (int j = undStart[v]; j < undStart[v + 1]; j++) {
+        add(first, v, undTo[j]);
       }
     });
     long[] reach = new long[n];
     IntStream.range(0, n).parallel().forEach(v -> {
       byte[] regs = new byte[M];
       System.arraycopy(first, v * M, regs, 0, M);
-      for (int j = g.undStart[v]; j < g.undStart[v + 1]; j++) {
-        int base = g.undTo[j] * M;
+      for (int j = undStart[v]; j < undStart[v + 1]; j++) {
+        int base = undTo[j] * M;
         for (int r = 0; r < M; r++) {
           if (first[base + r] > regs[r]) {
             regs[r] = first[base + r];

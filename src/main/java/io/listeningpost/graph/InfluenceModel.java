@@ -66,22 +66,25 @@ public final class InfluenceModel {
 
   /** The whole result, with the graph's shape and community quality. */
   public record Result(List<Influencer> influencers, List<Community> communities, double modularity, int nodes,
-      int edges, long selfLoops) {}
+      int edges, long selfLoops, String path) {}
 
   private InfluenceModel() {}
 
   public static Result score(InteractionGraph g, AuthorFacts[] facts, Settings s) {
-    int n = g.nodeCount();
-    double[] pr = GraphAlgorithms.pageRank(g, s.damping(), 1e-10, 200);
-    double[][] hits = GraphAlgorithms.hits(g, 1e-10, 200);
-    Communities.Result comm = Communities.leiden(g, s.resolution(), s.seed());
-    int[] c = comm.membership();
-    double[] cpr = GraphAlgorithms.communityPageRank(g, c, comm.count(), s.damping(), 1e-10, 200);
-    long[] reach = GraphAlgorithms.reachWithinTwoHops(g, 300_000_000L);
-    double[] between = GraphAlgorithms.betweenness(g, GraphAlgorithms.betweennessSamples(g, s.betweennessSamples()),
-        s.seed());
-    double[] participation = GraphAlgorithms.participation(g, c);
-    int[] answering = GraphAlgorithms.answeringCommunities(g, c);
+    return score(GraphMeasures.of(g, s), facts, s);
+  }
+
+  /** Influence, roles and community summaries from measures however they were computed. */
+  public static Result score(GraphMeasures m, AuthorFacts[] facts, Settings s) {
+    int n = m.nodeCount();
+    double[] pr = m.pageRank();
+    int[] c = m.communities().membership();
+    double[] cpr = m.communityPageRank();
+    long[] reach = m.reach();
+    double[] between = m.betweenness();
+    double[] participation = m.participation();
+    int[] answering = m.answeringCommunities();
+    double[] inWeight = m.inWeight();
 
     boolean havePosts = Arrays.stream(facts).anyMatch(f -> f.posts() != null);
     double[][] comp = new double[COMPONENTS.length][n];
@@ -89,7 +92,7 @@ public final class InfluenceModel {
     double[] engagement = new double[n];
     for (int v = 0; v < n; v++) {
       AuthorFacts f = facts[v];
-      repliers[v] = f.uniqueRepliers() != null ? f.uniqueRepliers() : g.inDegree(v);
+      repliers[v] = f.uniqueRepliers() != null ? f.uniqueRepliers() : m.inDegree()[v];
       long score = f.scoreSum() == null ? 0 : Math.max(0, f.scoreSum());
       long replies = f.repliesReceived() == null ? 0 : f.repliesReceived();
       engagement[v] = Math.log1p(score) + Math.log1p(replies);
@@ -98,8 +101,8 @@ public final class InfluenceModel {
       comp[2][v] = f.scoreSum() == null ? 0 : f.scoreSum();
       comp[3][v] = pr[v];
       comp[4][v] = repliers[v];
-      comp[5][v] = g.inWeight(v);
-      comp[6][v] = hits[1][v];
+      comp[5][v] = inWeight[v];
+      comp[6][v] = m.authority()[v];
       comp[7][v] = reach[v];
       comp[8][v] = cpr[v];
     }
@@ -111,7 +114,7 @@ public final class InfluenceModel {
     for (int v = 0; v < n; v++) {
       order[v] = v;
     }
-    Arrays.sort(order, Comparator.<Integer>comparingDouble(v -> -influence[v]).thenComparing(g::id));
+    Arrays.sort(order, Comparator.<Integer>comparingDouble(v -> -influence[v]).thenComparing(v -> m.ids()[v]));
     Integer[] rank = new Integer[n];
     int next = 1;
     for (int v : order) {
@@ -125,15 +128,16 @@ public final class InfluenceModel {
     for (int v = 0; v < n; v++) {
       AuthorFacts f = facts[v];
       Double growth = f.previousInWeight() == null ? null
-          : (g.inWeight(v) + 1) / (f.previousInWeight() + 1);
+          : (inWeight[v] + 1) / (f.previousInWeight() + 1);
       String[] role = role(rank[v], rankedCount, influenceRank[v], betweenRank[v], participation[v], answering[v],
-          repliers[v], growth, f, g.inWeight(v));
-      out.add(new Influencer(g.id(v), c[v], influence[v], rank[v], role[0], role[1], pr[v], hits[0][v], hits[1][v],
-          g.inWeight(v), repliers[v], engagement[v], reach[v], cpr[v], participation[v], answering[v], between[v],
+          repliers[v], growth, f, inWeight[v]);
+      out.add(new Influencer(m.ids()[v], c[v], influence[v], rank[v], role[0], role[1], pr[v], m.hub()[v],
+          m.authority()[v], inWeight[v], repliers[v], engagement[v], reach[v], cpr[v], participation[v], answering[v], between[v],
           f.sentiment(), f.watchedSentiment(), f.sentimentLeadership(), growth, f.flagReason(), f));
     }
-    List<Community> communities = summarise(g, c, comm.count(), out, facts, s.topMembers());
-    return new Result(out, communities, comm.modularity(), n, g.edgeCount(), g.selfLoops());
+    List<Community> communities = summarise(m, out, facts, s.topMembers());
+    return new Result(out, communities, m.communities().modularity(), n, Math.toIntExact(m.edges()), m.selfLoops(),
+        m.path());
   }
 
   /**
@@ -185,20 +189,15 @@ public final class InfluenceModel {
     return new String[] {"regular", "Participates without standing out on influence, reach across communities or growth."};
   }
 
-  private static List<Community> summarise(InteractionGraph g, int[] c, int count, List<Influencer> infl,
-      AuthorFacts[] facts, int top) {
+  private static List<Community> summarise(GraphMeasures m, List<Influencer> infl, AuthorFacts[] facts, int top) {
+    int count = m.communities().count();
+    int[] c = m.communities().membership();
     int[] size = new int[count];
-    long[] internal = new long[count];
-    double[] internalWeight = new double[count];
-    for (int u = 0; u < g.nodeCount(); u++) {
+    for (int u = 0; u < m.nodeCount(); u++) {
       size[c[u]]++;
-      for (int j = g.outStart[u]; j < g.outStart[u + 1]; j++) {
-        if (c[g.outTo[j]] == c[u]) {
-          internal[c[u]]++;
-          internalWeight[c[u]] += g.outW[j];
-        }
-      }
     }
+    long[] internal = m.internalEdges();
+    double[] internalWeight = m.internalWeight();
     List<List<Influencer>> members = new ArrayList<>();
     List<Map<String, Long>> overlap = new ArrayList<>();
     for (int k = 0; k < count; k++) {

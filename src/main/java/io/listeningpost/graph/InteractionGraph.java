@@ -141,6 +141,17 @@ public final class InteractionGraph {
     return inStart[v + 1] - inStart[v];
   }
 
+  /** The whole graph as one block, sharing this graph's arrays. */
+  public BlockSet blocks() {
+    return BlockSet.of(new GraphBlock(0, ids.length, inStart, inFrom, inW, outStart, outTo, outW, undStart, undTo,
+        undW));
+  }
+
+  /** The undirected view without weights. */
+  public UndirectedAdjacency undirected() {
+    return new UndirectedAdjacency(undStart, undTo);
+  }
+
   public int undirectedDegree(int v) {
     return undStart[v + 1] - undStart[v];
   }

@@ -1,0 +1,268 @@
+package io.listeningpost.graph;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The edges of a range of nodes {@code [lo, hi)}: their in-edges, out-edges and undirected ties in
+ * compressed sparse rows, with neighbours as global node numbers, sorted. Each measure is a kernel
+ * that computes the values of the block's own nodes from values of all nodes, so that one block
+ * holding the whole graph ({@link InteractionGraph}) and many blocks spread over Spark executors
+ * ({@link PartitionedGraph}) give the same numbers. Row starts are relative: node {@code v} has
+ * entries {@code [start[v - lo], start[v - lo + 1])}.
+ */
+public final class GraphBlock implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  final int lo;
+  final int hi;
+  final int[] inStart;
+  final int[] inFrom;
+  final double[] inW;
+  final int[] outStart;
+  final int[] outTo;
+  final double[] outW;
+  final int[] undStart;
+  final int[] undTo;
+  final double[] undW;
+
+  GraphBlock(int lo, int hi, int[] inStart, int[] inFrom, double[] inW, int[] outStart, int[] outTo, double[] outW,
+      int[] undStart, int[] undTo, double[] undW) {
+    this.lo = lo;
+    this.hi = hi;
+    this.inStart = inStart;
+    this.inFrom = inFrom;
+    this.inW = inW;
+    this.outStart = outStart;
+    this.outTo = outTo;
+    this.outW = outW;
+    this.undStart = undStart;
+    this.undTo = undTo;
+    this.undW = undW;
+  }
+
+  /**
+   * A block from its nodes' edges, each list sorted by (node, neighbour) with no pair twice: in-edges
+   * as (target, source, weight), out-edges as (source, target, weight).
+   */
+  static GraphBlock of(int lo, int hi, int[] inNode, int[] inOther, double[] inWeight, int inCount, int[] outNode,
+      int[] outOther, double[] outWeight, int outCount) {
+    int size = hi - lo;
+    int[] inStart = starts(lo, size, inNode, inCount);
+    int[] outStart = starts(lo, size, outNode, outCount);
+    int[] undStart = new int[size + 1];
+    int[] undTo = new int[inCount + outCount];
+    double[] undW = new double[inCount + outCount];
+    int k = 0;
+    for (int v = 0; v < size; v++) {
+      undStart[v] = k;
+      int i = inStart[v];
+      int o = outStart[v];
+      while (i < inStart[v + 1] || o < outStart[v + 1]) {
+        int a = i < inStart[v + 1] ? inOther[i] : Integer.MAX_VALUE;
+        int b = o < outStart[v + 1] ? outOther[o] : Integer.MAX_VALUE;
+        if (a == b) {
+          undTo[k] = a;
+          undW[k++] = outWeight[o++] + inWeight[i++];
+        } else if (a < b) {
+          undTo[k] = a;
+          undW[k++] = inWeight[i++];
+        } else {
+          undTo[k] = b;
+          undW[k++] = outWeight[o++];
+        }
+      }
+    }
+    undStart[size] = k;
+    return new GraphBlock(lo, hi, inStart, Arrays.copyOf(inOther, inCount), Arrays.copyOf(inWeight, inCount),
+        outStart, Arrays.copyOf(outOther, outCount), Arrays.copyOf(outWeight, outCount), undStart,
+        Arrays.copyOf(undTo, k), Arrays.copyOf(undW, k));
+  }
+
+  private static int[] starts(int lo, int size, int[] node, int count) {
+    int[] start = new int[size + 1];
+    for (int i = 0; i < count; i++) {
+      start[node[i] - lo + 1]++;
+    }
+    for (int v = 0; v < size; v++) {
+      start[v + 1] += start[v];
+    }
+    return start;
+  }
+
+  public int lo() {
+    return lo;
+  }
+
+  public int hi() {
+    return hi;
+  }
+
+  /** Distinct directed edges out of the block's nodes. */
+  public long edges() {
+    return outTo.length;
+  }
+
+  double[] outWeights() {
+    return rowSums(outStart, outW);
+  }
+
+  double[] inWeights() {
+    return rowSums(inStart, inW);
+  }
+
+  int[] inDegrees() {
+    int[] d = new int[hi - lo];
+    for (int v = 0; v < d.length; v++) {
+      d[v] = inStart[v + 1] - inStart[v];
+    }
+    return d;
+  }
+
+  /** Undirected strength: the weight of all ties, both directions summed. */
+  double[] strengths() {
+    return rowSums(undStart, undW);
+  }
+
+  private double[] rowSums(int[] start, double[] w) {
+    double[] s = new double[hi - lo];
+    for (int v = 0; v < s.length; v++) {
+      for (int j = start[v]; j < start[v + 1]; j++) {
+        s[v] += w[j];
+      }
+    }
+    return s;
+  }
+
+  /** Rank flowing in along weighted edges: Σ x[u] · w(u→v) / out-weight(u). */
+  double[] rankInflow(double[] x, double[] outWeight) {
+    double[] s = new double[hi - lo];
+    for (int v = 0; v < s.length; v++) {
+      double sum = 0;
+      for (int j = inStart[v]; j < inStart[v + 1]; j++) {
+        int u = inFrom[j];
+        sum += x[u] * inW[j] / outWeight[u];
+      }
+      s[v] = sum;
+    }
+    return s;
+  }
+
+  /** Σ x[u] · w(u→v) over in-edges (HITS authority from hub scores). */
+  double[] weightedInSum(double[] x) {
+    return weightedSum(inStart, inFrom, inW, x);
+  }
+
+  /** Σ x[t] · w(v→t) over out-edges (HITS hub from authority scores). */
+  double[] weightedOutSum(double[] x) {
+    return weightedSum(outStart, outTo, outW, x);
+  }
+
+  private double[] weightedSum(int[] start, int[] other, double[] w, double[] x) {
+    double[] s = new double[hi - lo];
+    for (int v = 0; v < s.length; v++) {
+      double sum = 0;
+      for (int j = start[v]; j < start[v + 1]; j++) {
+        sum += x[other[j]] * w[j];
+      }
+      s[v] = sum;
+    }
+    return s;
+  }
+
+  /** Out-weight towards members of one's own community. */
+  double[] intraOut(int[] community) {
+    double[] s = new double[hi - lo];
+    for (int v = 0; v < s.length; v++) {
+      int c = community[lo + v];
+      for (int j = outStart[v]; j < outStart[v + 1]; j++) {
+        if (community[outTo[j]] == c) {
+          s[v] += outW[j];
+        }
+      }
+    }
+    return s;
+  }
+
+  /** Rank flowing in from members of one's own community, in proportion to their intra-community out-weight. */
+  double[] communityInflow(double[] x, int[] community, double[] intraOut) {
+    double[] s = new double[hi - lo];
+    for (int v = 0; v < s.length; v++) {
+      int c = community[lo + v];
+      double sum = 0;
+      for (int j = inStart[v]; j < inStart[v + 1]; j++) {
+        int u = inFrom[j];
+        if (community[u] == c) {
+          sum += x[u] * inW[j] / intraOut[u];
+        }
+      }
+      s[v] = sum;
+    }
+    return s;
+  }
+
+  /** 1 - Σ_c (k_vc / k_v)² over undirected weights; 0 for a node without ties. */
+  double[] participation(int[] community) {
+    double[] p = new double[hi - lo];
+    Map<Integer, Double> share = new HashMap<>();
+    for (int v = 0; v < p.length; v++) {
+      double k = 0;
+      share.clear();
+      for (int j = undStart[v]; j < undStart[v + 1]; j++) {
+        k += undW[j];
+        share.merge(community[undTo[j]], undW[j], Double::sum);
+      }
+      if (k == 0) {
+        continue;
+      }
+      double sum = 0;
+      for (double s : share.values()) {
+        sum += (s / k) * (s / k);
+      }
+      p[v] = 1 - sum;
+    }
+    return p;
+  }
+
+  /** How many distinct communities the in-neighbours come from. */
+  int[] answeringCommunities(int[] community) {
+    int[] out = new int[hi - lo];
+    Set<Integer> seen = new HashSet<>();
+    for (int v = 0; v < out.length; v++) {
+      seen.clear();
+      for (int j = inStart[v]; j < inStart[v + 1]; j++) {
+        seen.add(community[inFrom[j]]);
+      }
+      out[v] = seen.size();
+    }
+    return out;
+  }
+
+  /** Per community: directed edges between its members that leave this block's nodes, and their weight. */
+  CommunityTies communityTies(int[] community, int communities) {
+    long[] edges = new long[communities];
+    double[] weight = new double[communities];
+    for (int v = 0; v < hi - lo; v++) {
+      int c = community[lo + v];
+      for (int j = outStart[v]; j < outStart[v + 1]; j++) {
+        if (community[outTo[j]] == c) {
+          edges[c]++;
+          weight[c] += outW[j];
+        }
+      }
+    }
+    return new CommunityTies(edges, weight);
+  }
+
+  /** Internal edges and weight per community; blocks' values add up. */
+  record CommunityTies(long[] edges, double[] weight) implements Serializable {}
+
+  /** The block's part of the undirected view: relative row starts and global neighbours. */
+  UndirectedAdjacency undirectedRows() {
+    return new UndirectedAdjacency(undStart, undTo);
+  }
+}

@@ -1,0 +1,74 @@
+package io.listeningpost.graph;
+
+import java.util.Arrays;
+
+/**
+ * Every graph measure that influence, roles and community summaries are made of, one value per node
+ * (numbered in the order of their ids) or per community. The driver computes them from an {@link
+ * InteractionGraph}; {@link PartitionedGraph} computes the same measures with Spark when the graph is
+ * too large for one machine.
+ *
+ * @param ids node ids, sorted
+ * @param edges distinct directed edges
+ * @param internalEdges per community, directed edges between its members
+ * @param internalWeight per community, the weight of those edges
+ * @param path which implementation computed the measures, as the run summary names it
+ */
+public record GraphMeasures(String[] ids, long edges, long selfLoops, double[] inWeight, int[] inDegree,
+    double[] pageRank, double[] hub, double[] authority, Communities.Result communities, double[] communityPageRank,
+    long[] reach, double[] betweenness, double[] participation, int[] answeringCommunities, long[] internalEdges,
+    double[] internalWeight, String path) {
+
+  /** Rank vectors iterate until their L1 change is this small per node, or this many times. */
+  static final double TOLERANCE = 1e-10;
+  static final int MAX_ITERATIONS = 200;
+  /** Above this much work (the sum of squared degrees), two-hop reach is estimated with sketches. */
+  static final long EXACT_REACH_BUDGET = 300_000_000L;
+  public static final String DRIVER = "driver";
+
+  public int nodeCount() {
+    return ids.length;
+  }
+
+  /** All measures of a graph held on the driver. */
+  public static GraphMeasures of(InteractionGraph g, InfluenceModel.Settings s) {
+    String[] ids = new String[g.nodeCount()];
+    Arrays.setAll(ids, g::id);
+    return of(g.blocks(), ids, g.selfLoops(), Communities.leiden(g, s.resolution(), s.seed()), g.undirected(), s,
+        DRIVER);
+  }
+
+  /**
+   * The measures of a graph given as blocks, with its communities already found and its undirected
+   * view gathered; every other measure runs as kernels over the blocks.
+   */
+  static GraphMeasures of(BlockSet blocks, String[] ids, long selfLoops, Communities.Result comm,
+      UndirectedAdjacency und, InfluenceModel.Settings s, String path) {
+    double[] outWeight = BlockSet.doubles(blocks, GraphBlock::outWeights);
+    double[] inWeight = BlockSet.doubles(blocks, GraphBlock::inWeights);
+    int[] inDegree = BlockSet.ints(blocks, GraphBlock::inDegrees);
+    long edges = blocks.map(GraphBlock::edges).stream().mapToLong(BlockSet.Result::value).sum();
+    double[] pr = GraphAlgorithms.pageRank(blocks, outWeight, s.damping(), TOLERANCE, MAX_ITERATIONS);
+    double[][] hits = GraphAlgorithms.hits(blocks, TOLERANCE, MAX_ITERATIONS);
+    int[] c = comm.membership();
+    double[] cpr = GraphAlgorithms.communityPageRank(blocks, c, comm.count(), s.damping(), TOLERANCE,
+        MAX_ITERATIONS);
+    long[] reach = GraphAlgorithms.reachWithinTwoHops(und, EXACT_REACH_BUDGET);
+    double[] between = GraphAlgorithms.betweenness(und, GraphAlgorithms.betweennessSamples(und,
+        s.betweennessSamples()), s.seed());
+    long[] internalEdges = new long[comm.count()];
+    double[] internalWeight = new double[comm.count()];
+    try (BlockSet.Shared<int[]> shared = blocks.share(c)) {
+      for (BlockSet.Result<GraphBlock.CommunityTies> r : blocks.map(b -> b.communityTies(shared.get(),
+          comm.count()))) {
+        for (int k = 0; k < comm.count(); k++) {
+          internalEdges[k] += r.value().edges()[k];
+          internalWeight[k] += r.value().weight()[k];
+        }
+      }
+    }
+    return new GraphMeasures(ids, edges, selfLoops, inWeight, inDegree, pr, hits[0], hits[1], comm, cpr, reach,
+        between, GraphAlgorithms.participation(blocks, c), GraphAlgorithms.answeringCommunities(blocks, c),
+        internalEdges, internalWeight, path);
+  }
+}
