@@ -208,24 +208,59 @@ public final class GraphBlock implements Serializable {
   /** 1 - Σ_c (k_vc / k_v)² over undirected weights; 0 for a node without ties. */
   double[] participation(int[] community) {
     double[] p = new double[hi - lo];
-    Map<Integer, Double> share = new HashMap<>();
+    Ties ties = new Ties();
     for (int v = 0; v < p.length; v++) {
+      ties.of(this, v, community);
       double k = 0;
-      share.clear();
       for (int j = undStart[v]; j < undStart[v + 1]; j++) {
         k += undW[j];
-        share.merge(community[undTo[j]], undW[j], Double::sum);
       }
       if (k == 0) {
         continue;
       }
       double sum = 0;
-      for (double s : share.values()) {
-        sum += (s / k) * (s / k);
+      for (int i = 0; i < ties.count; i++) {
+        sum += (ties.weight[i] / k) * (ties.weight[i] / k);
       }
       p[v] = 1 - sum;
     }
     return p;
+  }
+
+  /**
+   * A node's undirected weight towards each neighbouring community, in the order of the communities'
+   * labels, each summed in the order of the neighbours: the same bits whatever else the block holds.
+   */
+  private static final class Ties {
+    int[] label = new int[16];
+    double[] weight = new double[16];
+    long[] order = new long[16];
+    int count;
+
+    void of(GraphBlock b, int v, int[] community) {
+      int from = b.undStart[v];
+      int deg = b.undStart[v + 1] - from;
+      if (order.length < deg) {
+        order = new long[deg];
+        label = new int[deg];
+        weight = new double[deg];
+      }
+      for (int j = 0; j < deg; j++) {
+        order[j] = ((long) community[b.undTo[from + j]] << 32) | j;
+      }
+      Arrays.sort(order, 0, deg);
+      count = 0;
+      for (int i = 0; i < deg; i++) {
+        int c = (int) (order[i] >>> 32);
+        double w = b.undW[from + (int) order[i]];
+        if (count > 0 && label[count - 1] == c) {
+          weight[count - 1] += w;
+        } else {
+          label[count] = c;
+          weight[count++] = w;
+        }
+      }
+    }
   }
 
   /** How many distinct communities the in-neighbours come from. */
@@ -260,6 +295,97 @@ public final class GraphBlock implements Serializable {
 
   /** Internal edges and weight per community; blocks' values add up. */
   record CommunityTies(long[] edges, double[] weight) implements Serializable {}
+
+  /**
+   * One synchronous round of Louvain's local moving for the block's nodes: each active node picks the
+   * neighbouring community with the largest modularity gain, w(v, C) - γ k_v K_C / 2W, given
+   * everyone's community as the round began. Half of the nodes, drawn from the seed and round, may
+   * move in a round, and a node alone in its community joins another lone node only if that one's
+   * label is smaller, so that neighbours do not swap places forever.
+   *
+   * @param strength each node's undirected strength k
+   * @param communityStrength K per community label, the sum of its members' strengths
+   * @param size members per community label
+   * @param resolutionOverTotal γ / 2W
+   * @return moves as pairs (node, new community label), flattened
+   */
+  int[] louvainMoves(int[] community, double[] strength, double[] communityStrength, int[] size,
+      double resolutionOverTotal, long seed, int round) {
+    int[] moves = new int[16];
+    int m = 0;
+    Ties ties = new Ties();
+    for (int v = 0; v < hi - lo; v++) {
+      int node = lo + v;
+      if (undStart[v] == undStart[v + 1] || (mix(seed, round, node) & 1) != 0) {
+        continue;
+      }
+      int own = community[node];
+      double k = strength[node];
+      ties.of(this, v, community);
+      double toOwn = 0;
+      for (int i = 0; i < ties.count; i++) {
+        if (ties.label[i] == own) {
+          toOwn = ties.weight[i];
+        }
+      }
+      // The first of equal gains wins, in label order: the smallest label.
+      int best = own;
+      double bestGain = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < ties.count; i++) {
+        int c = ties.label[i];
+        double gain = ties.weight[i] - resolutionOverTotal * k * communityStrength[c];
+        if (c != own && gain > bestGain) {
+          best = c;
+          bestGain = gain;
+        }
+      }
+      double stay = toOwn - resolutionOverTotal * k * (communityStrength[own] - k);
+      if (best == own || bestGain <= stay + 1e-12 || (size[own] == 1 && size[best] == 1 && best > own)) {
+        continue;
+      }
+      if (m + 2 > moves.length) {
+        moves = Arrays.copyOf(moves, moves.length * 2);
+      }
+      moves[m++] = node;
+      moves[m++] = best;
+    }
+    return Arrays.copyOf(moves, m);
+  }
+
+  private static long mix(long seed, int round, int node) {
+    long z = seed * 0x9E3779B97F4A7C15L + round * 0xBF58476D1CE4E5B9L + node;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /**
+   * Ties between different communities, each undirected pair of nodes counted once (from its smaller
+   * node): community pairs packed as {@code a << 32 | b} with a < b, sorted, and their summed weights.
+   */
+  CoarseTies coarseTies(int[] community) {
+    Map<Long, Double> ties = new HashMap<>();
+    for (int v = 0; v < hi - lo; v++) {
+      int node = lo + v;
+      int a = community[node];
+      for (int j = undStart[v]; j < undStart[v + 1]; j++) {
+        int u = undTo[j];
+        int b = community[u];
+        if (u > node && a != b) {
+          ties.merge(a < b ? ((long) a << 32) | b : ((long) b << 32) | a, undW[j], Double::sum);
+        }
+      }
+    }
+    long[] keys = ties.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+    double[] w = new double[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      w[i] = ties.get(keys[i]);
+    }
+    return new CoarseTies(keys, w);
+  }
+
+  /** Weighted ties between community pairs, sorted by pair; see {@link #coarseTies}. */
+  record CoarseTies(long[] pairs, double[] weights) implements Serializable {}
 
   /** The block's part of the undirected view: relative row starts and global neighbours. */
   UndirectedAdjacency undirectedRows() {

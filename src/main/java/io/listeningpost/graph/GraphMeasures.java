@@ -56,12 +56,12 @@ public record GraphMeasures(String[] ids, long edges, long selfLoops, double[] i
     long[] reach = GraphAlgorithms.reachWithinTwoHops(und, EXACT_REACH_BUDGET);
     double[] between = GraphAlgorithms.betweenness(und, GraphAlgorithms.betweennessSamples(und,
         s.betweennessSamples()), s.seed());
-    long[] internalEdges = new long[comm.count()];
-    double[] internalWeight = new double[comm.count()];
+    int count = comm.count();
+    long[] internalEdges = new long[count];
+    double[] internalWeight = new double[count];
     try (BlockSet.Shared<int[]> shared = blocks.share(c)) {
-      for (BlockSet.Result<GraphBlock.CommunityTies> r : blocks.map(b -> b.communityTies(shared.get(),
-          comm.count()))) {
-        for (int k = 0; k < comm.count(); k++) {
+      for (BlockSet.Result<GraphBlock.CommunityTies> r : blocks.map(b -> b.communityTies(shared.get(), count))) {
+        for (int k = 0; k < count; k++) {
           internalEdges[k] += r.value().edges()[k];
           internalWeight[k] += r.value().weight()[k];
         }

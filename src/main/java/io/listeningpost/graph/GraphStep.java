@@ -31,6 +31,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,17 +48,16 @@ import org.apache.spark.sql.SparkSession;
  * the warehouse, gathers what is known about each author (engagement, sentiment, spam signals) with
  * Spark, and scores influence, communities and roles with {@link InfluenceModel}.
  *
- * <p>Spark aggregates interactions into one weighted edge per pair of authors; the aggregated graph is
- * then scored in the driver, where Leiden, HITS and betweenness run in seconds on millions of edges.
- * Graphs larger than {@link #MAX_LOCAL_EDGES} distinct pairs stop the stage with a clear message.
+ * <p>Spark aggregates interactions into one weighted edge per pair of authors. Up to {@code
+ * graph.local-max-edges} pairs, the graph is scored in the driver, where Leiden, HITS and betweenness
+ * run in seconds on millions of edges; above it, {@link PartitionedGraph} scores it with the edges
+ * kept on the executors. The run summary and {@code _runs} say which path ran.
  */
 public final class GraphStep {
   /** The window's interactions, posts and their sentiment, and author profiles; writes the run date's partitions. */
   public static final StageTables TABLES = new StageTables(
       List.of(Tables.INTERACTIONS, Tables.POSTS, Tables.AUTHORS, Tables.POST_NLP),
       List.of(Tables.INFLUENCERS, Tables.COMMUNITIES), true);
-  /** Distinct author pairs the driver scores (about 40 bytes each across the graph's arrays). */
-  public static final long MAX_LOCAL_EDGES = 60_000_000L;
   private static final int MIN_FLOOD_COPIES = 5;
   private static final int MIN_SELF_REPLIES = 10;
   private static final int MIN_RING_EACH_WAY = 5;
@@ -98,15 +98,12 @@ public final class GraphStep {
             lit(until.getTime() / 1000.0).minus(unix_timestamp(col("created_at"))).divide(86_400.0 * gs.halfLifeDays())))));
     Dataset<Row> window = all.filter(col("created_at").geq(from).and(col("created_at").lt(until)));
     long interactions = window.count();
+    long selfReplies = window.filter(col("src").equalTo(col("dst"))).count();
     Dataset<Row> pairs = window.filter(col("src").notEqual(col("dst"))).groupBy("src", "dst")
         .agg(sum("w").as("w"), count(lit(1)).as("n"));
     long pairCount = pairs.count();
-    if (pairCount > MAX_LOCAL_EDGES) {
-      throw new IllegalStateException(String.format(Locale.ROOT, "The %d-day window has %,d distinct author pairs, more "
-          + "than the %,d the graph stage scores on one machine; shorten graph.window-days.", gs.windowDays(),
-          pairCount, MAX_LOCAL_EDGES));
-    }
-    List<Row> edgeRows = pairs.collectAsList();
+    boolean onSpark = pairCount > gs.localMaxEdges();
+    List<Row> edgeRows = onSpark ? List.of() : pairs.collectAsList();
 
     labels.label("graph:facts", "Gather engagement, sentiment and spam signals per author");
     Dataset<Row> windowPosts = warehouse.read(Tables.POSTS)
@@ -121,21 +118,40 @@ public final class GraphStep {
     Map<String, FactsBuilder> facts = new HashMap<>();
     gatherFacts(window, all, windowPosts, from, previousFrom, hasPast, facts);
 
-    labels.label("graph:score", "Score influence, communities and roles in the driver");
-    InteractionGraph.Builder b = new InteractionGraph.Builder();
-    for (Row r : edgeRows) {
-      b.edge(r.getString(0), r.getString(1), r.getDouble(2));
+    InfluenceModel.Settings settings = new InfluenceModel.Settings(gs.damping(), gs.resolution(), gs.seed(),
+        gs.betweennessSamples(), gs.topMembers());
+    GraphMeasures measures;
+    String path;
+    if (onSpark) {
+      labels.label("graph:score", "Score influence and communities with Spark, the edges partitioned by author");
+      String[] ids = nodes.toArray(String[]::new);
+      // The driver path numbers nodes in Java's order of ids, which Spark's byte order can differ from.
+      Arrays.sort(ids);
+      try (PartitionedGraph partitioned = PartitionedGraph.of(spark, pairs.select("src", "dst", "w"), ids,
+          pairCount)) {
+        measures = partitioned.measures(settings);
+        path = String.format(Locale.ROOT, "scored with Spark: %,d pairs are more than graph.local-max-edges = %,d, "
+            + "so the edges stayed on the executors in %d blocks", pairCount, gs.localMaxEdges(),
+            partitioned.blockCount());
+      }
+    } else {
+      labels.label("graph:score", "Score influence, communities and roles in the driver");
+      InteractionGraph.Builder b = new InteractionGraph.Builder();
+      for (Row r : edgeRows) {
+        b.edge(r.getString(0), r.getString(1), r.getDouble(2));
+      }
+      // Authors who only talk to themselves, or only posted, still get a row.
+      nodes.forEach(b::node);
+      measures = GraphMeasures.of(b.build(), settings);
+      path = String.format(Locale.ROOT, "scored in the driver: %,d pairs, at most graph.local-max-edges = %,d",
+          pairCount, gs.localMaxEdges());
     }
-    // Authors who only talk to themselves, or only posted, still get a row.
-    nodes.forEach(b::node);
-    InteractionGraph g = b.build();
-    InfluenceModel.AuthorFacts[] nodeFacts = new InfluenceModel.AuthorFacts[g.nodeCount()];
-    for (int v = 0; v < g.nodeCount(); v++) {
-      FactsBuilder f = facts.get(g.id(v));
+    InfluenceModel.AuthorFacts[] nodeFacts = new InfluenceModel.AuthorFacts[measures.nodeCount()];
+    for (int v = 0; v < nodeFacts.length; v++) {
+      FactsBuilder f = facts.get(measures.ids()[v]);
       nodeFacts[v] = f == null ? InfluenceModel.AuthorFacts.none() : f.build();
     }
-    InfluenceModel.Result result = InfluenceModel.score(g, nodeFacts, new InfluenceModel.Settings(gs.damping(),
-        gs.resolution(), gs.seed(), gs.betweennessSamples(), gs.topMembers()));
+    InfluenceModel.Result result = InfluenceModel.score(measures, nodeFacts, settings);
 
     labels.label("graph:write", "Write influencers and communities");
     Map<String, String> names = new HashMap<>();
@@ -157,7 +173,8 @@ public final class GraphStep {
     List<String> notes = new ArrayList<>();
     notes.add(String.format(Locale.ROOT, "window %s..%s: %,d interactions, %,d authors, %,d weighted pairs, %,d "
             + "self-replies left out; %d communities, modularity %.3f", start, runDate, interactions,
-        result.nodes(), result.edges(), g.selfLoops(), result.communities().size(), result.modularity()));
+        result.nodes(), result.edges(), selfReplies, result.communities().size(), result.modularity()));
+    notes.add(path);
     notes.add("roles: " + roles + (flagged > 0 ? "; " + flagged + " authors flagged by the spam guard" : ""));
     if (!hasPast) {
       notes.add("no activity before " + start + ": growth is not measured, and no one is called rising or new");

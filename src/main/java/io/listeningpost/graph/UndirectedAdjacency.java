@@ -5,7 +5,7 @@ package io.listeningpost.graph;
  * {@code v} are {@code to[start[v] .. start[v+1])}, sorted. Reach and betweenness need nothing
  * more, and at 4 bytes per arc it is the one part of a large graph that the driver gathers.
  */
-public record UndirectedAdjacency(int[] start, int[] to) {
+public record UndirectedAdjacency(int[] start, int[] to) implements java.io.Serializable {
   public int nodeCount() {
     return start.length - 1;
   }

@@ -1,5 +1,7 @@
 package io.listeningpost.run;
 
+import io.listeningpost.core.Redaction;
+
 import io.listeningpost.core.TableCounts;
 import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.stage.StageContext;
@@ -98,7 +100,9 @@ final class StageRunner {
     }
     String outputs = fingerprints.outputs(stage, day);
     history.add(new StageHistory.Execution(stage.id(), runId, day, inputs, outputs, finished));
-    return new StageRun(stage.id(), StageStatus.SUCCEEDED, result, inputs, outputs, null, millis, finished, null);
+    // What the run summary says of the stage (e.g. which path scored the graph) stays queryable in _runs.
+    String notes = result.notes().isEmpty() ? null : Redaction.mask(String.join("; ", result.notes()));
+    return new StageRun(stage.id(), StageStatus.SUCCEEDED, result, inputs, outputs, null, millis, finished, notes);
   }
 
   static String rootMessage(Throwable e) {

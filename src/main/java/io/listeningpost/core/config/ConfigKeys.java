@@ -104,6 +104,10 @@ public final class ConfigKeys {
       "Top members listed per community.", 10, 1, 1000);
   public static final ConfigKey<Double> GRAPH_DAMPING = ConfigKey.decimal("graph.damping",
       "PageRank damping factor.", 0.85, 0.01, 0.99);
+  public static final ConfigKey<Integer> GRAPH_LOCAL_MAX_EDGES = ConfigKey.integer("graph.local-max-edges",
+      "Windows with at most this many distinct author pairs are scored in the driver; larger ones are scored with "
+          + "Spark, the edges staying on the executors (0 scores every window with Spark).", 10_000_000, 0,
+      Integer.MAX_VALUE);
 
   public static final ConfigKey<Boolean> AUDIENCES_ENABLED = ConfigKey.bool("audiences.enabled",
       "Run the audiences stage (topics of the window's posts) in nightly.", true);
@@ -181,7 +185,7 @@ public final class ConfigKeys {
       MAX_TEXT_CHARS, MAX_RECORD_BYTES, SPLIT_BYTES, ROWS_PER_FILE, FAIL_FAST, ENRICH_ENABLED, LINGUISTICS, ENRICH_MAX_CHARS,
       ENRICH_TIME_LIMIT, PARSE_MAX_TOKENS, RNTN_MIN_TOKENS, RNTN_WEIGHT, LANGUAGES, GRAPH_ENABLED, GRAPH_WINDOW,
       GRAPH_HALF_LIFE, WEIGHT_REPLY, WEIGHT_ANSWER, WEIGHT_COMMENT, WEIGHT_MENTION, WEIGHT_SHARE, WEIGHT_QUOTE,
-      GRAPH_RESOLUTION, GRAPH_SEED, BETWEENNESS_SAMPLES, GRAPH_TOP, GRAPH_DAMPING, AUDIENCES_ENABLED,
+      GRAPH_RESOLUTION, GRAPH_SEED, BETWEENNESS_SAMPLES, GRAPH_TOP, GRAPH_DAMPING, GRAPH_LOCAL_MAX_EDGES, AUDIENCES_ENABLED,
       AUDIENCES_WINDOW, AUDIENCES_TOPICS, AUDIENCES_SAMPLE, AUDIENCES_SEED, RECRUITMENT_TERMS, MARKETING_TERMS,
       ALERTS_ENABLED, ALERTS_LOOKBACK, ALERTS_SPIKE_DAYS, ALERTS_BASELINE_DAYS, ALERTS_SPIKE_Z, ALERTS_SPIKE_MIN_POSTS,
       ALERTS_HIGH_SPREAD, ALERTS_HIGH_REACH, REPORT_ENABLED, RETENTION_DAYS,

@@ -143,7 +143,7 @@ public final class ListeningPostConfig {
         GRAPH_WINDOW.read(config, "", problems), GRAPH_HALF_LIFE.read(config, "", problems), kindWeights,
         GRAPH_RESOLUTION.read(config, "", problems), GRAPH_SEED.read(config, "", problems),
         BETWEENNESS_SAMPLES.read(config, "", problems), GRAPH_TOP.read(config, "", problems),
-        GRAPH_DAMPING.read(config, "", problems));
+        GRAPH_DAMPING.read(config, "", problems), GRAPH_LOCAL_MAX_EDGES.read(config, "", problems));
     AudiencesSettings audiences = new AudiencesSettings(AUDIENCES_ENABLED.read(config, "", problems),
         AUDIENCES_WINDOW.read(config, "", problems), AUDIENCES_TOPICS.read(config, "", problems),
         AUDIENCES_SAMPLE.read(config, "", problems), AUDIENCES_SEED.read(config, "", problems),
