@@ -42,6 +42,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The graph stage: builds the weighted, time-decayed interaction graph of the trailing window from
@@ -101,6 +102,8 @@ public final class GraphStep {
     long selfReplies = window.filter(col("src").equalTo(col("dst"))).count();
     Dataset<Row> pairs = window.filter(col("src").notEqual(col("dst"))).groupBy("src", "dst")
         .agg(sum("w").as("w"), count(lit(1)).as("n"));
+    // Counted, then collected or partitioned: aggregated once.
+    pairs.persist(StorageLevel.MEMORY_AND_DISK());
     long pairCount = pairs.count();
     boolean onSpark = pairCount > gs.localMaxEdges();
     List<Row> edgeRows = onSpark ? List.of() : pairs.collectAsList();
@@ -146,6 +149,7 @@ public final class GraphStep {
       path = String.format(Locale.ROOT, "scored in the driver: %,d pairs, at most graph.local-max-edges = %,d",
           pairCount, gs.localMaxEdges());
     }
+    pairs.unpersist(false);
     InfluenceModel.AuthorFacts[] nodeFacts = new InfluenceModel.AuthorFacts[measures.nodeCount()];
     for (int v = 0; v < nodeFacts.length; v++) {
       FactsBuilder f = facts.get(measures.ids()[v]);

@@ -64,7 +64,10 @@ public final class InfluenceModel {
   public record Community(int id, int size, long internalEdges, double density, double internalWeight,
       List<String> topMembers, Map<String, Long> declaredOverlap) {}
 
-  /** The whole result, with the graph's shape and community quality. */
+  /**
+   * The whole result, with the graph's shape and community quality; {@code path} names what computed
+   * the measures ({@link GraphMeasures#DRIVER} or {@link PartitionedGraph#PATH}).
+   */
   public record Result(List<Influencer> influencers, List<Community> communities, double modularity, int nodes,
       int edges, long selfLoops, String path) {}
 

@@ -15,7 +15,9 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -73,16 +75,13 @@ public final class PartitionedGraph implements BlockSet, AutoCloseable {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int n = ids.length;
     int blockNodes = Math.max(1, (n + blockCount - 1) / blockCount);
-    List<Row> numbered = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      numbered.add(RowFactory.create(ids[i], i));
-    }
-    StructType schema = new StructType().add("node", DataTypes.StringType, false).add("idx", DataTypes.IntegerType,
-        false);
-    Dataset<Row> index = spark.createDataFrame(jsc.parallelize(numbered, Math.max(1, n / 500_000 + 1)), schema);
-    Dataset<Row> edges = pairs.join(index.withColumnRenamed("node", "src").withColumnRenamed("idx", "s"), "src")
-        .join(index.withColumnRenamed("node", "dst").withColumnRenamed("idx", "d"), "dst")
-        .select(col("s"), col("d"), col("w"));
+    // Each executor numbers the ends of its pairs by binary search in the sorted ids: two sort-merge joins
+    // on the id strings would cost more than the rest of the scoring.
+    Broadcast<String[]> sorted = jsc.broadcast(ids);
+    StructType numbered = new StructType().add("s", DataTypes.IntegerType, false)
+        .add("d", DataTypes.IntegerType, false).add("w", DataTypes.DoubleType, false);
+    Dataset<Row> edges = pairs.map((MapFunction<Row, Row>) r -> RowFactory.create(number(sorted.value(),
+        r.getString(0)), number(sorted.value(), r.getString(1)), r.getDouble(2)), Encoders.row(numbered));
     Dataset<Row> entries = edges.select(floor(col("d").divide(blockNodes)).cast("int").as("blk"), lit(0).as("dir"),
             col("d").as("node"), col("s").as("other"), col("w"))
         .union(edges.select(floor(col("s").divide(blockNodes)).cast("int").as("blk"), lit(1).as("dir"),
@@ -92,7 +91,18 @@ public final class PartitionedGraph implements BlockSet, AutoCloseable {
     JavaRDD<GraphBlock> blocks = entries.javaRDD()
         .mapPartitions(rows -> new BlockAssembler(rows, n, blockNodes))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    return new PartitionedGraph(jsc, blocks, ids, (int) blocks.count());
+    int built = (int) blocks.count();
+    // Unpersisted, not destroyed: tasks on the cached blocks still carry the lineage that names it.
+    sorted.unpersist(false);
+    return new PartitionedGraph(jsc, blocks, ids, built);
+  }
+
+  private static int number(String[] sorted, String id) {
+    int at = Arrays.binarySearch(sorted, id);
+    if (at < 0) {
+      throw new IllegalArgumentException("author " + id + " ends a pair but is not among the graph's nodes");
+    }
+    return at;
   }
 
   /** Builds one block from each run of rows with the same block number. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The same input gives the same influencers and communities whatever the cores, the shuffle
  * partitions and adaptive execution: node numbering, sums and tie-breaks must not follow the order
- * Spark happens to return rows in.
+ * Spark happens to return rows in. The same holds on the Spark path for large windows.
  */
 @Tag("spark")
 class GraphDeterminismTest {
@@ -37,6 +37,8 @@ class GraphDeterminismTest {
     List<Setup> setups = List.of(new Setup("local[1]", 1, false), new Setup("local[2]", 200, true));
     List<List<Row>> influencers = new ArrayList<>();
     List<List<Row>> communities = new ArrayList<>();
+    List<List<Row>> sparkInfluencers = new ArrayList<>();
+    List<List<Row>> sparkCommunities = new ArrayList<>();
     for (int i = 0; i < setups.size(); i++) {
       Setup s = setups.get(i);
       SparkSession spark = SparkSession.builder().master(s.master()).appName("determinism " + s)
@@ -51,11 +53,18 @@ class GraphDeterminismTest {
           .getOrCreate();
       try {
         Path wh = dir.resolve("wh-" + i);
-        ListeningPostConfig c = config(dir.resolve("job-" + i + ".conf"), wh);
+        ListeningPostConfig c = config(dir.resolve("job-" + i + ".conf"), wh, "");
         new IngestStep(StageContext.of(spark, c, "ingest", END)).run();
-        new GraphStep(StageContext.of(spark, c, "graph", END)).run();
+        assertThat(new GraphStep(StageContext.of(spark, c, "graph", END)).run().notes())
+            .anyMatch(n -> n.startsWith("scored in the driver"));
         influencers.add(spark.read().parquet(wh.resolve(Tables.INFLUENCERS).toString()).collectAsList());
         communities.add(spark.read().parquet(wh.resolve(Tables.COMMUNITIES).toString()).collectAsList());
+        // The same window scored on the Spark path, which must not depend on parallelism either.
+        ListeningPostConfig onSpark = config(dir.resolve("job-spark-" + i + ".conf"), wh, "graph.local-max-edges = 0");
+        assertThat(new GraphStep(StageContext.of(spark, onSpark, "graph", END)).run().notes())
+            .anyMatch(n -> n.startsWith("scored with Spark"));
+        sparkInfluencers.add(spark.read().parquet(wh.resolve(Tables.INFLUENCERS).toString()).collectAsList());
+        sparkCommunities.add(spark.read().parquet(wh.resolve(Tables.COMMUNITIES).toString()).collectAsList());
       } finally {
         spark.stop();
       }
@@ -72,6 +81,10 @@ class GraphDeterminismTest {
             spark.createDataFrame(influencers.get(i), Tables.INFLUENCERS_SCHEMA));
         LocalSpark.assertSameRows(spark.createDataFrame(communities.get(0), Tables.COMMUNITIES_SCHEMA),
             spark.createDataFrame(communities.get(i), Tables.COMMUNITIES_SCHEMA));
+        LocalSpark.assertSameRows(spark.createDataFrame(sparkInfluencers.get(0), Tables.INFLUENCERS_SCHEMA),
+            spark.createDataFrame(sparkInfluencers.get(i), Tables.INFLUENCERS_SCHEMA));
+        LocalSpark.assertSameRows(spark.createDataFrame(sparkCommunities.get(0), Tables.COMMUNITIES_SCHEMA),
+            spark.createDataFrame(sparkCommunities.get(i), Tables.COMMUNITIES_SCHEMA));
       }
     } finally {
       spark.stop();
@@ -79,14 +92,14 @@ class GraphDeterminismTest {
   }
 
   /** The samples and a real Stack Exchange dump, in one window that covers both. */
-  private static ListeningPostConfig config(Path file, Path warehouse) throws Exception {
+  private static ListeningPostConfig config(Path file, Path warehouse, String extra) throws Exception {
     Path samples = Path.of("data-samples").toAbsolutePath();
     Files.writeString(file, "warehouse = \"" + warehouse + "\"\nreports = \"" + warehouse.resolveSibling("reports")
         + "\"\ngraph { window-days = 3300, half-life-days = 3650 }\nsources = [\n"
         + "  { format = stackexchange, path = \"" + samples.resolve("stackexchange") + "\" }\n"
         + "  { format = reddit, path = \"" + samples.resolve("reddit") + "\" }\n"
         + "  { format = mastodon, path = \"" + samples.resolve("mastodon") + "\" }\n"
-        + "  { format = stackexchange, path = \"" + SharedData.dataset("se-conlang-meta") + "\" }\n]\n");
+        + "  { format = stackexchange, path = \"" + SharedData.dataset("se-conlang-meta") + "\" }\n]\n" + extra + "\n");
     return ListeningPostConfig.load(file, ListeningPostConfig.Overrides.none());
   }
 }
