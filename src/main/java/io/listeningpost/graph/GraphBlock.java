@@ -236,29 +236,62 @@ public final class GraphBlock implements Serializable {
     double[] weight = new double[16];
     long[] order = new long[16];
     int count;
+    // An open-addressing table from label to its entry; a slot is in use when its stamp is this node's.
+    private int[] slotLabel = new int[16];
+    private int[] slotEntry = new int[16];
+    private int[] stamp = new int[16];
+    private int epoch;
+    private double[] unsorted = new double[16];
 
     void of(GraphBlock b, int v, int[] community) {
       int from = b.undStart[v];
       int deg = b.undStart[v + 1] - from;
-      if (order.length < deg) {
-        order = new long[deg];
+      if (label.length < deg) {
         label = new int[deg];
         weight = new double[deg];
+        order = new long[deg];
       }
-      for (int j = 0; j < deg; j++) {
-        order[j] = ((long) community[b.undTo[from + j]] << 32) | j;
+      if (stamp.length < 2 * deg) {
+        int size = Integer.highestOneBit(2 * deg - 1) << 1;
+        slotLabel = new int[size];
+        slotEntry = new int[size];
+        stamp = new int[size];
+        epoch = 0;
       }
-      Arrays.sort(order, 0, deg);
+      if (++epoch == Integer.MAX_VALUE) {
+        Arrays.fill(stamp, 0);
+        epoch = 1;
+      }
+      int mask = stamp.length - 1;
       count = 0;
-      for (int i = 0; i < deg; i++) {
-        int c = (int) (order[i] >>> 32);
-        double w = b.undW[from + (int) order[i]];
-        if (count > 0 && label[count - 1] == c) {
-          weight[count - 1] += w;
-        } else {
-          label[count] = c;
-          weight[count++] = w;
+      for (int j = 0; j < deg; j++) {
+        int c = community[b.undTo[from + j]];
+        int h = (c * 0x9E3779B1) >>> 7 & mask;
+        while (stamp[h] == epoch && slotLabel[h] != c) {
+          h = (h + 1) & mask;
         }
+        if (stamp[h] == epoch) {
+          weight[slotEntry[h]] += b.undW[from + j];
+        } else {
+          stamp[h] = epoch;
+          slotLabel[h] = c;
+          slotEntry[h] = count;
+          label[count] = c;
+          weight[count++] = b.undW[from + j];
+        }
+      }
+      // In label order; each weight was summed in neighbour order, so the bits do not depend on the table.
+      for (int i = 0; i < count; i++) {
+        order[i] = ((long) label[i] << 32) | i;
+      }
+      Arrays.sort(order, 0, count);
+      if (unsorted.length < count) {
+        unsorted = new double[label.length];
+      }
+      System.arraycopy(weight, 0, unsorted, 0, count);
+      for (int i = 0; i < count; i++) {
+        label[i] = (int) (order[i] >>> 32);
+        weight[i] = unsorted[(int) order[i]];
       }
     }
   }

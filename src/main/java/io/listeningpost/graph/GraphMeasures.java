@@ -1,6 +1,10 @@
 package io.listeningpost.graph;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Every graph measure that influence, roles and community summaries are made of, one value per node
@@ -13,11 +17,15 @@ import java.util.Arrays;
  * @param internalEdges per community, directed edges between its members
  * @param internalWeight per community, the weight of those edges
  * @param path which implementation computed the measures, as the run summary names it
+ * @param millis wall time per measure, in the order computed
  */
 public record GraphMeasures(String[] ids, long edges, long selfLoops, double[] inWeight, int[] inDegree,
     double[] pageRank, double[] hub, double[] authority, Communities.Result communities, double[] communityPageRank,
     long[] reach, double[] betweenness, double[] participation, int[] answeringCommunities, long[] internalEdges,
-    double[] internalWeight, String path) {
+    double[] internalWeight, String path, Map<String, Long> millis) {
+  public GraphMeasures {
+    millis = Collections.unmodifiableMap(new LinkedHashMap<>(millis));
+  }
 
   /** Rank vectors iterate until their L1 change is this small per node, or this many times. */
   static final double TOLERANCE = 1e-10;
@@ -34,8 +42,17 @@ public record GraphMeasures(String[] ids, long edges, long selfLoops, double[] i
   public static GraphMeasures of(InteractionGraph g, InfluenceModel.Settings s) {
     String[] ids = new String[g.nodeCount()];
     Arrays.setAll(ids, g::id);
-    return of(g.blocks(), ids, g.selfLoops(), Communities.leiden(g, s.resolution(), s.seed()), g.undirected(), s,
-        DRIVER);
+    Map<String, Long> millis = new LinkedHashMap<>();
+    Communities.Result comm = timed(millis, "communities", () -> Communities.leiden(g, s.resolution(), s.seed()));
+    return of(g.blocks(), ids, g.selfLoops(), comm, g.undirected(), s, DRIVER, millis);
+  }
+
+  /** Runs {@code work}, adding its wall time to {@code millis} under {@code name}. */
+  static <T> T timed(Map<String, Long> millis, String name, Supplier<T> work) {
+    long t0 = System.nanoTime();
+    T result = work.get();
+    millis.merge(name, (System.nanoTime() - t0) / 1_000_000, Long::sum);
+    return result;
   }
 
   /**
@@ -43,19 +60,23 @@ public record GraphMeasures(String[] ids, long edges, long selfLoops, double[] i
    * view gathered; every other measure runs as kernels over the blocks.
    */
   static GraphMeasures of(BlockSet blocks, String[] ids, long selfLoops, Communities.Result comm,
-      UndirectedAdjacency und, InfluenceModel.Settings s, String path) {
-    double[] outWeight = BlockSet.doubles(blocks, GraphBlock::outWeights);
-    double[] inWeight = BlockSet.doubles(blocks, GraphBlock::inWeights);
-    int[] inDegree = BlockSet.ints(blocks, GraphBlock::inDegrees);
+      UndirectedAdjacency und, InfluenceModel.Settings s, String path, Map<String, Long> timings) {
+    Map<String, Long> millis = new LinkedHashMap<>(timings);
+    double[] outWeight = timed(millis, "degrees", () -> BlockSet.doubles(blocks, GraphBlock::outWeights));
+    double[] inWeight = timed(millis, "degrees", () -> BlockSet.doubles(blocks, GraphBlock::inWeights));
+    int[] inDegree = timed(millis, "degrees", () -> BlockSet.ints(blocks, GraphBlock::inDegrees));
     long edges = blocks.map(GraphBlock::edges).stream().mapToLong(BlockSet.Result::value).sum();
-    double[] pr = GraphAlgorithms.pageRank(blocks, outWeight, s.damping(), TOLERANCE, MAX_ITERATIONS);
-    double[][] hits = GraphAlgorithms.hits(blocks, TOLERANCE, MAX_ITERATIONS);
+    double[] pr = timed(millis, "pagerank", () -> GraphAlgorithms.pageRank(blocks, outWeight, s.damping(), TOLERANCE,
+        MAX_ITERATIONS));
+    double[][] hits = timed(millis, "hits", () -> GraphAlgorithms.hits(blocks, TOLERANCE, MAX_ITERATIONS));
     int[] c = comm.membership();
-    double[] cpr = GraphAlgorithms.communityPageRank(blocks, c, comm.count(), s.damping(), TOLERANCE,
-        MAX_ITERATIONS);
-    long[] reach = GraphAlgorithms.reachWithinTwoHops(und, EXACT_REACH_BUDGET);
-    double[] between = GraphAlgorithms.betweenness(und, GraphAlgorithms.betweennessSamples(und,
-        s.betweennessSamples()), s.seed());
+    double[] cpr = timed(millis, "community pagerank", () -> GraphAlgorithms.communityPageRank(blocks, c,
+        comm.count(), s.damping(), TOLERANCE, MAX_ITERATIONS));
+    long[] reach = timed(millis, "reach", () -> GraphAlgorithms.reachWithinTwoHops(und, EXACT_REACH_BUDGET));
+    double[] between = timed(millis, "betweenness", () -> GraphAlgorithms.betweenness(und,
+        GraphAlgorithms.betweennessSamples(und, s.betweennessSamples()), s.seed()));
+    double[] participation = timed(millis, "participation", () -> GraphAlgorithms.participation(blocks, c));
+    int[] answering = timed(millis, "participation", () -> GraphAlgorithms.answeringCommunities(blocks, c));
     int count = comm.count();
     long[] internalEdges = new long[count];
     double[] internalWeight = new double[count];
@@ -68,7 +89,6 @@ public record GraphMeasures(String[] ids, long edges, long selfLoops, double[] i
       }
     }
     return new GraphMeasures(ids, edges, selfLoops, inWeight, inDegree, pr, hits[0], hits[1], comm, cpr, reach,
-        between, GraphAlgorithms.participation(blocks, c), GraphAlgorithms.answeringCommunities(blocks, c),
-        internalEdges, internalWeight, path);
+        between, participation, answering, internalEdges, internalWeight, path, millis);
   }
 }

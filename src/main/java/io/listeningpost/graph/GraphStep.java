@@ -178,7 +178,9 @@ public final class GraphStep {
     notes.add(String.format(Locale.ROOT, "window %s..%s: %,d interactions, %,d authors, %,d weighted pairs, %,d "
             + "self-replies left out; %d communities, modularity %.3f", start, runDate, interactions,
         result.nodes(), result.edges(), selfReplies, result.communities().size(), result.modularity()));
-    notes.add(path);
+    notes.add(path + "; seconds per measure: " + measures.millis().entrySet().stream()
+        .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / 1000.0))
+        .collect(java.util.stream.Collectors.joining(", ")));
     notes.add("roles: " + roles + (flagged > 0 ? "; " + flagged + " authors flagged by the spam guard" : ""));
     if (!hasPast) {
       notes.add("no activity before " + start + ": growth is not measured, and no one is called rising or new");

@@ -259,23 +259,30 @@ public final class InfluenceModel {
       out[0] = 0.5;
       return out;
     }
-    Integer[] idx = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      idx[i] = i;
-    }
-    Arrays.sort(idx, Comparator.comparingDouble(i -> x[i]));
-    int i = 0;
-    while (i < n) {
-      int j = i;
-      while (j + 1 < n && x[idx[j + 1]] == x[idx[i]]) {
-        j++;
-      }
-      double r = (i + j) / 2.0 / (n - 1);
-      for (int k = i; k <= j; k++) {
-        out[idx[k]] = r;
-      }
-      i = j + 1;
+    // A primitive sort and two binary searches per value: boxed index sorts took a minute on 10M authors.
+    double[] sorted = x.clone();
+    Arrays.sort(sorted);
+    for (int v = 0; v < n; v++) {
+      int first = bound(sorted, x[v], false);
+      int last = bound(sorted, x[v], true) - 1;
+      out[v] = (first + last) / 2.0 / (n - 1);
     }
     return out;
+  }
+
+  /** The first position holding a value above ({@code after}) or not below {@code value}. */
+  private static int bound(double[] sorted, double value, boolean after) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = Double.compare(sorted[mid], value);
+      if (c < 0 || (after && c == 0)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
@@ -75,9 +76,13 @@ public final class PartitionedGraph implements BlockSet, AutoCloseable {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int n = ids.length;
     int blockNodes = Math.max(1, (n + blockCount - 1) / blockCount);
-    // Each executor numbers the ends of its pairs by binary search in the sorted ids: two sort-merge joins
-    // on the id strings would cost more than the rest of the scoring.
-    Broadcast<String[]> sorted = jsc.broadcast(ids);
+    // Each executor numbers the ends of its pairs from a broadcast map: two sort-merge joins on the id
+    // strings, or a binary search that misses the cache at every step, would cost more than the scoring.
+    HashMap<String, Integer> position = new HashMap<>(2 * n);
+    for (int i = 0; i < n; i++) {
+      position.put(ids[i], i);
+    }
+    Broadcast<HashMap<String, Integer>> sorted = jsc.broadcast(position);
     StructType numbered = new StructType().add("s", DataTypes.IntegerType, false)
         .add("d", DataTypes.IntegerType, false).add("w", DataTypes.DoubleType, false);
     Dataset<Row> edges = pairs.map((MapFunction<Row, Row>) r -> RowFactory.create(number(sorted.value(),
@@ -97,9 +102,9 @@ public final class PartitionedGraph implements BlockSet, AutoCloseable {
     return new PartitionedGraph(jsc, blocks, ids, built);
   }
 
-  private static int number(String[] sorted, String id) {
-    int at = Arrays.binarySearch(sorted, id);
-    if (at < 0) {
+  private static int number(Map<String, Integer> position, String id) {
+    Integer at = position.get(id);
+    if (at == null) {
       throw new IllegalArgumentException("author " + id + " ends a pair but is not among the graph's nodes");
     }
     return at;
@@ -196,7 +201,11 @@ public final class PartitionedGraph implements BlockSet, AutoCloseable {
 
   /** Every measure, with communities from {@link #communities} and reach and betweenness on the gathered view. */
   public GraphMeasures measures(InfluenceModel.Settings s) {
-    return GraphMeasures.of(this, ids, 0, communities(s.resolution(), s.seed()), undirected(), s, PATH);
+    Map<String, Long> millis = new LinkedHashMap<>();
+    Communities.Result comm = GraphMeasures.timed(millis, "communities", () -> communities(s.resolution(),
+        s.seed()));
+    UndirectedAdjacency und = GraphMeasures.timed(millis, "gather undirected view", this::undirected);
+    return GraphMeasures.of(this, ids, 0, comm, und, s, PATH, millis);
   }
 
   /** The undirected view, gathered from the blocks. */
