@@ -310,24 +310,19 @@ public final class GraphBlock implements Serializable {
     return out;
   }
 
-  /** Per community: directed edges between its members that leave this block's nodes, and their weight. */
-  CommunityTies communityTies(int[] community, int communities) {
-    long[] edges = new long[communities];
-    double[] weight = new double[communities];
-    for (int v = 0; v < hi - lo; v++) {
+  /** Out-edges towards members of one's own community. */
+  int[] intraOutEdges(int[] community) {
+    int[] s = new int[hi - lo];
+    for (int v = 0; v < s.length; v++) {
       int c = community[lo + v];
       for (int j = outStart[v]; j < outStart[v + 1]; j++) {
         if (community[outTo[j]] == c) {
-          edges[c]++;
-          weight[c] += outW[j];
+          s[v]++;
         }
       }
     }
-    return new CommunityTies(edges, weight);
+    return s;
   }
-
-  /** Internal edges and weight per community; blocks' values add up. */
-  record CommunityTies(long[] edges, double[] weight) implements Serializable {}
 
   /**
    * One synchronous round of Louvain's local moving for the block's nodes: each active node picks the

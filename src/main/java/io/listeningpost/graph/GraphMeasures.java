@@ -80,12 +80,13 @@ public record GraphMeasures(String[] ids, long edges, long selfLoops, double[] i
     int count = comm.count();
     long[] internalEdges = new long[count];
     double[] internalWeight = new double[count];
+    // Per author, then per community in author order: the same sums however the authors are blocked.
     try (BlockSet.Shared<int[]> shared = blocks.share(c)) {
-      for (BlockSet.Result<GraphBlock.CommunityTies> r : blocks.map(b -> b.communityTies(shared.get(), count))) {
-        for (int k = 0; k < count; k++) {
-          internalEdges[k] += r.value().edges()[k];
-          internalWeight[k] += r.value().weight()[k];
-        }
+      int[] intraEdges = BlockSet.ints(blocks, b -> b.intraOutEdges(shared.get()));
+      double[] intraWeight = BlockSet.doubles(blocks, b -> b.intraOut(shared.get()));
+      for (int v = 0; v < c.length; v++) {
+        internalEdges[c[v]] += intraEdges[v];
+        internalWeight[c[v]] += intraWeight[v];
       }
     }
     return new GraphMeasures(ids, edges, selfLoops, inWeight, inDegree, pr, hits[0], hits[1], comm, cpr, reach,

@@ -100,8 +100,9 @@ public final class GraphStep {
     Dataset<Row> window = all.filter(col("created_at").geq(from).and(col("created_at").lt(until)));
     long interactions = window.count();
     long selfReplies = window.filter(col("src").equalTo(col("dst"))).count();
+    // A pair whose weight is 0 (a kind weighted 0, or decayed below 2^-24) ties no one; its authors keep their rows.
     Dataset<Row> pairs = window.filter(col("src").notEqual(col("dst"))).groupBy("src", "dst")
-        .agg(sum("w").as("w"), count(lit(1)).as("n"));
+        .agg(sum("w").as("w"), count(lit(1)).as("n")).filter(col("w").gt(0));
     // Counted, then collected or partitioned: aggregated once.
     pairs.persist(StorageLevel.MEMORY_AND_DISK());
     long pairCount = pairs.count();

@@ -12,13 +12,20 @@ final class Hll {
   private static final int M = 1 << P;
   private static final double ALPHA = 0.7213 / (1 + 1.079 / M);
 
+  /** Sketches per array: 2^20 × 128 bytes, so that no index passes an int however many nodes. */
+  private static final int CHUNK_BITS = 20;
+  private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+
   private Hll() {}
 
   static long[] reach(UndirectedAdjacency g) {
     int[] undStart = g.start();
     int[] undTo = g.to();
     int n = g.nodeCount();
-    byte[] first = new byte[n * M];
+    byte[][] first = new byte[(n >>> CHUNK_BITS) + 1][];
+    for (int k = 0; k < first.length; k++) {
+      first[k] = new byte[Math.min(CHUNK_MASK + 1, n - (k << CHUNK_BITS)) * M];
+    }
     IntStream.range(0, n).parallel().forEach(v -> {
       add(first, v, v);
       for (int j = undStart[v]; j < undStart[v + 1]; j++) {
@@ -28,12 +35,14 @@ final class Hll {
     long[] reach = new long[n];
     IntStream.range(0, n).parallel().forEach(v -> {
       byte[] regs = new byte[M];
-      System.arraycopy(first, v * M, regs, 0, M);
+      System.arraycopy(first[v >>> CHUNK_BITS], (v & CHUNK_MASK) * M, regs, 0, M);
       for (int j = undStart[v]; j < undStart[v + 1]; j++) {
-        int base = undTo[j] * M;
+        int u = undTo[j];
+        byte[] chunk = first[u >>> CHUNK_BITS];
+        int base = (u & CHUNK_MASK) * M;
         for (int r = 0; r < M; r++) {
-          if (first[base + r] > regs[r]) {
-            regs[r] = first[base + r];
+          if (chunk[base + r] > regs[r]) {
+            regs[r] = chunk[base + r];
           }
         }
       }
@@ -43,11 +52,12 @@ final class Hll {
     return reach;
   }
 
-  private static void add(byte[] regs, int owner, int item) {
+  private static void add(byte[][] sketches, int owner, int item) {
     long h = mix(item);
     int idx = (int) (h >>> (64 - P));
     int rank = Long.numberOfLeadingZeros((h << P) | (1L << (P - 1))) + 1;
-    int at = owner * M + idx;
+    byte[] regs = sketches[owner >>> CHUNK_BITS];
+    int at = (owner & CHUNK_MASK) * M + idx;
     if (rank > regs[at]) {
       regs[at] = (byte) rank;
     }

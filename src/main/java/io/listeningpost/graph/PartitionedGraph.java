@@ -38,7 +38,7 @@ import scala.Tuple2;
  */
 public final class PartitionedGraph implements BlockSet, AutoCloseable {
   public static final String PATH = "spark";
-  /** Neighbour entries (in plus out) a block holds at most: about 50 MB of arrays. */
+  /** Neighbour entries (in plus out) per block on average, about 50 MB of arrays; blocks are equal node ranges. */
   static final long ENTRIES_PER_BLOCK = 2_000_000L;
   /** Rounds of distributed Louvain moves at most, and the share of nodes moving that ends them early. */
   static final int LOUVAIN_ROUNDS = 30;
@@ -46,12 +46,15 @@ public final class PartitionedGraph implements BlockSet, AutoCloseable {
 
   private final JavaSparkContext jsc;
   private final JavaRDD<GraphBlock> blocks;
+  private final Broadcast<HashMap<String, Integer>> positions;
   private final String[] ids;
   private final int blockCount;
 
-  private PartitionedGraph(JavaSparkContext jsc, JavaRDD<GraphBlock> blocks, String[] ids, int blockCount) {
+  private PartitionedGraph(JavaSparkContext jsc, JavaRDD<GraphBlock> blocks,
+      Broadcast<HashMap<String, Integer>> positions, String[] ids, int blockCount) {
     this.jsc = jsc;
     this.blocks = blocks;
+    this.positions = positions;
     this.ids = ids;
     this.blockCount = blockCount;
   }
@@ -63,8 +66,10 @@ public final class PartitionedGraph implements BlockSet, AutoCloseable {
 
   /**
    * Partitions a graph given as weighted pairs (columns {@code src}, {@code dst}, {@code w}; no pair
-   * twice, no self-loops) over the nodes {@code ids}, which must hold every pair's ends and be
-   * sorted; node numbers are positions in {@code ids}, as in {@link InteractionGraph}.
+   * twice, no self-loops, weights above 0) over the nodes {@code ids}, which must hold every pair's
+   * ends and be sorted; node numbers are positions in {@code ids}, as in {@link InteractionGraph}.
+   * Weights are rounded to multiples of 2^-24 ({@link OrderFreeSums}), the graph stage's are already,
+   * so that sums across blocks do not depend on how many blocks there are.
    */
   public static PartitionedGraph of(SparkSession spark, Dataset<Row> pairs, String[] ids, long pairCount) {
     int parallelism = spark.sparkContext().defaultParallelism();
@@ -82,11 +87,13 @@ public final class PartitionedGraph implements BlockSet, AutoCloseable {
     for (int i = 0; i < n; i++) {
       position.put(ids[i], i);
     }
-    Broadcast<HashMap<String, Integer>> sorted = jsc.broadcast(position);
+    Broadcast<HashMap<String, Integer>> positions = jsc.broadcast(position);
     StructType numbered = new StructType().add("s", DataTypes.IntegerType, false)
         .add("d", DataTypes.IntegerType, false).add("w", DataTypes.DoubleType, false);
-    Dataset<Row> edges = pairs.map((MapFunction<Row, Row>) r -> RowFactory.create(number(sorted.value(),
-        r.getString(0)), number(sorted.value(), r.getString(1)), r.getDouble(2)), Encoders.row(numbered));
+    Dataset<Row> edges = pairs.select(col("src"), col("dst"), OrderFreeSums.exact(col("w")).as("w"))
+        .filter(col("w").gt(0))
+        .map((MapFunction<Row, Row>) r -> RowFactory.create(number(positions.value(), r.getString(0)),
+            number(positions.value(), r.getString(1)), r.getDouble(2)), Encoders.row(numbered));
     Dataset<Row> entries = edges.select(floor(col("d").divide(blockNodes)).cast("int").as("blk"), lit(0).as("dir"),
             col("d").as("node"), col("s").as("other"), col("w"))
         .union(edges.select(floor(col("s").divide(blockNodes)).cast("int").as("blk"), lit(1).as("dir"),
@@ -96,10 +103,16 @@ public final class PartitionedGraph implements BlockSet, AutoCloseable {
     JavaRDD<GraphBlock> blocks = entries.javaRDD()
         .mapPartitions(rows -> new BlockAssembler(rows, n, blockNodes))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    int built = (int) blocks.count();
-    // Unpersisted, not destroyed: tasks on the cached blocks still carry the lineage that names it.
-    sorted.unpersist(false);
-    return new PartitionedGraph(jsc, blocks, ids, built);
+    try {
+      int built = (int) blocks.count();
+      // Unpersisted, not destroyed, until the blocks go: tasks on them still carry the lineage that names it.
+      positions.unpersist(false);
+      return new PartitionedGraph(jsc, blocks, positions, ids, built);
+    } catch (RuntimeException e) {
+      blocks.unpersist(false);
+      positions.destroy();
+      throw e;
+    }
   }
 
   private static int number(Map<String, Integer> position, String id) {
@@ -333,10 +346,9 @@ public final class PartitionedGraph implements BlockSet, AutoCloseable {
     double total = Arrays.stream(strength).sum();
     double[] internal = new double[count];
     try (Shared<int[]> c = share(membership)) {
-      for (Result<GraphBlock.CommunityTies> r : map(b -> b.communityTies(c.get(), count))) {
-        for (int k = 0; k < count; k++) {
-          internal[k] += r.value().weight()[k];
-        }
+      double[] intraWeight = BlockSet.doubles(this, b -> b.intraOut(c.get()));
+      for (int v = 0; v < membership.length; v++) {
+        internal[membership[v]] += intraWeight[v];
       }
     }
     double[] communityStrength = new double[count];
@@ -353,5 +365,6 @@ public final class PartitionedGraph implements BlockSet, AutoCloseable {
   @Override
   public void close() {
     blocks.unpersist(false);
+    positions.destroy();
   }
 }

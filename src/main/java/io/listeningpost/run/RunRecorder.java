@@ -71,7 +71,7 @@ public final class RunRecorder {
     if (outcome != null) {
       for (StageRun r : outcome.stages()) {
         stages.add(RowFactory.create(r.stage(), r.status().name(), r.inputs(), r.outputs(), r.reusedRunId(),
-            r.millis(), Timestamp.from(r.finishedAt()), r.message()));
+            r.millis(), Timestamp.from(r.finishedAt()), recordedMessage(r)));
       }
     }
     List<String> sources = config.sources().stream()
@@ -178,5 +178,16 @@ public final class RunRecorder {
   /** Keeps the summary as a text file under the reports folder, written whole or not at all; returns its path. */
   public static Path keep(String reports, String runId, String summary) {
     return AtomicFiles.write(Path.of(reports, "runs", runId + ".txt"), summary);
+  }
+
+  /**
+   * Why a stage failed or did not run; for one that succeeded, its notes from the run summary (e.g. which
+   * path scored the graph), so that they stay queryable in {@code _runs}.
+   */
+  private static String recordedMessage(StageRun r) {
+    if (r.message() != null || r.result() == null || r.result().notes().isEmpty()) {
+      return r.message();
+    }
+    return Redaction.mask(String.join("; ", r.result().notes()));
   }
 }

@@ -1,7 +1,5 @@
 package io.listeningpost.run;
 
-import io.listeningpost.core.Redaction;
-
 import io.listeningpost.core.TableCounts;
 import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.stage.StageContext;
@@ -100,9 +98,7 @@ final class StageRunner {
     }
     String outputs = fingerprints.outputs(stage, day);
     history.add(new StageHistory.Execution(stage.id(), runId, day, inputs, outputs, finished));
-    // What the run summary says of the stage (e.g. which path scored the graph) stays queryable in _runs.
-    String notes = result.notes().isEmpty() ? null : Redaction.mask(String.join("; ", result.notes()));
-    return new StageRun(stage.id(), StageStatus.SUCCEEDED, result, inputs, outputs, null, millis, finished, notes);
+    return new StageRun(stage.id(), StageStatus.SUCCEEDED, result, inputs, outputs, null, millis, finished, null);
   }
 
   static String rootMessage(Throwable e) {

@@ -86,5 +86,7 @@ class NightlyRerunTest {
     var runs = rows(warehouse.resolve("_runs"));
     assertThat(runs).hasSize(4);
     assertThat(runs.stream().map(Object::toString).filter(r -> r.contains("SKIPPED"))).hasSize(2);
+    // The graph's path is recorded in the runs that scored it: the first and the rerun.
+    assertThat(runs.stream().map(Object::toString).filter(r -> r.contains("scored in the driver: "))).hasSize(2);
   }
 }
