@@ -64,26 +64,22 @@ public interface BlockSet {
 
   /** The per-node slices of all blocks as one array over all nodes. */
   static double[] doubles(BlockSet blocks, Kernel<double[]> kernel) {
-    List<Result<double[]>> parts = blocks.map(kernel);
-    if (parts.size() == 1 && parts.get(0).value().length == blocks.nodeCount()) {
-      return parts.get(0).value();
-    }
-    double[] all = new double[blocks.nodeCount()];
-    for (Result<double[]> p : parts) {
-      System.arraycopy(p.value(), 0, all, p.lo(), p.value().length);
-    }
-    return all;
+    return gather(blocks, kernel, new double[blocks.nodeCount()], a -> a.length);
   }
 
   /** {@link #doubles} for integer values. */
   static int[] ints(BlockSet blocks, Kernel<int[]> kernel) {
-    List<Result<int[]>> parts = blocks.map(kernel);
-    if (parts.size() == 1 && parts.get(0).value().length == blocks.nodeCount()) {
+    return gather(blocks, kernel, new int[blocks.nodeCount()], a -> a.length);
+  }
+
+  /** Copies each block's slice of a primitive array into {@code all}, or returns the one slice that spans it. */
+  private static <A> A gather(BlockSet blocks, Kernel<A> kernel, A all, java.util.function.ToIntFunction<A> length) {
+    List<Result<A>> parts = blocks.map(kernel);
+    if (parts.size() == 1 && length.applyAsInt(parts.get(0).value()) == blocks.nodeCount()) {
       return parts.get(0).value();
     }
-    int[] all = new int[blocks.nodeCount()];
-    for (Result<int[]> p : parts) {
-      System.arraycopy(p.value(), 0, all, p.lo(), p.value().length);
+    for (Result<A> p : parts) {
+      System.arraycopy(p.value(), 0, all, p.lo(), length.applyAsInt(p.value()));
     }
     return all;
   }
