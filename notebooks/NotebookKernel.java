@@ -1,0 +1,70 @@
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.logging.LogManager;
+import org.rapaio.jupyter.kernel.MainApp;
+import org.rapaio.jupyter.kernel.channels.Channels;
+import org.rapaio.jupyter.kernel.channels.LoopThread;
+import org.rapaio.jupyter.kernel.core.ConnectionProperties;
+import org.rapaio.jupyter.kernel.core.Transform;
+
+/**
+ * Starts rapaio-jupyter-kernel 3.0.1 as its {@code MainApp} does, without its two start-up races. Either
+ * one leaves a kernel that never answers Jupyter: on a loaded 2-core machine, about one start in eight.
+ *
+ * <ul>
+ *   <li>{@code LoopThread.start} starts the thread before it sets {@code running}, so a channel's thread
+ *       that reads the flag first ends at once. Each loop thread is therefore stopped and replaced by one
+ *       whose flag is set before it starts.
+ *   <li>{@code Channels.connect} starts those threads before it creates the map of message handlers, so a
+ *       {@code kernel_info_request} that arrives in between kills the shell thread with a
+ *       NullPointerException. An empty map put in place beforehand makes such a request merely unhandled;
+ *       Jupyter sends it again a second later.
+ * </ul>
+ *
+ * <p>Run by {@code notebooks/run} in source-file mode, with the kernel jar on the class path.
+ */
+public final class NotebookKernel {
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 1) {
+      throw new IllegalArgumentException("usage: NotebookKernel CONNECTION_FILE");
+    }
+    LogManager.getLogManager()
+        .readConfiguration(MainApp.class.getClassLoader().getResourceAsStream("logging.properties"));
+    Path connectionFile = Path.of(args[0]);
+    if (!Files.isRegularFile(connectionFile)) {
+      throw new IllegalArgumentException("connection file not found: " + connectionFile);
+    }
+    ConnectionProperties properties =
+        Transform.fromJson(Files.readString(connectionFile), ConnectionProperties.class);
+    Channels channels = new Channels(properties);
+    field(Channels.class, "handlers").set(channels, new HashMap<>());
+    channels.connect(MainApp.kernel);
+    for (String name : List.of("shell", "control", "heartbeat")) {
+      restartLoop(field(Channels.class, name).get(channels));
+    }
+    channels.joinUntilClose();
+  }
+
+  private static void restartLoop(Object channel) throws ReflectiveOperationException, InterruptedException {
+    Field loopField = field(channel.getClass(), "loopThread");
+    LoopThread old = (LoopThread) loopField.get(channel);
+    old.shutdown();
+    old.join();
+    LoopThread fresh = new LoopThread(old.getName(),
+        (long) field(LoopThread.class, "sleep").get(old),
+        (Runnable) field(LoopThread.class, "loopBody").get(old));
+    field(LoopThread.class, "running").set(fresh, true);
+    loopField.set(channel, fresh);
+    fresh.start();
+  }
+
+  private static Field field(Class<?> owner, String name) throws NoSuchFieldException {
+    Field field = owner.getDeclaredField(name);
+    field.setAccessible(true);
+    return field;
+  }
+}
