@@ -188,7 +188,8 @@ public final class EnrichStep {
       Dataset<Row> keep = warehouse.read(Tables.POST_NLP).filter(col("dt").isin(affected.toArray()));
       Dataset<Row> merged = keep.join(rows.select("platform", "post_id"), Warehouse.seq("platform", "post_id"),
           "left_anti").select(columns(Tables.POST_NLP_SCHEMA.fieldNames())).unionByName(rows);
-      warehouse.overwritePartitions(Tables.POST_NLP, merged, new String[] {"created_at", "platform", "post_id"});
+      warehouse.overwritePartitions(Tables.POST_NLP, merged, new String[] {"created_at", "platform", "post_id"},
+          affected.size());
       long written = warehouse.rowsOfRun(Tables.POST_NLP, affected, runId);
       labels.label(null, null);
       // Every post that needed NLP must now have its row; a shortfall fails the run's reconciliation.

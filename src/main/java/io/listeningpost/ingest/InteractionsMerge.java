@@ -75,7 +75,7 @@ final class InteractionsMerge {
       Dedup.Outcome dedup = Dedup.firstPerKey(candidates, "_key", "_rid", "_new", col("dst_author").isNull().asc(),
           col("_new").asc(), col("src_author").asc_nulls_last());
       warehouse.overwritePartitions(Tables.INTERACTIONS, dedup.kept().drop("_key", "_new", "_rid"),
-          new String[] {"created_at", "platform", "post_id"});
+          new String[] {"created_at", "platform", "post_id"}, affected.size());
       long written = warehouse.rowsOfRun(Tables.INTERACTIONS, affected, ctx.runId());
       return new TableCounts(Tables.INTERACTIONS, parsed + quarantined, written, dedup.incomingDropped(), quarantined);
     } finally {

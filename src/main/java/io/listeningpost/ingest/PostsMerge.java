@@ -51,7 +51,7 @@ final class PostsMerge {
     Dataset<Row> winners = dedup.kept().drop("_key");
     Dataset<Row> threads = threadsToFill ? threadLookup(winners, affected) : null;
     warehouse.overwritePartitions(Tables.POSTS, (threads == null ? winners : withThreads(winners, threads))
-        .drop("_new", "_rid"), new String[] {"created_at"});
+        .drop("_new", "_rid"), new String[] {"created_at"}, affected.size());
     long written = warehouse.rowsOfRun(Tables.POSTS, affected, ctx.runId());
     return new TableCounts(Tables.POSTS, parsed + quarantined, written, dedup.incomingDropped(), quarantined);
   }

@@ -41,8 +41,11 @@ public final class Dedup {
    */
   public static Outcome firstPerKey(Dataset<Row> rows, String keyColumn, String idColumn, String newColumn,
       Column... order) {
-    Dataset<Row> repeated = rows.groupBy(col(keyColumn)).count().filter(col("count").gt(1)).select(keyColumn);
-    long n = repeated.count();
+    // The repeated keys themselves, one more than the limit at most: one job both counts them and, when
+    // few, hands them to the broadcast below, which would otherwise compute them a second time.
+    Dataset<Row> repeatedPlan = rows.groupBy(col(keyColumn)).count().filter(col("count").gt(1)).select(keyColumn);
+    List<Row> repeatedKeys = repeatedPlan.limit((int) MAX_BROADCAST_KEYS + 1).collectAsList();
+    long n = repeatedKeys.size();
     if (n == 0) {
       return new Outcome(rows, 0, 0);
     }
@@ -53,6 +56,7 @@ public final class Dedup {
     }
     Column id = coalesce(col(idColumn), lit(Long.MIN_VALUE));
     // Collected, so that every later use of the result does not compute the losers again.
+    Dataset<Row> repeated = rows.sparkSession().createDataFrame(repeatedKeys, repeatedPlan.schema());
     Dataset<Row> found = ranked(rows.join(broadcast(repeated), Warehouse.seq(keyColumn), "left_semi"), keyColumn, order)
         .filter(col("_rank").gt(1))
         .select(col(keyColumn), id.as(ID), col(newColumn));

@@ -30,6 +30,9 @@ import scala.collection.Seq;
  * or, for the tables that only grow, get new files added.
  */
 public final class Warehouse {
+  /** From this many days per core, a write spreads whole days over the tasks instead of ranges of rows. */
+  static final int WHOLE_DAYS_PER_CORE = 4;
+
   private final SparkSession spark;
   private final String root;
   private final int rowsPerFile;
@@ -129,11 +132,23 @@ public final class Warehouse {
    * still writes with every core, and each file holds a sorted run of its day.
    */
   public void overwritePartitions(String table, Dataset<Row> rows, String[] sortColumns) {
+    overwritePartitions(table, rows, sortColumns, 0);
+  }
+
+  /**
+   * As {@link #overwritePartitions(String, Dataset, String[])}, for rows known to span {@code days}
+   * partitions. Many days (a backfill of history) are spread over the tasks whole, by a hash of the day,
+   * with no sampling pass over the rows: each day is then one file (up to the rows per file) written by
+   * one task, instead of a range cut across tasks; a day's rows and their order are the same either way.
+   */
+  public void overwritePartitions(String table, Dataset<Row> rows, String[] sortColumns, int days) {
     List<Column> sort = new ArrayList<>();
     sort.add(col("dt"));
     Arrays.stream(sortColumns).forEach(c -> sort.add(col(c)));
     Column[] order = sort.toArray(new Column[0]);
-    withEncodings(table, parquet(table, rows.repartitionByRange(order).sortWithinPartitions(order)))
+    boolean wholeDays = days >= WHOLE_DAYS_PER_CORE * spark.sparkContext().defaultParallelism();
+    Dataset<Row> spread = wholeDays ? rows.repartition(col("dt")) : rows.repartitionByRange(order);
+    withEncodings(table, parquet(table, spread.sortWithinPartitions(order)))
         .option("maxRecordsPerFile", rowsPerFile)
         .partitionBy("dt")
         .save(publisher.stagingOf(table).toString());
