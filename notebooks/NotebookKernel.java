@@ -1,6 +1,7 @@
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.logging.LogManager;
@@ -12,7 +13,8 @@ import org.rapaio.jupyter.kernel.core.Transform;
 
 /**
  * Starts rapaio-jupyter-kernel 3.0.1 as its {@code MainApp} does, without its two start-up races. Either
- * one leaves a kernel that never answers Jupyter: on a loaded 2-core machine, about one start in eight.
+ * one leaves a kernel that never answers Jupyter: with both cores of a 2-core machine kept busy, 8 of 90
+ * starts.
  *
  * <ul>
  *   <li>{@code LoopThread.start} starts the thread before it sets {@code running}, so a channel's thread
@@ -43,22 +45,34 @@ public final class NotebookKernel {
     Channels channels = new Channels(properties);
     field(Channels.class, "handlers").set(channels, new HashMap<>());
     channels.connect(MainApp.kernel);
+    List<Object> looping = new ArrayList<>();
     for (String name : List.of("shell", "control", "heartbeat")) {
-      restartLoop(field(Channels.class, name).get(channels));
+      looping.add(field(Channels.class, name).get(channels));
+    }
+    // All stopped before any is waited for: a shell thread busy with an early request must not hold up
+    // the control thread, which carries interrupts.
+    for (Object channel : looping) {
+      loop(channel).shutdown();
+    }
+    for (Object channel : looping) {
+      restartLoop(channel);
     }
     channels.joinUntilClose();
   }
 
+  private static LoopThread loop(Object channel) throws ReflectiveOperationException {
+    return (LoopThread) field(channel.getClass(), "loopThread").get(channel);
+  }
+
+  /** Replaces the channel's stopped loop thread, once it has ended, by one that runs the same loop. */
   private static void restartLoop(Object channel) throws ReflectiveOperationException, InterruptedException {
-    Field loopField = field(channel.getClass(), "loopThread");
-    LoopThread old = (LoopThread) loopField.get(channel);
-    old.shutdown();
+    LoopThread old = loop(channel);
     old.join();
     LoopThread fresh = new LoopThread(old.getName(),
         (long) field(LoopThread.class, "sleep").get(old),
         (Runnable) field(LoopThread.class, "loopBody").get(old));
     field(LoopThread.class, "running").set(fresh, true);
-    loopField.set(channel, fresh);
+    field(channel.getClass(), "loopThread").set(channel, fresh);
     fresh.start();
   }
 

@@ -184,12 +184,13 @@ public final class EnrichStep {
           .withColumn("analysis_version", lit(version))
           .withColumn(Tables.RUN_ID, lit(runId));
       rows = rows.select(columns(Tables.POST_NLP_SCHEMA.fieldNames()));
-      List<Date> affected = warehouse.affectedPartitions(todo);
+      Warehouse.AffectedDays days = warehouse.affectedDays(todo);
+      List<Date> affected = days.days();
       Dataset<Row> keep = warehouse.read(Tables.POST_NLP).filter(col("dt").isin(affected.toArray()));
       Dataset<Row> merged = keep.join(rows.select("platform", "post_id"), Warehouse.seq("platform", "post_id"),
           "left_anti").select(columns(Tables.POST_NLP_SCHEMA.fieldNames())).unionByName(rows);
       warehouse.overwritePartitions(Tables.POST_NLP, merged, new String[] {"created_at", "platform", "post_id"},
-          affected.size());
+          days);
       long written = warehouse.rowsOfRun(Tables.POST_NLP, affected, runId);
       labels.label(null, null);
       // Every post that needed NLP must now have its row; a shortfall fails the run's reconciliation.

@@ -68,14 +68,15 @@ final class InteractionsMerge {
       resolvedNew = resolvedNew.persist(StorageLevel.MEMORY_AND_DISK());
     }
     try {
-      List<Date> affected = warehouse.affectedPartitions(resolvedNew);
+      Warehouse.AffectedDays days = warehouse.affectedDays(resolvedNew);
+      List<Date> affected = days.days();
       Dataset<Row> candidates = warehouse.withPartitions(Tables.INTERACTIONS, resolvedNew, affected)
           .withColumn("_key", concat_ws("\u0001", col("platform"), col("post_id"), col("kind"),
               coalesce(col("dst_post_id"), col("dst_author"), lit(""))));
       Dedup.Outcome dedup = Dedup.firstPerKey(candidates, "_key", "_rid", "_new", col("dst_author").isNull().asc(),
           col("_new").asc(), col("src_author").asc_nulls_last());
       warehouse.overwritePartitions(Tables.INTERACTIONS, dedup.kept().drop("_key", "_new", "_rid"),
-          new String[] {"created_at", "platform", "post_id"}, affected.size());
+          new String[] {"created_at", "platform", "post_id"}, days);
       long written = warehouse.rowsOfRun(Tables.INTERACTIONS, affected, ctx.runId());
       return new TableCounts(Tables.INTERACTIONS, parsed + quarantined, written, dedup.incomingDropped(), quarantined);
     } finally {

@@ -42,7 +42,8 @@ final class PostsMerge {
     Dataset<Row> incoming = records.of("post")
         .withColumn(Tables.RUN_ID, lit(ctx.runId()))
         .withColumn("dt", to_date(col("created_at")));
-    List<Date> affected = warehouse.affectedPartitions(incoming);
+    Warehouse.AffectedDays days = warehouse.affectedDays(incoming);
+    List<Date> affected = days.days();
     Dataset<Row> candidates = warehouse.withPartitions(Tables.POSTS, incoming, affected)
         .withColumn("_key", concat_ws("\u0001", col("platform"), col("post_id")));
     Dedup.Outcome dedup = Dedup.firstPerKey(candidates, "_key", "_rid", "_new",
@@ -51,7 +52,7 @@ final class PostsMerge {
     Dataset<Row> winners = dedup.kept().drop("_key");
     Dataset<Row> threads = threadsToFill ? threadLookup(winners, affected) : null;
     warehouse.overwritePartitions(Tables.POSTS, (threads == null ? winners : withThreads(winners, threads))
-        .drop("_new", "_rid"), new String[] {"created_at"}, affected.size());
+        .drop("_new", "_rid"), new String[] {"created_at"}, days);
     long written = warehouse.rowsOfRun(Tables.POSTS, affected, ctx.runId());
     return new TableCounts(Tables.POSTS, parsed + quarantined, written, dedup.incomingDropped(), quarantined);
   }

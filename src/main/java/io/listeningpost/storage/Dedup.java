@@ -41,8 +41,9 @@ public final class Dedup {
    */
   public static Outcome firstPerKey(Dataset<Row> rows, String keyColumn, String idColumn, String newColumn,
       Column... order) {
-    // The repeated keys themselves, one more than the limit at most: one job both counts them and, when
-    // few, hands them to the broadcast below, which would otherwise compute them a second time.
+    // The repeated keys themselves, one more than the limit at most: the rows are scanned and shuffled
+    // once both to count them and, when few, to hand them to the broadcast below, which would otherwise
+    // compute them a second time.
     Dataset<Row> repeatedPlan = rows.groupBy(col(keyColumn)).count().filter(col("count").gt(1)).select(keyColumn);
     List<Row> repeatedKeys = repeatedPlan.limit((int) MAX_BROADCAST_KEYS + 1).collectAsList();
     long n = repeatedKeys.size();

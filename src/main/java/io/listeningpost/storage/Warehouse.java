@@ -30,7 +30,7 @@ import scala.collection.Seq;
  * or, for the tables that only grow, get new files added.
  */
 public final class Warehouse {
-  /** From this many days per core, a write spreads whole days over the tasks instead of ranges of rows. */
+  /** From this many days per core, a write may spread whole days over the tasks instead of ranges of rows. */
   static final int WHOLE_DAYS_PER_CORE = 4;
 
   private final SparkSession spark;
@@ -94,16 +94,38 @@ public final class Warehouse {
     return read(table).filter(col("dt").isin(partitions.toArray()).and(col(Tables.RUN_ID).equalTo(runId))).count();
   }
 
-  /** The distinct {@code dt} values of incoming rows: the partitions a write will replace. */
-  public List<Date> affectedPartitions(Dataset<Row> incoming) {
-    List<Date> out = new ArrayList<>();
-    for (Row r : incoming.select("dt").distinct().collectAsList()) {
+  /**
+   * The days incoming rows fall on (the partitions a write will replace, in date order), with the number
+   * of those rows and of the largest day's.
+   */
+  public record AffectedDays(List<Date> days, long rows, long largestDay) {
+    public AffectedDays {
+      days = List.copyOf(days);
+    }
+
+    /**
+     * Whether a write may give each day whole to one task: many days, none of them more than one core's
+     * share of the rows, so that no task is left with most of the work.
+     */
+    boolean spreadWhole(int cores) {
+      return days.size() >= WHOLE_DAYS_PER_CORE * cores && largestDay * cores <= rows;
+    }
+  }
+
+  /** The days of {@code incoming}'s {@code dt} values, counted in one job; rows without a day are left out. */
+  public AffectedDays affectedDays(Dataset<Row> incoming) {
+    List<Date> days = new ArrayList<>();
+    long rows = 0;
+    long largest = 0;
+    for (Row r : incoming.groupBy("dt").count().collectAsList()) {
       if (!r.isNullAt(0)) {
-        out.add(r.getDate(0));
+        days.add(r.getDate(0));
+        rows += r.getLong(1);
+        largest = Math.max(largest, r.getLong(1));
       }
     }
-    out.sort(Date::compareTo);
-    return out;
+    days.sort(Date::compareTo);
+    return new AffectedDays(days, rows, largest);
   }
 
   /**
@@ -132,22 +154,23 @@ public final class Warehouse {
    * still writes with every core, and each file holds a sorted run of its day.
    */
   public void overwritePartitions(String table, Dataset<Row> rows, String[] sortColumns) {
-    overwritePartitions(table, rows, sortColumns, 0);
+    overwritePartitions(table, rows, sortColumns, new AffectedDays(List.of(), 0, 0));
   }
 
   /**
-   * As {@link #overwritePartitions(String, Dataset, String[])}, for rows known to span {@code days}
-   * partitions. Many days (a backfill of history) are spread over the tasks whole, by a hash of the day,
-   * with no sampling pass over the rows: each day is then one file (up to the rows per file) written by
-   * one task, instead of a range cut across tasks; a day's rows and their order are the same either way.
+   * As {@link #overwritePartitions(String, Dataset, String[])}, for rows that fall on {@code days}. Many
+   * days of similar size (a backfill of history; see {@link AffectedDays#spreadWhole}) are spread over the
+   * tasks whole, by a hash of the day, with no sampling pass over the rows: each day is then written by
+   * one task, as one file up to the rows per file, instead of cut into ranges across tasks. A day holds the
+   * same rows either way, each file sorted by the sort columns.
    */
-  public void overwritePartitions(String table, Dataset<Row> rows, String[] sortColumns, int days) {
+  public void overwritePartitions(String table, Dataset<Row> rows, String[] sortColumns, AffectedDays days) {
     List<Column> sort = new ArrayList<>();
     sort.add(col("dt"));
     Arrays.stream(sortColumns).forEach(c -> sort.add(col(c)));
     Column[] order = sort.toArray(new Column[0]);
-    boolean wholeDays = days >= WHOLE_DAYS_PER_CORE * spark.sparkContext().defaultParallelism();
-    Dataset<Row> spread = wholeDays ? rows.repartition(col("dt")) : rows.repartitionByRange(order);
+    Dataset<Row> spread = days.spreadWhole(spark.sparkContext().defaultParallelism())
+        ? rows.repartition(col("dt")) : rows.repartitionByRange(order);
     withEncodings(table, parquet(table, spread.sortWithinPartitions(order)))
         .option("maxRecordsPerFile", rowsPerFile)
         .partitionBy("dt")

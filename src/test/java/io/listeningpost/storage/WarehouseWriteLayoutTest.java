@@ -1,6 +1,5 @@
 package io.listeningpost.storage;
 
-import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.listeningpost.testing.LocalSpark;
@@ -27,9 +26,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How a partitioned write lays out its days: a few days are cut into sorted ranges over every task, many
- * days go whole to one task each, so a backfill of history writes one file per day. Either way a day
- * holds the same rows in the same order.
+ * How a partitioned write lays out its days: a few days, or days of which one holds most rows, are cut into
+ * sorted ranges over the tasks; many days of similar size go whole to one task each, so a backfill of history
+ * writes one file per day. Either way a day holds the same rows in the same order.
  */
 @Tag("spark")
 class WarehouseWriteLayoutTest {
@@ -62,49 +61,82 @@ class WarehouseWriteLayoutTest {
     Map<String, Long> out = new TreeMap<>();
     try (Stream<Path> days = Files.list(table)) {
       for (Path day : days.filter(p -> p.getFileName().toString().startsWith("dt=")).toList()) {
-        try (Stream<Path> files = Files.list(day)) {
-          out.put(day.getFileName().toString(), files.filter(f -> f.toString().endsWith(".parquet")).count());
-        }
+        out.put(day.getFileName().toString(), (long) files(day).size());
       }
     }
     return out;
   }
 
-  private static List<Row> dayInFileOrder(Path table, String day) {
-    return SPARK.spark().read().parquet(table.resolve("dt=" + day).toString()).select("id", "created_at")
-        .collectAsList();
+  /** A day's Parquet files by name, which Spark's writer numbers by task: the order of the ranges. */
+  private static List<Path> files(Path day) throws IOException {
+    try (Stream<Path> files = Files.list(day)) {
+      return files.filter(f -> f.toString().endsWith(".parquet")).sorted().toList();
+    }
+  }
+
+  /** A day's rows file by file, each file's rows in their stored order. */
+  private static List<Row> dayInFileOrder(Path table, String day) throws IOException {
+    List<Row> out = new ArrayList<>();
+    for (Path file : files(table.resolve("dt=" + day))) {
+      out.addAll(SPARK.spark().read().parquet(file.toString()).select("id", "created_at").collectAsList());
+    }
+    return out;
+  }
+
+  private static Warehouse warehouse(Path dir, String name) {
+    return new Warehouse(SPARK.spark(), dir.resolve(name).toString(), 1_000_000, "run-1", TablePublisher.StepHook.NONE);
   }
 
   @Test
-  void manyDaysAreWrittenWholeOneFilePerDayAndFewDaysAreCutIntoSortedRanges(@TempDir Path dir) throws IOException {
-    // Adaptive execution would merge this little data's ranges into one task.
+  void manyDaysAreWrittenWholeOneFilePerDayAndFewOrUnevenDaysAreCutIntoSortedRanges(@TempDir Path dir)
+      throws IOException {
+    // Many shuffle partitions, so that ranges cut most days; adaptive execution would merge this little
+    // data's ranges into one task.
+    String partitions = SPARK.spark().conf().get("spark.sql.shuffle.partitions");
+    String coalesce = SPARK.spark().conf().get("spark.sql.adaptive.coalescePartitions.enabled");
+    SPARK.spark().conf().set("spark.sql.shuffle.partitions", "16");
     SPARK.spark().conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
-    int cores = SPARK.spark().sparkContext().defaultParallelism();
-    int many = Warehouse.WHOLE_DAYS_PER_CORE * cores;
-    Warehouse history = new Warehouse(SPARK.spark(), dir.resolve("history").toString(), 1_000_000, "run-1",
-        TablePublisher.StepHook.NONE);
-    history.overwritePartitions(TABLE, rows(many, 300), new String[] {"created_at"}, many);
-    Map<String, Long> historyFiles = filesPerDay(dir.resolve("history").resolve(TABLE));
-    assertThat(historyFiles).hasSize(many);
-    assertThat(historyFiles.values()).as("one file per day").containsOnly(1L);
+    try {
+      int cores = SPARK.spark().sparkContext().defaultParallelism();
+      int many = Warehouse.WHOLE_DAYS_PER_CORE * cores;
+      Dataset<Row> history = rows(many, 300);
+      Warehouse whole = warehouse(dir, "whole");
+      Warehouse.AffectedDays days = whole.affectedDays(history);
+      assertThat(days.days()).hasSize(many);
+      assertThat(days.rows()).isEqualTo(300L * many);
+      assertThat(days.largestDay()).isEqualTo(300L);
+      whole.overwritePartitions(TABLE, history, new String[] {"created_at"}, days);
+      Map<String, Long> wholeFiles = filesPerDay(dir.resolve("whole").resolve(TABLE));
+      assertThat(wholeFiles).hasSize(many);
+      assertThat(wholeFiles.values()).as("one file per day").containsOnly(1L);
 
-    Warehouse night = new Warehouse(SPARK.spark(), dir.resolve("night").toString(), 1_000_000, "run-1",
-        TablePublisher.StepHook.NONE);
-    night.overwritePartitions(TABLE, rows(1, 300 * many).filter(col("dt").equalTo(Date.valueOf("2026-01-01"))),
-        new String[] {"created_at"}, 1);
-    assertThat(filesPerDay(dir.resolve("night").resolve(TABLE)).get("dt=2026-01-01"))
-        .as("one day cut into a range per shuffle partition")
-        .isEqualTo(Long.parseLong(SPARK.spark().conf().get("spark.sql.shuffle.partitions")));
+      // The same days cut into ranges: several files for most days, and the same rows in the same order.
+      Warehouse ranges = warehouse(dir, "ranges");
+      ranges.overwritePartitions(TABLE, history, new String[] {"created_at"});
+      assertThat(filesPerDay(dir.resolve("ranges").resolve(TABLE)).values().stream().filter(n -> n > 1).count())
+          .isGreaterThan(many / 2);
+      for (String day : wholeFiles.keySet().stream().map(d -> d.substring(3)).toList()) {
+        List<Row> inOneFile = dayInFileOrder(dir.resolve("whole").resolve(TABLE), day);
+        assertThat(inOneFile).hasSize(300).isSortedAccordingTo((a, b) -> a.getTimestamp(1).compareTo(b.getTimestamp(1)));
+        assertThat(dayInFileOrder(dir.resolve("ranges").resolve(TABLE), day)).isEqualTo(inOneFile);
+      }
 
-    // A day written whole and the same day cut into ranges hold the same rows in the same order.
-    Warehouse ranges = new Warehouse(SPARK.spark(), dir.resolve("ranges").toString(), 1_000_000, "run-1",
-        TablePublisher.StepHook.NONE);
-    ranges.overwritePartitions(TABLE, rows(many, 300), new String[] {"created_at"}, 1);
-    assertThat(filesPerDay(dir.resolve("ranges").resolve(TABLE)).values()).anyMatch(n -> n > 1);
-    for (String day : List.of("2026-01-01", "2026-01-05")) {
-      List<Row> whole = dayInFileOrder(dir.resolve("history").resolve(TABLE), day);
-      assertThat(whole).hasSize(300).isEqualTo(dayInFileOrder(dir.resolve("ranges").resolve(TABLE), day));
-      assertThat(whole).isSortedAccordingTo((a, b) -> a.getTimestamp(1).compareTo(b.getTimestamp(1)));
+      // As many days, but one of them most of the rows: cut into ranges, so that no task writes that day alone.
+      Dataset<Row> uneven = history.unionByName(rows(1, 300 * many));
+      Warehouse skewed = warehouse(dir, "skewed");
+      Warehouse.AffectedDays unevenDays = skewed.affectedDays(uneven);
+      assertThat(unevenDays.days()).hasSize(many);
+      skewed.overwritePartitions(TABLE, uneven, new String[] {"created_at"}, unevenDays);
+      assertThat(filesPerDay(dir.resolve("skewed").resolve(TABLE)).get("dt=2026-01-01")).isGreaterThan(cores);
+
+      // One night's day: cut into a range per shuffle partition.
+      Warehouse night = warehouse(dir, "night");
+      Dataset<Row> oneDay = rows(1, 300 * many);
+      night.overwritePartitions(TABLE, oneDay, new String[] {"created_at"}, night.affectedDays(oneDay));
+      assertThat(filesPerDay(dir.resolve("night").resolve(TABLE)).get("dt=2026-01-01")).isEqualTo(16L);
+    } finally {
+      SPARK.spark().conf().set("spark.sql.shuffle.partitions", partitions);
+      SPARK.spark().conf().set("spark.sql.adaptive.coalescePartitions.enabled", coalesce);
     }
   }
 }
