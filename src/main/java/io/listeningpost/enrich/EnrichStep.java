@@ -1,5 +1,6 @@
 package io.listeningpost.enrich;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
@@ -52,6 +53,8 @@ public final class EnrichStep {
       List.of(Tables.POSTS, Tables.POST_NLP, Tables.NLP_CACHE), List.of(Tables.POST_NLP, Tables.NLP_CACHE), false);
   /** The CoreNLP release whose models analyse the texts; part of the cache key. */
   private static final String CORENLP_VERSION = "4.5.10";
+  /** Up to this many posts to write, their texts' hashes are sent to every task that scans the cache. */
+  private static final long MAX_BROADCAST_POSTS = 1_000_000;
 
   private final SparkSession spark;
   private final ListeningPostConfig config;
@@ -87,24 +90,47 @@ public final class EnrichStep {
     Map<String, String> outputs = new LinkedHashMap<>();
     outputs.put(Tables.POST_NLP, warehouse.path(Tables.POST_NLP));
     outputs.put(Tables.NLP_CACHE, warehouse.path(Tables.NLP_CACHE));
-    labels.label("enrich:select", "Find posts whose current text has no NLP row");
+    labels.label("enrich:select", "Find posts whose current version has no NLP row");
+    Dataset<Row> analysed = warehouse.read(Tables.POST_NLP).filter(col("analysis_version").equalTo(version));
+    // A row whose analysis ran out of time is not final: its post is analysed again.
+    Column timedOut = array_contains(col("fallbacks"), PostAnalyzer.FALLBACK_TIMEOUT);
+    List<Date> days = daysToCheck(analysed, timedOut);
     UserDefinedFunction hash = udf((UDF2<String, String, String>) (title, text) ->
         TextHash.of(PostAnalyzer.fullText(title, text)), DataTypes.StringType);
-    Dataset<Row> posts = warehouse.read(Tables.POSTS)
+    Dataset<Row> posts = warehouse.read(Tables.POSTS).filter(col("dt").isin(days.toArray()))
         .select(col("platform"), col("community"), col("post_id"), col("author_id"), col("created_at"), col("title"),
-            col("text"), col("lang").as("declared_lang"), col("dt"))
+            col("text"), col("lang").as("declared_lang"), col(Tables.RUN_ID).as("post_run_id"), col("dt"))
         .withColumn("text_hash", hash.apply(col("title"), col("text")));
-    // A row whose analysis ran out of time is not final: its post is analysed again.
-    Dataset<Row> done = warehouse.read(Tables.POST_NLP).filter(col("analysis_version").equalTo(version)
-            .and(not(array_contains(col("fallbacks"), PostAnalyzer.FALLBACK_TIMEOUT))))
-        .select("platform", "post_id", "text_hash");
-    Dataset<Row> todo = posts.join(done, Warehouse.seq("platform", "post_id", "text_hash"), "left_anti")
+    Dataset<Row> done = analysed.filter(col("dt").isin(days.toArray()).and(not(timedOut)))
+        .select("platform", "post_id", "text_hash", "post_run_id");
+    Dataset<Row> todo = posts.join(done, Warehouse.seq("platform", "post_id", "text_hash", "post_run_id"), "left_anti")
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       return write(todo, settings, version, outputs);
     } finally {
       todo.unpersist();
     }
+  }
+
+  /**
+   * The days that may hold a post without a final NLP row of this analysis version: a day where some
+   * version of a post (a {@code posts.run_id}) has no such row, or where an analysis timed out. Every
+   * write of a posts row, by ingest or by forget, gives it the writing run's id, and {@code post_nlp}
+   * keeps the id of the version it analysed, so a day whose versions all have rows needs no text read.
+   * Reads two columns of each table, not the texts.
+   */
+  private List<Date> daysToCheck(Dataset<Row> analysed, Column timedOut) {
+    Dataset<Row> versions = warehouse.read(Tables.POSTS).select(col("dt"), col(Tables.RUN_ID).as("post_run_id")).distinct();
+    Dataset<Row> covered = analysed.filter(not(timedOut)).select("dt", "post_run_id").distinct();
+    Dataset<Row> pending = versions.join(covered, Warehouse.seq("dt", "post_run_id"), "left_anti").select("dt")
+        .union(analysed.filter(timedOut).select("dt"))
+        .distinct();
+    List<Date> days = new ArrayList<>();
+    for (Row r : pending.collectAsList()) {
+      days.add(r.getDate(0));
+    }
+    days.sort(Date::compareTo);
+    return days;
   }
 
   private StageResult write(Dataset<Row> todo, EnrichSettings settings, String version, Map<String, String> outputs) {
@@ -170,7 +196,11 @@ public final class EnrichStep {
       // This run's results, timeouts included, and the cache for the rest: a text analysed now was not in
       // the cache, so the two do not overlap but for copies a stopped run appended twice.
       Dataset<Row> thisRun = fresh.drop("analysis_version", Tables.RUN_ID, "analysed_at");
+      // Only the cached texts these posts need: the cache holds every text ever analysed.
+      Dataset<Row> needed = todo.select(col("text_hash").as("_n_hash"), col("declared_lang").as("_n_lang")).distinct();
       Dataset<Row> fromCache = warehouse.read(Tables.NLP_CACHE).filter(col("analysis_version").equalTo(version))
+          .join(todoCount <= MAX_BROADCAST_POSTS ? broadcast(needed) : needed,
+              col("text_hash").equalTo(col("_n_hash")).and(col("declared_lang").eqNullSafe(col("_n_lang"))), "left_semi")
           .drop("analysis_version", Tables.RUN_ID, "analysed_at");
       results = thisRun.unionByName(fromCache).dropDuplicates("text_hash", "declared_lang")
           .withColumnRenamed("text_hash", "_r_hash").withColumnRenamed("declared_lang", "_r_lang");

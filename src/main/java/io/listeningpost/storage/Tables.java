@@ -271,6 +271,7 @@ public final class Tables {
       nullable("watched", createArrayType(WATCHED)),
       nullable("analysis_version", StringType),
       nullable("run_id", StringType),
+      nullable("post_run_id", StringType),
       nullable("dt", DateType))));
 
   public static final StructType INFLUENCERS_SCHEMA = createStructType(List.of(

@@ -72,7 +72,7 @@ class AlertsStepTest {
     Row sentence = RowFactory.create(0, text.length(), label, sentiment, null, "fixture");
     nlp.add(RowFactory.create("reddit", "recruiting", id, author, ts, "h" + id, "en", "declared", true, null, label,
         sentiment, null, "fixture", new Row[] {sentence}, new String[0], new String[0], new Row[0], false,
-        new String[0], watched.toArray(new Row[0]), "fixture", "enrich", dt));
+        new String[0], watched.toArray(new Row[0]), "fixture", "enrich", "ingest", dt));
   }
 
   private void interaction(String from, String kind, String postId, String target, LocalDateTime at) {
