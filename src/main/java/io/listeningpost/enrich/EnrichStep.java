@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
@@ -94,7 +95,8 @@ public final class EnrichStep {
     Dataset<Row> analysed = warehouse.read(Tables.POST_NLP).filter(col("analysis_version").equalTo(version));
     // A row whose analysis ran out of time is not final: its post is analysed again.
     Column timedOut = array_contains(col("fallbacks"), PostAnalyzer.FALLBACK_TIMEOUT);
-    List<Date> days = daysToCheck(analysed, timedOut);
+    DaysToRead toRead = daysToRead(analysed, timedOut);
+    List<Date> days = toRead.days();
     UserDefinedFunction hash = udf((UDF2<String, String, String>) (title, text) ->
         TextHash.of(PostAnalyzer.fullText(title, text)), DataTypes.StringType);
     Dataset<Row> posts = warehouse.read(Tables.POSTS).filter(col("dt").isin(days.toArray()))
@@ -103,10 +105,15 @@ public final class EnrichStep {
         .withColumn("text_hash", hash.apply(col("title"), col("text")));
     Dataset<Row> done = analysed.filter(col("dt").isin(days.toArray()).and(not(timedOut)))
         .select("platform", "post_id", "text_hash", "post_run_id");
-    Dataset<Row> todo = posts.join(done, Warehouse.seq("platform", "post_id", "text_hash", "post_run_id"), "left_anti")
+    // Null-safe on the version: posts of a warehouse from before run ids read them as null.
+    Dataset<Row> todo = posts.join(done.select(col("platform").as("_d_platform"), col("post_id").as("_d_id"),
+                col("text_hash").as("_d_hash"), col("post_run_id").as("_d_run")),
+            col("platform").equalTo(col("_d_platform")).and(col("post_id").equalTo(col("_d_id")))
+                .and(col("text_hash").equalTo(col("_d_hash"))).and(col("post_run_id").eqNullSafe(col("_d_run"))),
+            "left_anti")
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      return write(todo, settings, version, outputs);
+      return write(todo, settings, version, outputs, toRead);
     } finally {
       todo.unpersist();
     }
@@ -115,25 +122,43 @@ public final class EnrichStep {
   /**
    * The days that may hold a post without a final NLP row of this analysis version: a day where some
    * version of a post (a {@code posts.run_id}) has no such row, or where an analysis timed out. Every
-   * write of a posts row, by ingest or by forget, gives it the writing run's id, and {@code post_nlp}
+   * change to a posts row, by ingest or by forget, gives it the writing run's id, and {@code post_nlp}
    * keeps the id of the version it analysed, so a day whose versions all have rows needs no text read.
    * Reads two columns of each table, not the texts.
    */
-  private List<Date> daysToCheck(Dataset<Row> analysed, Column timedOut) {
-    Dataset<Row> versions = warehouse.read(Tables.POSTS).select(col("dt"), col(Tables.RUN_ID).as("post_run_id")).distinct();
-    Dataset<Row> covered = analysed.filter(not(timedOut)).select("dt", "post_run_id").distinct();
-    Dataset<Row> pending = versions.join(covered, Warehouse.seq("dt", "post_run_id"), "left_anti").select("dt")
-        .union(analysed.filter(timedOut).select("dt"))
+  private DaysToRead daysToRead(Dataset<Row> analysed, Column timedOut) {
+    Dataset<Row> versions = warehouse.read(Tables.POSTS).select(col("dt"), col(Tables.RUN_ID).as("post_run_id"))
         .distinct();
+    Dataset<Row> covered = analysed.filter(not(timedOut))
+        .select(col("dt").as("_c_dt"), col("post_run_id").as("_c_run")).distinct();
+    // Null-safe on the version: posts of a warehouse from before run ids read them as null.
+    Dataset<Row> perDay = versions.join(covered, col("dt").equalTo(col("_c_dt"))
+            .and(col("post_run_id").eqNullSafe(col("_c_run"))), "left")
+        .select(col("dt"), col("_c_dt").isNull().as("pending"))
+        .unionByName(analysed.filter(timedOut).select(col("dt"), lit(true).as("pending")))
+        .groupBy("dt").agg(max(col("pending")).as("pending"));
     List<Date> days = new ArrayList<>();
-    for (Row r : pending.collectAsList()) {
-      days.add(r.getDate(0));
+    int all = 0;
+    for (Row r : perDay.collectAsList()) {
+      all++;
+      if (r.getBoolean(1)) {
+        days.add(r.getDate(0));
+      }
     }
     days.sort(Date::compareTo);
-    return days;
+    return new DaysToRead(days, all);
   }
 
-  private StageResult write(Dataset<Row> todo, EnrichSettings settings, String version, Map<String, String> outputs) {
+  /** The days whose texts are read, of all the days of posts or of analyses that timed out. */
+  private record DaysToRead(List<Date> days, int of) {
+    String note() {
+      return String.format("texts read on %,d of %,d days: the others hold no post version without its NLP row",
+          days.size(), of);
+    }
+  }
+
+  private StageResult write(Dataset<Row> todo, EnrichSettings settings, String version, Map<String, String> outputs,
+      DaysToRead toRead) {
     long todoCount = todo.count();
     List<String> notes = new ArrayList<>();
     if (todoCount == 0) {
@@ -142,7 +167,7 @@ public final class EnrichStep {
       warehouse.ensureExists(Tables.NLP_CACHE, day);
       labels.label(null, null);
       return new StageResult("enrich", List.of(new TableCounts(Tables.POST_NLP, 0, 0, 0, 0)), outputs,
-          labels.millis(), List.of("every post already has its NLP row: nothing to analyse"));
+          labels.millis(), List.of("every post already has its NLP row: nothing to analyse", toRead.note()));
     }
     Dataset<Row> cached = warehouse.read(Tables.NLP_CACHE).filter(col("analysis_version").equalTo(version))
         .select(col("text_hash").as("_c_hash"), col("declared_lang").as("_c_lang"));
@@ -182,6 +207,7 @@ public final class EnrichStep {
           .orderBy("unscored_reason").collectAsList()) {
         unscored.put(r.getString(0), r.getLong(1));
       }
+      notes.add(toRead.note());
       notes.add(String.format("%,d posts needed NLP: %,d distinct new texts analysed, the rest served from nlp_cache",
           todoCount, analysedCount));
       if (!fallbacks.isEmpty()) {

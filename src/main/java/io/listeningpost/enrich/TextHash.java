@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  * The normalised text hash: the key of the NLP cache and of near-duplicate checks. Retweets,
  * reposts and cross-posts that differ only in case, spacing, Unicode form or a leading
  * "RT @handle:" hash the same, so their text is analysed once.
+ *
+ * <p>Enrich reads the texts of a day only where a post version has no row ({@link EnrichStep}), so rows
+ * already written are not hashed again: a change here, or to {@link PostAnalyzer#fullText}, must come with
+ * a new {@link EnrichStep#analysisVersion}, which has every post analysed again.
  */
 public final class TextHash {
   private static final Pattern RETWEET_PREFIX = Pattern.compile("^rt @\\w+:?\\s*");

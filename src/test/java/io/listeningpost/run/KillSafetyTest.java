@@ -64,6 +64,7 @@ class KillSafetyTest {
 
   /** Columns that say which run wrote a row, or when, besides run_id: the only ones that may differ. */
   private static final Map<String, List<String>> RUN_DEPENDENT = Map.of(
+      Tables.POST_NLP, List.of("post_run_id"),
       Tables.NLP_CACHE, List.of("analysed_at"),
       Tables.ALERTS, List.of("created_at"));
 

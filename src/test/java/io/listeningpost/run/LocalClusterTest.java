@@ -68,6 +68,7 @@ class LocalClusterTest {
   private static final Map<String, List<String>> RUN_COLUMNS = Map.of(
       Tables.RUNS, List.of(Tables.RUN_ID, "started_at", "finished_at", "duration_ms", "spark_master", "config_hash",
           "stages"),
+      Tables.POST_NLP, List.of(Tables.RUN_ID, "post_run_id"),
       Tables.NLP_CACHE, List.of(Tables.RUN_ID, "analysed_at"),
       Tables.ALERTS, List.of(Tables.RUN_ID, "created_at"));
 
