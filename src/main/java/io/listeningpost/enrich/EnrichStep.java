@@ -104,10 +104,10 @@ public final class EnrichStep {
             col("text"), col("lang").as("declared_lang"), col(Tables.RUN_ID).as("post_run_id"), col("dt"))
         .withColumn("text_hash", hash.apply(col("title"), col("text")));
     Dataset<Row> done = analysed.filter(col("dt").isin(days.toArray()).and(not(timedOut)))
-        .select("platform", "post_id", "text_hash", "post_run_id");
-    // Null-safe on the version: posts of a warehouse from before run ids read them as null.
-    Dataset<Row> todo = posts.join(done.select(col("platform").as("_d_platform"), col("post_id").as("_d_id"),
-                col("text_hash").as("_d_hash"), col("post_run_id").as("_d_run")),
+        .select(col("platform").as("_d_platform"), col("post_id").as("_d_id"), col("text_hash").as("_d_hash"),
+            col("post_run_id").as("_d_run"));
+    // Null-safe on the version, as in daysToRead.
+    Dataset<Row> todo = posts.join(done,
             col("platform").equalTo(col("_d_platform")).and(col("post_id").equalTo(col("_d_id")))
                 .and(col("text_hash").equalTo(col("_d_hash"))).and(col("post_run_id").eqNullSafe(col("_d_run"))),
             "left_anti")
