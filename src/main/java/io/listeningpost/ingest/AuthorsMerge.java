@@ -1,11 +1,11 @@
 package io.listeningpost.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
@@ -15,20 +15,48 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
 import io.listeningpost.core.TableCounts;
+import io.listeningpost.ingest.ActivityAfterRewrite.Activity;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.Warehouse;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
- * Rebuilds the {@code authors} table: activity (first/last seen, post count, latest name) from the
- * whole posts table, so that it stays right when input is read twice, plus the profile metrics the
- * sources gave, latest first. An author whose row this run changed carries its run id; the others keep
- * the id of the run that last changed them, so that the same input twice changes nothing.
+ * Writes the {@code authors} table: activity (first/last seen, post count, the name on the latest post)
+ * as the posts table holds it, plus the profile metrics the sources gave, latest first. An author whose
+ * row this run changed carries its run id; the others keep the id of the run that last changed them, so
+ * that the same input twice changes nothing.
+ *
+ * <p>When the authors table followed every posts write before this run ({@link Warehouse#authorsInSync}),
+ * only the authors with posts in the days this run's posts write replaced, before or after it, or with a
+ * new profile, are taken again: from their row, their posts in those days and, where that does not tell
+ * ({@link ActivityAfterRewrite}), all their posts. Otherwise (the first run, or a run after one that
+ * stopped between its posts and its authors, or after a stage that removed posts) every author's activity
+ * is taken from the whole posts table.
  */
 final class AuthorsMerge {
+  /** Up to this many authors whose posts are all read again, their ids are broadcast to the scan. */
+  private static final long MAX_BROADCAST_AUTHORS = 1_000_000;
+  private static final String REPLACED = "_authors_replaced";
+
   private final StageContext ctx;
 
   AuthorsMerge(StageContext ctx) {
@@ -36,11 +64,41 @@ final class AuthorsMerge {
   }
 
   /**
+   * What the authors write needs from before the posts write.
+   *
+   * @param inSync whether the authors table followed the posts table before this run's posts write
+   * @param postsBefore whether the posts table held rows before this run
+   * @param days the days the posts write replaces
+   * @param replaced where the count of each author's posts in those days before the write is staged;
+   *     null when there were none
+   */
+  record Baseline(boolean inSync, boolean postsBefore, List<Date> days, String replaced) {}
+
+  /** The authors table's counts, and a sentence for the run summary on how the activity was taken. */
+  record Outcome(TableCounts counts, String note) {}
+
+  /** To be called before the posts write that replaces {@code days}. */
+  Baseline baseline(List<Date> days) {
+    Warehouse warehouse = ctx.warehouse();
+    boolean inSync = warehouse.authorsInSync() && warehouse.exists(Tables.AUTHORS);
+    boolean postsBefore = warehouse.exists(Tables.POSTS);
+    if (!inSync || days.isEmpty() || !postsBefore) {
+      return new Baseline(inSync, postsBefore, days, null);
+    }
+    String path = warehouse.publisher().stagingOf(REPLACED).toString();
+    warehouse.read(Tables.POSTS).filter(col("dt").isin(days.toArray()).and(col("author_id").isNotNull()))
+        .groupBy("platform", "author_id").agg(count(lit(1)).as("_b_count"))
+        .write().mode(SaveMode.Overwrite).parquet(path);
+    return new Baseline(true, true, days, path);
+  }
+
+  /**
    * @param profilesParsed profile records parsed
    * @param postAuthorsParsed posts parsed that name their author
    * @param quarantined author records refused by their adapter
    */
-  TableCounts merge(ParsedRecords records, long profilesParsed, long postAuthorsParsed, long quarantined) {
+  Outcome merge(ParsedRecords records, Baseline baseline, long profilesParsed, long postAuthorsParsed,
+      long quarantined) {
     Warehouse warehouse = ctx.warehouse();
     Dataset<Row> newProfiles = records.of("author").drop("_rid").withColumn("_new", lit(true));
     Dataset<Row> mentions = newProfiles.select("platform", "author_id")
@@ -51,17 +109,12 @@ final class AuthorsMerge {
     long deduplicated = repeats.getLong(0);
     Dataset<Row> touched = perAuthor.select(col("platform").as("_t_platform"), col("author_id").as("_t_author"));
 
-    Dataset<Row> activity = warehouse.read(Tables.POSTS).filter(col("author_id").isNotNull())
-        .groupBy("platform", "author_id")
-        .agg(min("created_at").as("first_seen"), max("created_at").as("last_seen"), count(lit(1)).as("post_count"),
-            max_by(col("author_name"), col("created_at")).as("_post_name"));
     Dataset<Row> old = warehouse.read(Tables.AUTHORS);
     Dataset<Row> oldRows = old.select(col("platform").as("_o_platform"), col("author_id").as("_o_author"),
         col(Tables.RUN_ID).as("_old_run"), rowHash(old).as("_old_hash"));
     // Every author a profile record was seen for, metrics or not: a profile that gave only a name must
     // not vanish on the next run, which would change the row without any record naming the author.
-    Dataset<Row> oldProfiles = old.filter(col("profile_source").isNotNull().or(col("profile_observed_at").isNotNull())
-            .or(col("reputation").isNotNull()).or(col("followers").isNotNull()))
+    Dataset<Row> oldProfiles = old.filter(hadProfile())
         .select(col("platform"), col("author_id"), col("name"), col("account_created_at"),
             col("profile_observed_at").as("observed_at"), col("reputation"), col("followers"), col("following"),
             col("location"), col("profile_source").as("source"))
@@ -70,6 +123,8 @@ final class AuthorsMerge {
         .withColumn("_rank", row_number().over(Window.partitionBy("platform", "author_id")
             .orderBy(col("observed_at").desc_nulls_last(), col("_new").asc(), col("source").asc())))
         .filter(col("_rank").equalTo(1)).drop("_rank", "_new");
+    Carried carried = baseline.inSync() ? carriedActivity(old, profiles, newProfiles, baseline) : null;
+    Dataset<Row> activity = carried == null ? activityOf(warehouse.read(Tables.POSTS)) : carried.activity();
     Dataset<Row> rebuilt = activity.join(profiles, Warehouse.seq("platform", "author_id"), "full_outer")
         .select(col("platform"), col("author_id"), coalesce(col("name"), col("_post_name")).as("name"),
             col("first_seen"), col("last_seen"), coalesce(col("post_count"), lit(0L)).as("post_count"),
@@ -81,7 +136,14 @@ final class AuthorsMerge {
         .withColumn(Tables.RUN_ID, when(col("_old_hash").isNull().or(col("_old_hash").notEqual(rowHash(rebuilt))),
             lit(ctx.runId())).otherwise(col("_old_run")))
         .drop("_o_platform", "_o_author", "_old_run", "_old_hash");
-    warehouse.replaceTable(Tables.AUTHORS, authors, new String[] {"platform", "author_id"});
+    try {
+      warehouse.replaceTable(Tables.AUTHORS, authors, new String[] {"platform", "author_id"});
+    } finally {
+      if (carried != null) {
+        carried.rule().unpersist();
+      }
+    }
+    warehouse.markAuthorsInSync();
 
     Dataset<Row> published = warehouse.read(Tables.AUTHORS);
     long written = published.filter(col(Tables.RUN_ID).equalTo(ctx.runId())).count();
@@ -90,8 +152,100 @@ final class AuthorsMerge {
         .join(touched, col("platform").equalTo(col("_t_platform")).and(col("author_id").equalTo(col("_t_author"))),
             "left_semi")
         .count();
-    return new TableCounts(Tables.AUTHORS, profilesParsed + postAuthorsParsed + quarantined, written,
+    TableCounts counts = new TableCounts(Tables.AUTHORS, profilesParsed + postAuthorsParsed + quarantined, written,
         deduplicated + unchanged, quarantined);
+    String note = carried == null
+        ? "authors: activity taken from the whole posts table (" + (baseline.postsBefore()
+            ? "the authors table was not written after the last posts write" : "no posts before this run") + ")"
+        : String.format(Locale.ROOT, "authors: activity of %,d authors taken again from %d replaced days "
+            + "(%,d of them from all their posts); the others kept", carried.touched(), baseline.days().size(),
+            carried.reread());
+    return new Outcome(counts, note);
+  }
+
+  /** Activity columns per author from {@code posts}: the full rule that the carried activity equals. */
+  private static Dataset<Row> activityOf(Dataset<Row> posts) {
+    return posts.filter(col("author_id").isNotNull())
+        .groupBy("platform", "author_id")
+        .agg(min("created_at").as("first_seen"), max("created_at").as("last_seen"), count(lit(1)).as("post_count"),
+            max(struct(col("created_at"), col("author_name"))).getField("author_name").as("_post_name"));
+  }
+
+  /** The activity of every author, with how many were taken again and how many read from all their posts. */
+  private record Carried(Dataset<Row> activity, Dataset<Row> rule, long touched, long reread) {}
+
+  private Carried carriedActivity(Dataset<Row> old, Dataset<Row> profiles, Dataset<Row> newProfiles,
+      Baseline baseline) {
+    Warehouse warehouse = ctx.warehouse();
+    SparkSession spark = ctx.spark();
+    Dataset<Row> posts = warehouse.read(Tables.POSTS);
+    Dataset<Row> inDays = activityOf(posts.filter(col("dt").isin(baseline.days().toArray())))
+        .select(col("platform"), col("author_id"), col("first_seen").as("_n_first"), col("last_seen").as("_n_last"),
+            col("post_count").as("_n_count"), col("_post_name").as("_n_name"));
+    Dataset<Row> replaced = baseline.replaced() == null
+        ? spark.createDataFrame(List.of(), new StructType().add("platform", DataTypes.StringType)
+            .add("author_id", DataTypes.StringType).add("_b_count", DataTypes.LongType))
+        : spark.read().parquet(baseline.replaced());
+    Dataset<Row> keys = inDays.select("platform", "author_id")
+        .union(replaced.select("platform", "author_id"))
+        .union(newProfiles.select("platform", "author_id")).distinct();
+    Dataset<Row> before = old.select(col("platform"), col("author_id"), col("first_seen").as("_o_first"),
+        col("last_seen").as("_o_last"), col("post_count").as("_o_count"), col("name").as("_o_name"),
+        hadProfile().as("_o_profile"));
+    Dataset<Row> joined = keys.join(before, Warehouse.seq("platform", "author_id"), "left")
+        .join(replaced, Warehouse.seq("platform", "author_id"), "left")
+        .join(inDays, Warehouse.seq("platform", "author_id"), "left")
+        .join(profiles.select(col("platform"), col("author_id"), col("name").as("_p_name")),
+            Warehouse.seq("platform", "author_id"), "left");
+    StructType out = new StructType().add("platform", DataTypes.StringType).add("author_id", DataTypes.StringType)
+        .add("first_seen", DataTypes.TimestampType).add("last_seen", DataTypes.TimestampType)
+        .add("post_count", DataTypes.LongType).add("_post_name", DataTypes.StringType)
+        .add("_unknown", DataTypes.BooleanType, false);
+    Set<LocalDate> days = baseline.days().stream().map(Date::toLocalDate).collect(Collectors.toSet());
+    ZoneId zone = ZoneId.of(spark.conf().get("spark.sql.session.timeZone"));
+    Dataset<Row> rule = joined.map((MapFunction<Row, Row>) r -> carry(new ActivityAfterRewrite(days, zone), r),
+        Encoders.row(out)).persist(StorageLevel.MEMORY_AND_DISK());
+    long touched = 0;
+    long unknown = 0;
+    for (Row r : rule.groupBy("_unknown").count().collectAsList()) {
+      touched += r.getLong(1);
+      unknown += r.getBoolean(0) ? r.getLong(1) : 0;
+    }
+    Dataset<Row> known = rule.filter(col("_unknown").unary_$bang().and(col("post_count").gt(0))).drop("_unknown");
+    Dataset<Row> activity = old.filter(col("post_count").gt(0))
+        .join(keys, Warehouse.seq("platform", "author_id"), "left_anti")
+        .select(col("platform"), col("author_id"), col("first_seen"), col("last_seen"), col("post_count"),
+            col("name").as("_post_name"))
+        .unionByName(known);
+    if (unknown > 0) {
+      Dataset<Row> unknownKeys = rule.filter(col("_unknown")).select("platform", "author_id");
+      activity = activity.unionByName(activityOf(posts.join(
+          unknown <= MAX_BROADCAST_AUTHORS ? broadcast(unknownKeys) : unknownKeys,
+          Warehouse.seq("platform", "author_id"), "left_semi")));
+    }
+    return new Carried(activity, rule, touched, unknown);
+  }
+
+  /** One touched author's row of the joined inputs, through {@link ActivityAfterRewrite}. */
+  private static Row carry(ActivityAfterRewrite rule, Row r) {
+    Activity before = r.isNullAt(r.fieldIndex("_o_count")) ? Activity.NONE
+        : new Activity(r.getAs("_o_first"), r.getAs("_o_last"), r.<Long>getAs("_o_count"), r.getAs("_o_name"));
+    boolean nameWasLatestPosts = r.isNullAt(r.fieldIndex("_o_profile")) || !r.<Boolean>getAs("_o_profile");
+    long replaced = r.isNullAt(r.fieldIndex("_b_count")) ? 0 : r.<Long>getAs("_b_count");
+    Activity inDays = r.isNullAt(r.fieldIndex("_n_count")) ? Activity.NONE
+        : new Activity(r.getAs("_n_first"), r.getAs("_n_last"), r.<Long>getAs("_n_count"), r.getAs("_n_name"));
+    boolean nameNeeded = r.isNullAt(r.fieldIndex("_p_name"));
+    Activity after = rule.after(before, nameWasLatestPosts, replaced, inDays, nameNeeded);
+    return after == null
+        ? RowFactory.create(r.getAs("platform"), r.getAs("author_id"), null, null, null, null, true)
+        : RowFactory.create(r.getAs("platform"), r.getAs("author_id"), after.first(), after.last(), after.count(),
+            after.latestName(), false);
+  }
+
+  /** Whether an author row holds a profile: its name then came from the profile, not from the posts. */
+  private static Column hadProfile() {
+    return col("profile_source").isNotNull().or(col("profile_observed_at").isNotNull())
+        .or(col("reputation").isNotNull()).or(col("followers").isNotNull());
   }
 
   /**
@@ -99,7 +253,7 @@ final class AuthorsMerge {
    * moving a value from one column to another would go unseen), to tell a changed row from the one
    * already published.
    */
-  private static org.apache.spark.sql.Column rowHash(Dataset<Row> rows) {
+  private static Column rowHash(Dataset<Row> rows) {
     return sha2(to_json(struct(rows.col("name"), rows.col("first_seen"), rows.col("last_seen"), rows.col("post_count"),
         rows.col("account_created_at"), rows.col("reputation"), rows.col("followers"), rows.col("following"),
         rows.col("location"), rows.col("profile_observed_at"), rows.col("profile_source")),

@@ -76,14 +76,19 @@ public final class IngestStep {
     counts.add(files(parsed, discovery, notes));
 
     labels.label("ingest:posts", "Deduplicate and write posts");
-    counts.add(new PostsMerge(ctx).merge(parsed, tally.getOrDefault("post", 0L),
+    PostsMerge posts = new PostsMerge(ctx, parsed);
+    AuthorsMerge authors = new AuthorsMerge(ctx);
+    AuthorsMerge.Baseline baseline = authors.baseline(posts.days().days());
+    counts.add(posts.merge(tally.getOrDefault("post", 0L),
         tally.getOrDefault("quarantine/" + Tables.POSTS, 0L), tally.getOrDefault("lookup/post", 0L) > 0));
     labels.label("ingest:interactions", "Resolve reply targets and write interactions");
     counts.add(new InteractionsMerge(ctx).merge(parsed, tally.getOrDefault("interaction", 0L),
         tally.getOrDefault("quarantine/" + Tables.INTERACTIONS, 0L), tally.getOrDefault("lookup/interaction", 0L)));
     labels.label("ingest:authors", "Aggregate author activity and profiles");
-    counts.add(new AuthorsMerge(ctx).merge(parsed, tally.getOrDefault("author", 0L),
-        tally.getOrDefault("post/author", 0L), tally.getOrDefault("quarantine/" + Tables.AUTHORS, 0L)));
+    AuthorsMerge.Outcome authorsWritten = authors.merge(parsed, baseline, tally.getOrDefault("author", 0L),
+        tally.getOrDefault("post/author", 0L), tally.getOrDefault("quarantine/" + Tables.AUTHORS, 0L));
+    counts.add(authorsWritten.counts());
+    notes.add(authorsWritten.note());
     labels.label("ingest:quarantine", "Write quarantine");
     QuarantineMerge.Outcome quarantine = new QuarantineMerge(ctx).merge(parsed, discovery.fileProblems());
     counts.add(quarantine.counts());

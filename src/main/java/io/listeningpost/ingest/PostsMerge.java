@@ -27,9 +27,22 @@ final class PostsMerge {
   private static final long MAX_BROADCAST_THREADS = 1_000_000;
 
   private final StageContext ctx;
+  private final Dataset<Row> incoming;
+  private Warehouse.AffectedDays days;
 
-  PostsMerge(StageContext ctx) {
+  PostsMerge(StageContext ctx, ParsedRecords records) {
     this.ctx = ctx;
+    this.incoming = records.of("post")
+        .withColumn(Tables.RUN_ID, lit(ctx.runId()))
+        .withColumn("dt", to_date(col("created_at")));
+  }
+
+  /** The days the merge replaces, counted once. */
+  Warehouse.AffectedDays days() {
+    if (days == null) {
+      days = ctx.warehouse().affectedDays(incoming);
+    }
+    return days;
   }
 
   /**
@@ -37,12 +50,9 @@ final class PostsMerge {
    * @param quarantined post records refused by their adapter
    * @param threadsToFill whether some posts name only their parent
    */
-  TableCounts merge(ParsedRecords records, long parsed, long quarantined, boolean threadsToFill) {
+  TableCounts merge(long parsed, long quarantined, boolean threadsToFill) {
     Warehouse warehouse = ctx.warehouse();
-    Dataset<Row> incoming = records.of("post")
-        .withColumn(Tables.RUN_ID, lit(ctx.runId()))
-        .withColumn("dt", to_date(col("created_at")));
-    Warehouse.AffectedDays days = warehouse.affectedDays(incoming);
+    Warehouse.AffectedDays days = days();
     List<Date> affected = days.days();
     Dataset<Row> candidates = warehouse.withPartitions(Tables.POSTS, incoming, affected)
         .withColumn("_key", concat_ws("\u0001", col("platform"), col("post_id")));

@@ -5,8 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import io.listeningpost.storage.Tables;
@@ -36,7 +36,7 @@ final class AuthorActivity {
     Dataset<Row> activity = posts.filter(col("author_id").isNotNull())
         .groupBy(col("platform").as("_a_platform"), col("author_id").as("_a_author"))
         .agg(min("created_at").as("_first"), max("created_at").as("_last"), count(lit(1)).as("_count"),
-            max_by(col("author_name"), col("created_at")).as("_post_name"));
+            max(struct(col("created_at"), col("author_name"))).getField("author_name").as("_post_name"));
     Column hadProfile = col("profile_observed_at").isNotNull().or(col("reputation").isNotNull())
         .or(col("followers").isNotNull());
     Dataset<Row> joined = authors.join(activity, col("platform").equalTo(col("_a_platform"))

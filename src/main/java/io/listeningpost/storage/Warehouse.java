@@ -32,6 +32,11 @@ import scala.collection.Seq;
 public final class Warehouse {
   /** From this many days per core, a write may spread whole days over the tasks instead of ranges of rows. */
   static final int WHOLE_DAYS_PER_CORE = 4;
+  /**
+   * A file whose presence says that the authors table's activity columns follow every posts write
+   * before it: written after an authors write, deleted before any write of posts.
+   */
+  static final String AUTHORS_IN_SYNC = "_authors.in-sync";
 
   private final SparkSession spark;
   private final String root;
@@ -142,6 +147,42 @@ public final class Warehouse {
     return fresh.unionByName(existing.select(columnsLike(fresh, existing)), true);
   }
 
+  /**
+   * Whether the authors table was written after the last write of posts, so that an authors write may
+   * take the activity of authors whose posts a write left alone from it.
+   */
+  public boolean authorsInSync() {
+    try {
+      Path p = new Path(root, AUTHORS_IN_SYNC);
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Records that the authors table, just published, follows every posts write before it. */
+  public void markAuthorsInSync() {
+    try {
+      Path p = new Path(root, AUTHORS_IN_SYNC);
+      p.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(p, true).close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Before a write of posts: from here the authors table may not follow them until an authors write. */
+  private void beforeWriting(String table) {
+    if (!table.equals(Tables.POSTS)) {
+      return;
+    }
+    try {
+      Path p = new Path(root, AUTHORS_IN_SYNC);
+      p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The table's rows outside {@code partitions}. */
   public Dataset<Row> otherPartitions(String table, List<Date> partitions) {
     Dataset<Row> all = read(table);
@@ -165,6 +206,7 @@ public final class Warehouse {
    * same rows either way, each file sorted by the sort columns.
    */
   public void overwritePartitions(String table, Dataset<Row> rows, String[] sortColumns, AffectedDays days) {
+    beforeWriting(table);
     List<Column> sort = new ArrayList<>();
     sort.add(col("dt"));
     Arrays.stream(sortColumns).forEach(c -> sort.add(col(c)));
@@ -187,6 +229,7 @@ public final class Warehouse {
     if (partitions.isEmpty()) {
       return;
     }
+    beforeWriting(table);
     List<Column> sort = new ArrayList<>();
     sort.add(col("dt"));
     Arrays.stream(sortColumns).forEach(c -> sort.add(col(c)));
@@ -205,6 +248,7 @@ public final class Warehouse {
     if (partitions.isEmpty()) {
       return;
     }
+    beforeWriting(table);
     List<String> names = partitions.stream().map(d -> "dt=" + d).toList();
     publish(() -> publisher.publishPartitions(table, names));
   }
@@ -237,6 +281,7 @@ public final class Warehouse {
    * written as one empty file that carries the table's schema.
    */
   public void overwriteOnePartition(String table, Date dt, Dataset<Row> rows) {
+    beforeWriting(table);
     parquet(table, rows.drop("dt").coalesce(1)).option("maxRecordsPerFile", rowsPerFile)
         .save(new Path(publisher.stagingOf(table), "dt=" + dt).toString());
     publish(() -> publisher.publishPartitions(table));

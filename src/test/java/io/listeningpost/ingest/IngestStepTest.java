@@ -148,7 +148,13 @@ class IngestStepTest {
     StageResult r2 = ingest(config(stepwise, second), "r2", DATE);
     assertThat(r2.tables()).allSatisfy(t -> assertThat(t.reconciles()).as(t.toString()).isTrue());
     Path together = dir.resolve("together");
-    ingest(config(together, all), "r1", DATE);
+    StageResult together1 = ingest(config(together, all), "r1", DATE);
+    assertThat(together1.notes()).contains("authors: activity taken from the whole posts table (no posts before this run)");
+    // The second run takes again only the authors of the days it replaced: the Stack Exchange authors,
+    // whose days it read again, from all their posts, and the new Reddit authors from those days alone.
+    assertThat(r2.notes()).anySatisfy(n -> assertThat(n)
+        .matches("authors: activity of \\d+ authors taken again from \\d+ replaced days \\(\\d+ of them from all "
+            + "their posts\\); the others kept").doesNotContain("(0 of them"));
 
     Dataset<Row> a = SPARK.spark().read().parquet(stepwise.resolve("authors").toString()).drop("run_id");
     Dataset<Row> b = SPARK.spark().read().parquet(together.resolve("authors").toString()).drop("run_id");
