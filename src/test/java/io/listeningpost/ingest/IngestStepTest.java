@@ -6,10 +6,12 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.listeningpost.core.TableCounts;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
+import io.listeningpost.storage.TablePublisher;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.core.config.SourceFormat;
@@ -173,6 +175,38 @@ class IngestStepTest {
     assertThat(SPARK.spark().read().parquet(stepwise.resolve("authors").toString())
         .filter(col("platform").isin("twitter", "mastodon", "blog", "forum")).collectAsList())
         .containsExactlyInAnyOrderElementsOf(keptAfterFirst);
+  }
+
+  @Test
+  void aRunAfterOneThatStoppedBeforeItsAuthorsTakesEveryAuthorFromThePosts(@TempDir Path dir) throws Exception {
+    List<SourceSpec> all = SampleJobs.perFormatSamples(dir.resolve("unused")).sources();
+    List<SourceSpec> first = all.stream().filter(s -> s.format() != SourceFormat.REDDIT).toList();
+    List<SourceSpec> second = all.stream().filter(s -> s.format() == SourceFormat.REDDIT).toList();
+    List<SourceSpec> third = all.stream().filter(s -> s.format() == SourceFormat.TWITTER).toList();
+    assertThat(third).isNotEmpty();
+    Path stopped = dir.resolve("stopped");
+    ingest(config(stopped, first), "r1", DATE);
+    TablePublisher.StepHook stop = step -> {
+      if (step.equals("staged authors")) {
+        throw new java.io.IOException("stopped at " + step);
+      }
+    };
+    // The Reddit posts are published; the authors table is not.
+    assertThatThrownBy(() -> new IngestStep(StageContext.of(SPARK.spark(), config(stopped, second), "r2", DATE, stop))
+        .run()).hasMessageContaining("stopped at staged authors");
+    StageContext next = StageContext.of(SPARK.spark(), config(stopped, third), "r3", DATE);
+    next.warehouse().publisher().recover();
+    StageResult r3 = new IngestStep(next).run();
+    assertThat(r3.notes()).contains("authors: activity taken from the whole posts table (the authors table was not "
+        + "written after the last posts write)");
+
+    Path together = dir.resolve("together");
+    ingest(config(together, all), "r1", DATE);
+    Dataset<Row> a = SPARK.spark().read().parquet(stopped.resolve("authors").toString()).drop("run_id");
+    Dataset<Row> b = SPARK.spark().read().parquet(together.resolve("authors").toString()).drop("run_id");
+    assertThat(a.filter(col("platform").equalTo("reddit")).count()).isPositive();
+    assertThat(a.exceptAll(b).count()).isZero();
+    assertThat(b.exceptAll(a).count()).isZero();
   }
 
   @Test

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Ingest of one night's new posts into an empty and into a large warehouse, for two checkouts side by side:
+# what ingest costs beyond the new posts themselves.
+#   docs/bench/ingest-incremental.sh OTHER_TREE [NIGHTS] [POSTS_PER_NIGHT] [WORK_DIR] [ROUNDS]
+#   (default NIGHTS 10, POSTS_PER_NIGHT 1000000, WORK_DIR /tmp/lp-ingest-inc, ROUNDS 2)
+# Set-up: git clone . /tmp/other && (cd /tmp/other && git checkout COMMIT && mvn -q -DskipTests package).
+# The large warehouse holds NIGHTS nights of generated posts (all six formats), ingested one night at a
+# time by this tree; the small one is empty. Each round copies each afresh and ingests the night after them
+# with each tree in turn. Prints the ingest stage's time, its job groups and its authors note, from the log.
+set -euo pipefail
+OTHER="${1:?usage: ingest-incremental.sh OTHER_TREE [NIGHTS] [POSTS_PER_NIGHT] [WORK_DIR] [ROUNDS]}"
+NIGHTS="${2:-10}"
+PER_NIGHT="${3:-1000000}"
+WORK="${4:-/tmp/lp-ingest-inc}"
+ROUNDS="${5:-2}"
+THIS="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+mkdir -p "$WORK"
+# The same seed writes the same corpus: an input left by an earlier call is reused.
+[ -d "$WORK/in" ] || "$THIS/jobs/listening-post" generate --posts $(((NIGHTS + 1) * PER_NIGHT)) --days $((NIGHTS + 1)) \
+  --daily --seed 7 --start 2026-03-01 --out "$WORK/in" > "$WORK/generate.log"
+days=($(ls "$WORK/in" | grep -E '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' | sort))
+last="${days[$NIGHTS]}"
+ingest() { # TREE WAREHOUSE DAY LOG
+  "$1/jobs/listening-post" ingest --config "$WORK/in/$3/generated.conf" --warehouse "$2" --reports "$WORK/rep" \
+    --date "$3" > "$4" 2>&1 || { tail -20 "$4"; exit 1; }
+}
+if [ ! -d "$WORK/large" ]; then
+  for day in "${days[@]:0:$NIGHTS}"; do
+    ingest "$THIS" "$WORK/large.part" "$day" "$WORK/base.log"
+  done
+  mv "$WORK/large.part" "$WORK/large"
+fi
+echo "large: $(du -sm "$WORK/large" | cut -f1) MB, $("$THIS/jobs/listening-post" sql --warehouse "$WORK/large" --format csv \
+  "SELECT count(*) FROM posts" 2>/dev/null | tail -1) posts"
+for round in $(seq "$ROUNDS"); do
+  for size in small large; do
+    for tree in "$THIS" "$OTHER"; do
+      rm -rf "$WORK/run"
+      if [ "$size" = large ]; then cp -r "$WORK/large" "$WORK/run"; fi
+      log="$WORK/ingest.log"
+      ingest "$tree" "$WORK/run" "$last" "$log"
+      echo "round $round, $size, $tree: $(grep -oE 'ingest: done in [0-9.]+ s' "$log" | head -1) |" \
+        "$(grep -E '^ +posts ' "$log" | head -1 | awk '{print "posts read " $2 ", written " $3}') |" \
+        "$(grep 'time per stage' "$log" | sed 's/ *time per stage: //') | $(grep -o 'authors: activity[^;]*' "$log" | head -1)"
+    done
+  done
+done
