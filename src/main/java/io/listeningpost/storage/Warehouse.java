@@ -34,7 +34,7 @@ public final class Warehouse {
   static final int WHOLE_DAYS_PER_CORE = 4;
   /**
    * A file whose presence says that the authors table's activity columns follow every posts write
-   * before it: written after an authors write, deleted before any write of posts.
+   * before it: written after ingest's authors write, deleted before any write of posts or authors.
    */
   static final String AUTHORS_IN_SYNC = "_authors.in-sync";
 
@@ -170,9 +170,13 @@ public final class Warehouse {
     }
   }
 
-  /** Before a write of posts: from here the authors table may not follow them until an authors write. */
+  /**
+   * Before a write of posts or authors: from here the authors table may not follow the posts until
+   * ingest's authors write marks it again ({@link #markAuthorsInSync}). Other authors writes (retention,
+   * forget) take activity by their own rules and may precede a posts write they belong with.
+   */
   private void beforeWriting(String table) {
-    if (!table.equals(Tables.POSTS)) {
+    if (!table.equals(Tables.POSTS) && !table.equals(Tables.AUTHORS)) {
       return;
     }
     try {
@@ -289,6 +293,7 @@ public final class Warehouse {
 
   /** Writes a whole unpartitioned table, then publishes it in place of the old one. */
   public void replaceTable(String table, Dataset<Row> rows, String[] sortColumns) {
+    beforeWriting(table);
     int files = (int) Math.max(1, Math.min(64, rows.sparkSession().sessionState().conf().numShufflePartitions()));
     Column[] order = Arrays.stream(sortColumns).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     withEncodings(table, parquet(table, rows.repartitionByRange(files, order).sortWithinPartitions(order)))
