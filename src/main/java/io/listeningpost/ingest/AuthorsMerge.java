@@ -48,7 +48,8 @@ import org.apache.spark.storage.StorageLevel;
  * <p>When the authors table followed every posts write before this run ({@link Warehouse#authorsInSync}),
  * only the authors with posts in the days this run's posts write replaced, before or after it, or with a
  * new profile, are taken again: from their row, their posts in those days and, where that does not tell
- * ({@link ActivityAfterRewrite}), all their posts. Otherwise (the first run, or a run after one that
+ * ({@link ActivityAfterRewrite}), all their posts; every other row is copied as it was, unread but for
+ * the copy. Otherwise (the first run, or a run after one that
  * stopped between its posts and its authors, or after a stage that removed posts) every author's activity
  * is taken from the whole posts table.
  */
@@ -110,37 +111,14 @@ final class AuthorsMerge {
     Dataset<Row> touched = perAuthor.select(col("platform").as("_t_platform"), col("author_id").as("_t_author"));
 
     Dataset<Row> old = warehouse.read(Tables.AUTHORS);
-    Dataset<Row> oldRows = old.select(col("platform").as("_o_platform"), col("author_id").as("_o_author"),
-        col(Tables.RUN_ID).as("_old_run"), rowHash(old).as("_old_hash"));
-    // Every author a profile record was seen for, metrics or not: a profile that gave only a name must
-    // not vanish on the next run, which would change the row without any record naming the author.
-    Dataset<Row> oldProfiles = old.filter(hadProfile())
-        .select(col("platform"), col("author_id"), col("name"), col("account_created_at"),
-            col("profile_observed_at").as("observed_at"), col("reputation"), col("followers"), col("following"),
-            col("location"), col("profile_source").as("source"))
-        .withColumn("_new", lit(false));
-    Dataset<Row> profiles = oldProfiles.unionByName(newProfiles)
-        .withColumn("_rank", row_number().over(Window.partitionBy("platform", "author_id")
-            .orderBy(col("observed_at").desc_nulls_last(), col("_new").asc(), col("source").asc())))
-        .filter(col("_rank").equalTo(1)).drop("_rank", "_new");
-    Carried carried = baseline.inSync() ? carriedActivity(old, profiles, newProfiles, baseline) : null;
-    Dataset<Row> activity = carried == null ? activityOf(warehouse.read(Tables.POSTS)) : carried.activity();
-    Dataset<Row> rebuilt = activity.join(profiles, Warehouse.seq("platform", "author_id"), "full_outer")
-        .select(col("platform"), col("author_id"), coalesce(col("name"), col("_post_name")).as("name"),
-            col("first_seen"), col("last_seen"), coalesce(col("post_count"), lit(0L)).as("post_count"),
-            col("account_created_at"), col("reputation"), col("followers"), col("following"), col("location"),
-            col("observed_at").as("profile_observed_at"), col("source").as("profile_source"));
-    Dataset<Row> authors = rebuilt
-        .join(oldRows, col("platform").equalTo(col("_o_platform")).and(col("author_id").equalTo(col("_o_author"))),
-            "left")
-        .withColumn(Tables.RUN_ID, when(col("_old_hash").isNull().or(col("_old_hash").notEqual(rowHash(rebuilt))),
-            lit(ctx.runId())).otherwise(col("_old_run")))
-        .drop("_o_platform", "_o_author", "_old_run", "_old_hash");
+    Carried carried = baseline.inSync() ? carried(old, newProfiles, baseline) : null;
+    Dataset<Row> authors = carried != null ? carried.authors()
+        : rows(activityOf(warehouse.read(Tables.POSTS)), latestProfiles(old, newProfiles), old);
     try {
       warehouse.replaceTable(Tables.AUTHORS, authors, new String[] {"platform", "author_id"});
     } finally {
       if (carried != null) {
-        carried.rule().unpersist();
+        carried.held().forEach(Dataset::unpersist);
       }
     }
     warehouse.markAuthorsInSync();
@@ -171,11 +149,51 @@ final class AuthorsMerge {
             max(struct(col("created_at"), col("author_name"))).getField("author_name").as("_post_name"));
   }
 
-  /** The activity of every author, with how many were taken again and how many read from all their posts. */
-  private record Carried(Dataset<Row> activity, Dataset<Row> rule, long touched, long reread) {}
+  /**
+   * The latest profile per author, from the profile records of this run and the profiles that the rows
+   * of {@code old} hold. Every author a profile record was seen for counts, metrics or not: a profile
+   * that gave only a name must not vanish on the next run, which would change the row without any
+   * record naming the author.
+   */
+  private static Dataset<Row> latestProfiles(Dataset<Row> old, Dataset<Row> newProfiles) {
+    Dataset<Row> oldProfiles = old.filter(hadProfile())
+        .select(col("platform"), col("author_id"), col("name"), col("account_created_at"),
+            col("profile_observed_at").as("observed_at"), col("reputation"), col("followers"), col("following"),
+            col("location"), col("profile_source").as("source"))
+        .withColumn("_new", lit(false));
+    return oldProfiles.unionByName(newProfiles)
+        .withColumn("_rank", row_number().over(Window.partitionBy("platform", "author_id")
+            .orderBy(col("observed_at").desc_nulls_last(), col("_new").asc(), col("source").asc())))
+        .filter(col("_rank").equalTo(1)).drop("_rank", "_new");
+  }
 
-  private Carried carriedActivity(Dataset<Row> old, Dataset<Row> profiles, Dataset<Row> newProfiles,
-      Baseline baseline) {
+  /**
+   * Author rows from their activity and latest profile; a row that differs from its row in {@code old}
+   * (or is new) takes this run's id, the others keep theirs.
+   */
+  private Dataset<Row> rows(Dataset<Row> activity, Dataset<Row> profiles, Dataset<Row> old) {
+    Dataset<Row> oldRows = old.select(col("platform").as("_o_platform"), col("author_id").as("_o_author"),
+        col(Tables.RUN_ID).as("_old_run"), rowHash(old).as("_old_hash"));
+    Dataset<Row> rebuilt = activity.join(profiles, Warehouse.seq("platform", "author_id"), "full_outer")
+        .select(col("platform"), col("author_id"), coalesce(col("name"), col("_post_name")).as("name"),
+            col("first_seen"), col("last_seen"), coalesce(col("post_count"), lit(0L)).as("post_count"),
+            col("account_created_at"), col("reputation"), col("followers"), col("following"), col("location"),
+            col("observed_at").as("profile_observed_at"), col("source").as("profile_source"));
+    return rebuilt
+        .join(oldRows, col("platform").equalTo(col("_o_platform")).and(col("author_id").equalTo(col("_o_author"))),
+            "left")
+        .withColumn(Tables.RUN_ID, when(col("_old_hash").isNull().or(col("_old_hash").notEqual(rowHash(rebuilt))),
+            lit(ctx.runId())).otherwise(col("_old_run")))
+        .drop("_o_platform", "_o_author", "_old_run", "_old_hash");
+  }
+
+  /**
+   * Every author's row, those taken again and the others as they were; the datasets held for it, to
+   * release after the write; how many authors were taken again, and how many of them from all their posts.
+   */
+  private record Carried(Dataset<Row> authors, List<Dataset<Row>> held, long touched, long reread) {}
+
+  private Carried carried(Dataset<Row> old, Dataset<Row> newProfiles, Baseline baseline) {
     Warehouse warehouse = ctx.warehouse();
     SparkSession spark = ctx.spark();
     Dataset<Row> posts = warehouse.read(Tables.POSTS);
@@ -188,8 +206,14 @@ final class AuthorsMerge {
         : spark.read().parquet(baseline.replaced());
     Dataset<Row> keys = inDays.select("platform", "author_id")
         .union(replaced.select("platform", "author_id"))
-        .union(newProfiles.select("platform", "author_id")).distinct();
-    Dataset<Row> before = old.select(col("platform"), col("author_id"), col("first_seen").as("_o_first"),
+        .union(newProfiles.select("platform", "author_id")).distinct()
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long touched = keys.count();
+    // The authors taken again are looked up in the table, not the table shuffled to meet them.
+    Dataset<Row> lookup = touched <= MAX_BROADCAST_AUTHORS ? broadcast(keys) : keys;
+    Dataset<Row> oldTouched = old.join(lookup, Warehouse.seq("platform", "author_id"), "left_semi");
+    Dataset<Row> profiles = latestProfiles(oldTouched, newProfiles);
+    Dataset<Row> before = oldTouched.select(col("platform"), col("author_id"), col("first_seen").as("_o_first"),
         col("last_seen").as("_o_last"), col("post_count").as("_o_count"), col("name").as("_o_name"),
         hadProfile().as("_o_profile"));
     Dataset<Row> joined = keys.join(before, Warehouse.seq("platform", "author_id"), "left")
@@ -205,25 +229,17 @@ final class AuthorsMerge {
     ZoneId zone = ZoneId.of(spark.conf().get("spark.sql.session.timeZone"));
     Dataset<Row> rule = joined.map((MapFunction<Row, Row>) r -> carry(new ActivityAfterRewrite(days, zone), r),
         Encoders.row(out)).persist(StorageLevel.MEMORY_AND_DISK());
-    long touched = 0;
-    long unknown = 0;
-    for (Row r : rule.groupBy("_unknown").count().collectAsList()) {
-      touched += r.getLong(1);
-      unknown += r.getBoolean(0) ? r.getLong(1) : 0;
-    }
-    Dataset<Row> known = rule.filter(col("_unknown").unary_$bang().and(col("post_count").gt(0))).drop("_unknown");
-    Dataset<Row> activity = old.filter(col("post_count").gt(0))
-        .join(keys, Warehouse.seq("platform", "author_id"), "left_anti")
-        .select(col("platform"), col("author_id"), col("first_seen"), col("last_seen"), col("post_count"),
-            col("name").as("_post_name"))
-        .unionByName(known);
+    long unknown = rule.filter(col("_unknown")).count();
+    Dataset<Row> activity = rule.filter(col("_unknown").unary_$bang().and(col("post_count").gt(0))).drop("_unknown");
     if (unknown > 0) {
       Dataset<Row> unknownKeys = rule.filter(col("_unknown")).select("platform", "author_id");
       activity = activity.unionByName(activityOf(posts.join(
           unknown <= MAX_BROADCAST_AUTHORS ? broadcast(unknownKeys) : unknownKeys,
           Warehouse.seq("platform", "author_id"), "left_semi")));
     }
-    return new Carried(activity, rule, touched, unknown);
+    Dataset<Row> untouched = old.join(lookup, Warehouse.seq("platform", "author_id"), "left_anti");
+    Dataset<Row> authors = untouched.unionByName(rows(activity, profiles, oldTouched));
+    return new Carried(authors, List.of(keys, rule), touched, unknown);
   }
 
   /** One touched author's row of the joined inputs, through {@link ActivityAfterRewrite}. */
