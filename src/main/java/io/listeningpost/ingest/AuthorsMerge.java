@@ -48,13 +48,15 @@ import org.apache.spark.storage.StorageLevel;
  * <p>When the authors table followed every posts write before this run ({@link Warehouse#authorsInSync}),
  * only the authors with posts in the days this run's posts write replaced, before or after it, or with a
  * new profile, are taken again: from their row, their posts in those days and, where that does not tell
- * ({@link ActivityAfterRewrite}), all their posts; every other row is copied as it was, unread but for
- * the copy. Otherwise (the first run, or a run after one that
+ * ({@link ActivityAfterRewrite}), all their posts; every other row is copied as it was. Otherwise (the first run, or a run after one that
  * stopped between its posts and its authors, or after a stage that removed posts) every author's activity
  * is taken from the whole posts table.
  */
 final class AuthorsMerge {
-  /** Up to this many authors whose posts are all read again, their ids are broadcast to the scan. */
+  /**
+   * Up to this many authors taken again, their ids are broadcast to the reads of the authors table, and up
+   * to this many read from all their posts, theirs to the scan of posts.
+   */
   private static final long MAX_BROADCAST_AUTHORS = 1_000_000;
   private static final String REPLACED = "_authors_replaced";
 
@@ -209,7 +211,7 @@ final class AuthorsMerge {
         .union(newProfiles.select("platform", "author_id")).distinct()
         .persist(StorageLevel.MEMORY_AND_DISK());
     long touched = keys.count();
-    // The authors taken again are looked up in the table, not the table shuffled to meet them.
+    // Up to the limit, the authors taken again are looked up in the table, not the table shuffled to meet them.
     Dataset<Row> lookup = touched <= MAX_BROADCAST_AUTHORS ? broadcast(keys) : keys;
     Dataset<Row> oldTouched = old.join(lookup, Warehouse.seq("platform", "author_id"), "left_semi");
     Dataset<Row> profiles = latestProfiles(oldTouched, newProfiles);

@@ -96,6 +96,22 @@ class StackExchangeAdapterTest {
     assertThat(out.quarantined).allSatisfy(q -> assertThat(q.excerpt() + q.reason()).doesNotContain("aaaaaaaaaaa"));
   }
 
+  @Test
+  void aUserRowWithABlankIdIsQuarantinedLikeOneWithout(@TempDir Path dir) throws Exception {
+    Path site = Files.createDirectories(dir.resolve("blank.stackexchange.com"));
+    Files.writeString(site.resolve("Users.xml"), String.join("\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>",
+        "<users>",
+        "  <row Id=\" \" DisplayName=\"blank\" CreationDate=\"2020-01-01T00:00:00.000\" />",
+        "  <row DisplayName=\"none\" CreationDate=\"2020-01-01T00:00:00.000\" />",
+        "  <row Id=\"7\" DisplayName=\"seven\" CreationDate=\"2020-01-01T00:00:00.000\" />",
+        "</users>"));
+    CollectingSink out = Parse.format(SourceFormat.STACKEXCHANGE, dir);
+    assertThat(out.authors).extracting(a -> a.authorId()).containsExactly("blank.stackexchange.com:7");
+    assertThat(out.quarantined).extracting(q -> q.position() + ": " + q.reason())
+        .containsExactly("line 3: missing user Id", "line 4: missing user Id");
+  }
+
   private static Set<List<String>> distinctEdges(CollectingSink out, InteractionKind kind) {
     Set<List<String>> edges = new HashSet<>();
     resolved(out, kind).forEach(e -> edges.add(e));

@@ -177,7 +177,7 @@ final class StackExchangeAdapter implements SourceAdapter {
   private void user(Map<String, String> row, String site, String position, String raw, SourceContext ctx,
       RecordSink sink) {
     String id = row.get("Id");
-    if (id == null) {
+    if (id == null || id.isBlank()) {
       sink.quarantine(ctx.quarantine("authors", position, raw, "missing user Id"));
       return;
     }
