@@ -40,7 +40,7 @@ for round in $(seq "$ROUNDS"); do
       log="$WORK/ingest.log"
       ingest "$tree" "$WORK/run" "$last" "$log"
       echo "round $round, $size, $tree: $(grep -oE 'ingest: done in [0-9.]+ s' "$log" | head -1) |" \
-        "$(grep -E '^ +posts ' "$log" | head -1 | awk '{print "posts read " $2 ", written " $3}') |" \
+        "$(grep -oE 'posts [0-9,]+ written of [0-9,]+ read' "$log" | head -1) |" \
         "$(grep 'time per stage' "$log" | sed 's/ *time per stage: //') | $(grep -o 'authors: activity[^;]*' "$log" | head -1)"
     done
   done
