@@ -23,7 +23,10 @@ import org.apache.spark.sql.Row;
 final class ThreadRoots {
   /** Rounds after which what is left can only be a cycle (depth 2^32 is no thread): its posts take their parent. */
   static final int MAX_ROUNDS = 32;
-  /** Up to this many ancestors with a known thread, they are sent to every task instead of shuffled. */
+  /**
+   * Up to this many parents wanted, or ancestors with a known thread found, they are sent to every task
+   * instead of shuffled.
+   */
   private static final long MAX_BROADCAST_KNOWN = 1_000_000;
 
   private ThreadRoots() {}
@@ -79,9 +82,12 @@ final class ThreadRoots {
    * @param withThreads {@code _platform, _id, _thread}, ids may repeat
    */
   private static Dataset<Row> lookup(Dataset<Row> withThreads, Dataset<Row> open) {
-    Dataset<Row> parents = open.select(col("_platform"), col("_up").as("_id")).distinct();
+    Dataset<Row> parents = detached(open.select(col("_platform"), col("_up").as("_id")).distinct());
+    // The posts with threads (the whole table but this run's days) stream past the parents wanted,
+    // instead of being shuffled to meet them.
+    Dataset<Row> wanted = parents.count() <= MAX_BROADCAST_KNOWN ? broadcast(parents) : parents;
     Dataset<Row> found = detached(withThreads.select("_platform", "_id", "_thread")
-        .join(parents, Warehouse.seq("_platform", "_id"), "left_semi")
+        .join(wanted, Warehouse.seq("_platform", "_id"), "left_semi")
         .dropDuplicates("_platform", "_id")
         .select(col("_platform").as("_kp"), col("_id").as("_kid"), col("_thread").as("_kt")));
     return found.count() <= MAX_BROADCAST_KNOWN ? broadcast(found) : found;
