@@ -48,9 +48,9 @@ import org.apache.spark.storage.StorageLevel;
  * <p>When the authors table followed every posts write before this run ({@link Warehouse#authorsInSync}),
  * only the authors with posts in the days this run's posts write replaced, before or after it, or with a
  * new profile, are taken again: from their row, their posts in those days and, where that does not tell
- * ({@link ActivityAfterRewrite}), all their posts; every other row is copied as it was. Otherwise (the first run, or a run after one that
- * stopped between its posts and its authors, or after a stage that removed posts) every author's activity
- * is taken from the whole posts table.
+ * ({@link ActivityAfterRewrite}), all their posts; every other row is copied as it was. Otherwise (the
+ * first run, a run after one that stopped between its posts and its authors, or after a {@code forget}
+ * or retention that wrote posts or authors) every author's activity is taken from the whole posts table.
  */
 final class AuthorsMerge {
   /**
