@@ -1,5 +1,6 @@
 package io.listeningpost.ingest;
 
+import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,7 +17,9 @@ import java.util.Set;
  * the replaced days, or when the row before held no profile, so that its name was the one on its latest
  * post. In every other case the activity is unknown here and the author's posts are read again.
  */
-final class ActivityAfterRewrite {
+final class ActivityAfterRewrite implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   /**
    * Activity over some posts: first and last {@code created_at}, number of posts, and the author name
    * on the latest post (on a tie in time, the greatest name; null sorts first). A count of 0 has no

@@ -20,11 +20,9 @@ import io.listeningpost.stage.StageContext;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.Warehouse;
 import java.sql.Date;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
@@ -227,10 +225,11 @@ final class AuthorsMerge {
         .add("first_seen", DataTypes.TimestampType).add("last_seen", DataTypes.TimestampType)
         .add("post_count", DataTypes.LongType).add("_post_name", DataTypes.StringType)
         .add("_unknown", DataTypes.BooleanType, false);
-    Set<LocalDate> days = baseline.days().stream().map(Date::toLocalDate).collect(Collectors.toSet());
-    ZoneId zone = ZoneId.of(spark.conf().get("spark.sql.session.timeZone"));
-    Dataset<Row> rule = joined.map((MapFunction<Row, Row>) r -> carry(new ActivityAfterRewrite(days, zone), r),
-        Encoders.row(out)).persist(StorageLevel.MEMORY_AND_DISK());
+    ActivityAfterRewrite after = new ActivityAfterRewrite(
+        baseline.days().stream().map(Date::toLocalDate).collect(Collectors.toSet()),
+        ZoneId.of(spark.conf().get("spark.sql.session.timeZone")));
+    Dataset<Row> rule = joined.map((MapFunction<Row, Row>) r -> carry(after, r), Encoders.row(out))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     long unknown = rule.filter(col("_unknown")).count();
     Dataset<Row> activity = rule.filter(col("_unknown").unary_$bang().and(col("post_count").gt(0))).drop("_unknown");
     if (unknown > 0) {
