@@ -2,7 +2,9 @@ package io.listeningpost.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.listeningpost.enrich.sentiment.LabelledText;
 import io.listeningpost.enrich.sentiment.NearDuplicateIndex;
+import io.listeningpost.enrich.sentiment.SetOverlaps;
 import io.listeningpost.enrich.sentiment.TextOverlapKey;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,14 +37,14 @@ class TextOverlapTest {
   @Test
   void nearDuplicatesAreFoundAtJaccardPointNineAndNotBelow() {
     String ten = "one two three four five six seven eight nine ten";
-    NearDuplicateIndex index = new NearDuplicateIndex(List.of(ten, "something else entirely"));
+    NearDuplicateIndex index = NearDuplicateIndex.of(List.of(ten, "something else entirely"));
     assertThat(index.hasNearDuplicate(ten)).isTrue();
     // One token added: 10/11 = 0.909.
     assertThat(index.hasNearDuplicate("RT " + ten)).isTrue();
     // One token replaced: 9/11 = 0.818.
     assertThat(index.hasNearDuplicate(ten.replace("ten", "eleven"))).isFalse();
     // Handles and links are placeholders, so a different handle or link is no difference.
-    NearDuplicateIndex tweets = new NearDuplicateIndex(List.of("@bob loving the new office http://t.co/1"));
+    NearDuplicateIndex tweets = NearDuplicateIndex.of(List.of("@bob loving the new office http://t.co/1"));
     assertThat(tweets.hasNearDuplicate("@alice Loving the new office https://t.co/2 !!")).isTrue();
     assertThat(tweets.hasNearDuplicate("")).isFalse();
   }
@@ -55,7 +57,7 @@ class TextOverlapTest {
     for (int i = 0; i < 400; i++) {
       refs.add(randomText(random));
     }
-    NearDuplicateIndex index = new NearDuplicateIndex(refs);
+    NearDuplicateIndex index = NearDuplicateIndex.of(refs);
     List<Set<String>> refTokens = refs.stream().map(NearDuplicateIndex::tokens).toList();
     int found = 0;
     for (int i = 0; i < 2_000; i++) {
@@ -67,6 +69,50 @@ class TextOverlapTest {
     }
     // Both outcomes occur, so the comparison above tests something.
     assertThat(found).isBetween(100, 1_900);
+  }
+
+  @Test
+  void setOverlapsCountEachTextOfARowOnceAgainstEveryOtherSet() {
+    Random random = new Random(11);
+    List<String> base = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      base.add(randomText(random));
+    }
+    java.util.Map<String, List<LabelledText>> sets = new java.util.LinkedHashMap<>();
+    for (String name : List.of("a", "b", "c")) {
+      List<LabelledText> texts = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        String t = random.nextInt(3) == 0 ? mutate(base.get(random.nextInt(base.size())), random)
+            : random.nextInt(4) == 0 ? base.get(random.nextInt(base.size())).toUpperCase() : randomText(random);
+        texts.add(new LabelledText(name + i, t, random.nextInt(3)));
+      }
+      sets.put(name, texts);
+    }
+    SetOverlaps overlaps = SetOverlaps.measure(sets);
+    List<String> names = List.copyOf(sets.keySet());
+    for (int a = 0; a < 3; a++) {
+      for (int b = 0; b < 3; b++) {
+        if (a == b) {
+          continue;
+        }
+        List<LabelledText> other = sets.get(names.get(b));
+        long key = 0;
+        long near = 0;
+        long either = 0;
+        for (LabelledText t : sets.get(names.get(a))) {
+          boolean k = other.stream().anyMatch(o -> TextOverlapKey.of(o.text()).equals(TextOverlapKey.of(t.text())));
+          Set<String> tokens = NearDuplicateIndex.tokens(t.text());
+          boolean n = other.stream()
+              .anyMatch(o -> jaccard(NearDuplicateIndex.tokens(o.text()), tokens) >= NearDuplicateIndex.THRESHOLD - 1e-9);
+          key += k ? 1 : 0;
+          near += n ? 1 : 0;
+          either += k || n ? 1 : 0;
+        }
+        assertThat(overlaps.byKey()[a][b]).as("%s in %s by key", names.get(a), names.get(b)).isEqualTo(key);
+        assertThat(overlaps.byJaccard()[a][b]).as("%s in %s by Jaccard", names.get(a), names.get(b)).isEqualTo(near);
+        assertThat(overlaps.either(names.get(a), names.get(b))).isEqualTo(either).isPositive();
+      }
+    }
   }
 
   private static String randomText(Random random) {

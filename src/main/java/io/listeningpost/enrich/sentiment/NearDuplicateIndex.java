@@ -27,12 +27,9 @@ public final class NearDuplicateIndex {
   private final List<int[]> sets = new ArrayList<>();
   private final Map<Integer, List<Integer>> byPrefixToken = new HashMap<>();
 
-  public NearDuplicateIndex(List<String> references) {
-    List<Set<String>> tokenSets = new ArrayList<>(references.size());
+  private NearDuplicateIndex(List<Set<String>> tokenSets) {
     Map<String, Integer> df = new HashMap<>();
-    for (String text : references) {
-      Set<String> t = tokens(text);
-      tokenSets.add(t);
+    for (Set<String> t : tokenSets) {
       t.forEach(w -> df.merge(w, 1, Integer::sum));
     }
     List<String> vocabulary = new ArrayList<>(df.keySet());
@@ -48,6 +45,16 @@ public final class NearDuplicateIndex {
         byPrefixToken.computeIfAbsent(ranks[i], k -> new ArrayList<>()).add(id);
       }
     }
+  }
+
+  /** The index of these reference texts. */
+  public static NearDuplicateIndex of(List<String> references) {
+    return new NearDuplicateIndex(references.stream().map(NearDuplicateIndex::tokens).toList());
+  }
+
+  /** The index of reference texts already reduced to their {@link #tokens}. */
+  public static NearDuplicateIndex ofTokens(List<Set<String>> tokenSets) {
+    return new NearDuplicateIndex(tokenSets);
   }
 
   /**
@@ -66,7 +73,11 @@ public final class NearDuplicateIndex {
 
   /** Whether some reference text has Jaccard similarity &ge; {@link #THRESHOLD} with {@code text}. */
   public boolean hasNearDuplicate(String text) {
-    Set<String> t = tokens(text);
+    return hasNearDuplicateOfTokens(tokens(text));
+  }
+
+  /** Whether some reference text has Jaccard similarity &ge; {@link #THRESHOLD} with a text of these {@link #tokens}. */
+  public boolean hasNearDuplicateOfTokens(Set<String> t) {
     if (t.isEmpty()) {
       return false;
     }

@@ -154,10 +154,11 @@ public final class SentimentCorpora {
    * key ({@link TextOverlapKey}) or token-set Jaccard &ge; 0.9 ({@link NearDuplicateIndex}).
    */
   public static List<LabelledText> without(List<LabelledText> pool, List<LabelledText> heldOut) {
-    Set<String> keys = new HashSet<>();
-    heldOut.forEach(t -> keys.add(TextOverlapKey.of(t.text())));
-    NearDuplicateIndex near = new NearDuplicateIndex(heldOut.stream().map(LabelledText::text).toList());
-    return pool.stream().filter(t -> !keys.contains(TextOverlapKey.of(t.text())) && !near.hasNearDuplicate(t.text()))
-        .toList();
+    Set<String> keys = new HashSet<>(heldOut.parallelStream().map(t -> TextOverlapKey.of(t.text())).toList());
+    NearDuplicateIndex near = NearDuplicateIndex.ofTokens(
+        heldOut.parallelStream().map(t -> NearDuplicateIndex.tokens(t.text())).toList());
+    // An ordered stream: the pool's order is kept, in parallel or not.
+    return pool.parallelStream()
+        .filter(t -> !keys.contains(TextOverlapKey.of(t.text())) && !near.hasNearDuplicate(t.text())).toList();
   }
 }

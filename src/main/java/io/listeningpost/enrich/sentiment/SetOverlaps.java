@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * How many texts of each set also occur in each other set, by the normalised key ({@link TextOverlapKey})
@@ -19,31 +20,31 @@ public record SetOverlaps(List<String> names, List<Integer> sizes, long[][] byKe
     List<String> names = new ArrayList<>(sets.keySet());
     List<List<LabelledText>> data = names.stream().map(sets::get).toList();
     int n = names.size();
-    List<Set<String>> keys = new ArrayList<>();
-    List<NearDuplicateIndex> indexes = new ArrayList<>();
-    for (List<LabelledText> d : data) {
-      Set<String> k = new HashSet<>();
-      d.forEach(t -> k.add(TextOverlapKey.of(t.text())));
-      keys.add(k);
-      indexes.add(new NearDuplicateIndex(d.stream().map(LabelledText::text).toList()));
-    }
+    // Each text is keyed and tokenized once, not once per other set: the sets hold 200,000 texts.
+    List<List<String>> keys = data.stream().map(d -> d.parallelStream().map(t -> TextOverlapKey.of(t.text())).toList())
+        .toList();
+    List<List<Set<String>>> tokens = data.stream()
+        .map(d -> d.parallelStream().map(t -> NearDuplicateIndex.tokens(t.text())).toList()).toList();
+    List<Set<String>> keySets = keys.stream().<Set<String>>map(HashSet::new).toList();
+    List<NearDuplicateIndex> indexes = tokens.stream().map(NearDuplicateIndex::ofTokens).toList();
     long[][] byKey = new long[n][n];
     long[][] byJaccard = new long[n][n];
     long[][] byEither = new long[n][n];
-    for (int a = 0; a < n; a++) {
+    // Each row of the matrices is written by one task only.
+    IntStream.range(0, n).parallel().forEach(a -> {
       for (int b = 0; b < n; b++) {
         if (a == b) {
           continue;
         }
-        for (LabelledText t : data.get(a)) {
-          boolean key = keys.get(b).contains(TextOverlapKey.of(t.text()));
-          boolean near = indexes.get(b).hasNearDuplicate(t.text());
+        for (int i = 0; i < keys.get(a).size(); i++) {
+          boolean key = keySets.get(b).contains(keys.get(a).get(i));
+          boolean near = indexes.get(b).hasNearDuplicateOfTokens(tokens.get(a).get(i));
           byKey[a][b] += key ? 1 : 0;
           byJaccard[a][b] += near ? 1 : 0;
           byEither[a][b] += key || near ? 1 : 0;
         }
       }
-    }
+    });
     return new SetOverlaps(names, data.stream().map(List::size).toList(), byKey, byJaccard, byEither);
   }
 
