@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.listeningpost.storage.Tables;
 import io.listeningpost.testing.FileTrees;
+import io.listeningpost.testing.SampleNightly;
 import io.listeningpost.testing.ConsoleRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -112,7 +113,7 @@ class ForgetTest {
     reports = dir.resolve("reports");
     reportsKeptByACutShortForget = dir.resolve("reports-before-forget");
     nightlyCopy = dir.resolve("nightly-copy");
-    run("nightly");
+    SampleNightly.copyTo(dir);
     beforeForget = snapshot();
     FileTrees.copy(reports, reportsKeptByACutShortForget);
     FileTrees.copy(warehouse, nightlyCopy.resolve("warehouse"));

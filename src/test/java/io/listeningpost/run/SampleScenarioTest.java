@@ -4,15 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.listeningpost.alerts.AlertsStep;
-import io.listeningpost.audiences.AudiencesStep;
-import io.listeningpost.report.ReportStep;
 import io.listeningpost.core.config.ListeningPostConfig;
-import io.listeningpost.enrich.EnrichStep;
-import io.listeningpost.graph.GraphStep;
-import io.listeningpost.ingest.IngestStep;
-import io.listeningpost.stage.StageContext;
 import io.listeningpost.testing.LocalSpark;
+import io.listeningpost.testing.SampleNightly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +21,11 @@ import org.apache.spark.sql.Row;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The nightly job on data-samples/ tells its story on any day: its pinned run date covers the scenario, and
@@ -42,25 +37,21 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("nlp")
 class SampleScenarioTest {
   @RegisterExtension
+  @Order(1)
+  static final BeforeAllCallback NIGHTLY = SampleNightly.first();
+
+  @RegisterExtension
+  @Order(2)
   static final LocalSpark SPARK = new LocalSpark();
 
-  @TempDir
   static Path dir;
-
-  static ListeningPostConfig config;
   static LocalDate runDate;
 
   @BeforeAll
-  static void runTheNightlyStages() throws Exception {
-    config = ListeningPostConfig.load(Path.of("jobs/nightly.conf"), new ListeningPostConfig.Overrides(
-        dir.resolve("warehouse").toString(), dir.resolve("reports").toString(), null, false, List.of()));
-    runDate = config.runDate().orElseThrow();
-    new IngestStep(StageContext.of(SPARK.spark(), config, "ingest-1", runDate)).run();
-    new EnrichStep(StageContext.of(SPARK.spark(), config, "enrich-1", runDate)).run();
-    new GraphStep(StageContext.of(SPARK.spark(), config, "graph-1", runDate)).run();
-    new AudiencesStep(StageContext.of(SPARK.spark(), config, "audiences-1", runDate)).run();
-    new AlertsStep(StageContext.of(SPARK.spark(), config, "alerts-1", runDate)).run();
-    new ReportStep(StageContext.of(SPARK.spark(), config, "report-1", runDate)).run();
+  static void theReadmesNightly() {
+    dir = SampleNightly.root();
+    runDate = ListeningPostConfig.load(Path.of("jobs/nightly.conf"), ListeningPostConfig.Overrides.none()).runDate()
+        .orElseThrow();
   }
 
   private static Dataset<Row> table(String name) {
