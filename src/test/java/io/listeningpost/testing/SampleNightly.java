@@ -14,6 +14,12 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
  * otherwise spend a minute or two on the same tables.
  */
 public final class SampleNightly {
+  /**
+   * Where the run is kept, with {@link #FINISHED} written after it exits 0. {@code notebooks/run --check},
+   * later in the same {@code mvn verify}, reads it instead of running the nightly again.
+   */
+  public static final Path ROOT = Path.of("target/sample-nightly");
+  public static final String FINISHED = "finished";
   private static Path root;
   private static RuntimeException failure;
 
@@ -27,21 +33,22 @@ public final class SampleNightly {
     return context -> root();
   }
 
-  /** The folder holding {@code warehouse/} and {@code reports/}, removed when the JVM exits. */
+  /** The folder holding {@code warehouse/} and {@code reports/}: {@link #ROOT}, written again by each test JVM. */
   public static synchronized Path root() {
     if (failure != null) {
       throw failure;
     }
     if (root == null) {
       try {
-        Path dir = Files.createTempDirectory("sample-nightly");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+        delete(ROOT);
+        Files.createDirectories(ROOT);
         String[] out = ConsoleRun.run("nightly", "--config", "jobs/nightly.conf", "--warehouse",
-            dir.resolve("warehouse").toString(), "--reports", dir.resolve("reports").toString());
+            ROOT.resolve("warehouse").toString(), "--reports", ROOT.resolve("reports").toString());
         if (!out[0].equals("0")) {
           throw new IllegalStateException("the sample nightly exited with " + out[0] + ":\n" + out[1]);
         }
-        root = dir;
+        Files.writeString(ROOT.resolve(FINISHED), "jobs/listening-post nightly on data-samples/, exit code 0\n");
+        root = ROOT;
       } catch (IOException e) {
         failure = new UncheckedIOException(e);
       } catch (RuntimeException e) {
@@ -68,11 +75,14 @@ public final class SampleNightly {
     FileTrees.copy(reports(), dir.resolve("reports"));
   }
 
-  private static void delete(Path dir) {
+  private static void delete(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
     try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // The JVM is exiting; a temporary folder left behind is all that is lost.
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 }
