@@ -115,6 +115,29 @@ class TextOverlapTest {
     }
   }
 
+  @Test
+  void withoutKeepsThePoolsOrderAndDropsExactlyTheTextsEitherCheckFinds() {
+    Random random = new Random(5);
+    List<String> held = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      held.add(randomText(random));
+    }
+    List<LabelledText> pool = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      String t = random.nextInt(4) == 0 ? mutate(held.get(random.nextInt(held.size())), random) : randomText(random);
+      pool.add(new LabelledText("p" + i, t, random.nextInt(3)));
+    }
+    List<LabelledText> heldOut = held.stream().map(t -> new LabelledText("h", t, 1)).toList();
+    NearDuplicateIndex index = NearDuplicateIndex.of(held);
+    Set<String> keys = new HashSet<>(held.stream().map(TextOverlapKey::of).toList());
+    List<LabelledText> expected = pool.stream()
+        .filter(t -> !keys.contains(TextOverlapKey.of(t.text())) && !index.hasNearDuplicate(t.text())).toList();
+
+    List<LabelledText> kept = io.listeningpost.enrich.sentiment.SentimentCorpora.without(pool, heldOut);
+
+    assertThat(kept).containsExactlyElementsOf(expected).hasSizeBetween(1_000, 2_990);
+  }
+
   private static String randomText(Random random) {
     StringBuilder sb = new StringBuilder();
     int n = 1 + random.nextInt(25);

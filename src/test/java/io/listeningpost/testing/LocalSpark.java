@@ -34,7 +34,10 @@ public final class LocalSpark implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void afterAll(ExtensionContext context) {
-    spark.stop();
+    // Null when an extension registered before this one failed, and this one never started.
+    if (spark != null) {
+      spark.stop();
+    }
   }
 
   public SparkSession spark() {

@@ -2,8 +2,10 @@ package io.listeningpost.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -40,6 +42,8 @@ public final class SampleNightly {
     }
     if (root == null) {
       try {
+        // The mark goes first, so that a delete cut short never leaves it beside a partial run.
+        Files.deleteIfExists(ROOT.resolve(FINISHED));
         delete(ROOT);
         Files.createDirectories(ROOT);
         String[] out = ConsoleRun.run("nightly", "--config", "jobs/nightly.conf", "--warehouse",
@@ -47,7 +51,10 @@ public final class SampleNightly {
         if (!out[0].equals("0")) {
           throw new IllegalStateException("the sample nightly exited with " + out[0] + ":\n" + out[1]);
         }
-        Files.writeString(ROOT.resolve(FINISHED), "jobs/listening-post nightly on data-samples/, exit code 0\n");
+        Path finished = Files.writeString(ROOT.resolve(FINISHED),
+            "jobs/listening-post nightly on data-samples/, exit code 0\n");
+        // Dated when this JVM started, with the classes it ran: a file changed after that is newer than the mark.
+        Files.setLastModifiedTime(finished, FileTime.fromMillis(ManagementFactory.getRuntimeMXBean().getStartTime()));
         root = ROOT;
       } catch (IOException e) {
         failure = new UncheckedIOException(e);
