@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.listeningpost.enrich.sentiment.LabelledText;
 import io.listeningpost.enrich.sentiment.NearDuplicateIndex;
+import io.listeningpost.enrich.sentiment.SentimentCorpora;
 import io.listeningpost.enrich.sentiment.SetOverlaps;
 import io.listeningpost.enrich.sentiment.TextOverlapKey;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -53,10 +56,7 @@ class TextOverlapTest {
   @Test
   void prefixFilteredIndexAgreesWithComparingEveryPair() {
     Random random = new Random(7);
-    List<String> refs = new ArrayList<>();
-    for (int i = 0; i < 400; i++) {
-      refs.add(randomText(random));
-    }
+    List<String> refs = randomTexts(random, 400);
     NearDuplicateIndex index = NearDuplicateIndex.of(refs);
     List<Set<String>> refTokens = refs.stream().map(NearDuplicateIndex::tokens).toList();
     int found = 0;
@@ -74,11 +74,8 @@ class TextOverlapTest {
   @Test
   void setOverlapsCountEachTextOfARowOnceAgainstEveryOtherSet() {
     Random random = new Random(11);
-    List<String> base = new ArrayList<>();
-    for (int i = 0; i < 150; i++) {
-      base.add(randomText(random));
-    }
-    java.util.Map<String, List<LabelledText>> sets = new java.util.LinkedHashMap<>();
+    List<String> base = randomTexts(random, 150);
+    Map<String, List<LabelledText>> sets = new LinkedHashMap<>();
     for (String name : List.of("a", "b", "c")) {
       List<LabelledText> texts = new ArrayList<>();
       for (int i = 0; i < 300; i++) {
@@ -118,10 +115,7 @@ class TextOverlapTest {
   @Test
   void withoutKeepsThePoolsOrderAndDropsExactlyTheTextsEitherCheckFinds() {
     Random random = new Random(5);
-    List<String> held = new ArrayList<>();
-    for (int i = 0; i < 200; i++) {
-      held.add(randomText(random));
-    }
+    List<String> held = randomTexts(random, 200);
     List<LabelledText> pool = new ArrayList<>();
     for (int i = 0; i < 3_000; i++) {
       String t = random.nextInt(4) == 0 ? mutate(held.get(random.nextInt(held.size())), random) : randomText(random);
@@ -133,9 +127,17 @@ class TextOverlapTest {
     List<LabelledText> expected = pool.stream()
         .filter(t -> !keys.contains(TextOverlapKey.of(t.text())) && !index.hasNearDuplicate(t.text())).toList();
 
-    List<LabelledText> kept = io.listeningpost.enrich.sentiment.SentimentCorpora.without(pool, heldOut);
+    List<LabelledText> kept = SentimentCorpora.without(pool, heldOut);
 
     assertThat(kept).containsExactlyElementsOf(expected).hasSizeBetween(1_000, 2_990);
+  }
+
+  private static List<String> randomTexts(Random random, int count) {
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      texts.add(randomText(random));
+    }
+    return texts;
   }
 
   private static String randomText(Random random) {

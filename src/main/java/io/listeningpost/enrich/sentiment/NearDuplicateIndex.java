@@ -49,7 +49,7 @@ public final class NearDuplicateIndex {
 
   /** The index of these reference texts. */
   public static NearDuplicateIndex of(List<String> references) {
-    return new NearDuplicateIndex(references.stream().map(NearDuplicateIndex::tokens).toList());
+    return new NearDuplicateIndex(references.parallelStream().map(NearDuplicateIndex::tokens).toList());
   }
 
   /** The index of reference texts already reduced to their {@link #tokens}. */

@@ -155,8 +155,7 @@ public final class SentimentCorpora {
    */
   public static List<LabelledText> without(List<LabelledText> pool, List<LabelledText> heldOut) {
     Set<String> keys = new HashSet<>(heldOut.parallelStream().map(t -> TextOverlapKey.of(t.text())).toList());
-    NearDuplicateIndex near = NearDuplicateIndex.ofTokens(
-        heldOut.parallelStream().map(t -> NearDuplicateIndex.tokens(t.text())).toList());
+    NearDuplicateIndex near = NearDuplicateIndex.of(heldOut.stream().map(LabelledText::text).toList());
     // An ordered stream: the pool's order is kept, in parallel or not.
     return pool.parallelStream()
         .filter(t -> !keys.contains(TextOverlapKey.of(t.text())) && !near.hasNearDuplicate(t.text())).toList();
