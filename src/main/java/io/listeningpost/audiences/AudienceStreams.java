@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -52,7 +51,7 @@ final class AudienceStreams {
         new StreamVocabulary(settings.recruitmentTerms(), settings.marketingTerms()), settings.seed());
     Dataset<Row> withText = posts.withColumn("text", concat_ws(" ", coalesce(col("title"), lit("")),
         coalesce(col("text"), lit(""))));
-    PipelineModel model = classifier.train(withText.select("text"));
+    StreamModel model = classifier.train(withText.select("text"));
     if (model == null) {
       notes.add("too few posts use one stream's words only to train the stream model: words alone class the posts");
     }

@@ -1,7 +1,10 @@
 package io.listeningpost.audiences;
 
+import io.listeningpost.audiences.topics.TopicText;
 import java.io.Serializable;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The configured words of the two messaging streams: recruitment and employer brand on one side,
@@ -41,6 +44,17 @@ public final class StreamVocabulary implements Serializable {
       return MARKETING;
     }
     return null;
+  }
+
+  /** The {@link TopicText} tokens of every term of both streams. */
+  public Set<String> termTokens() {
+    Set<String> tokens = new HashSet<>();
+    for (List<String> terms : List.of(recruitment, marketing)) {
+      for (String term : terms) {
+        tokens.addAll(TopicText.tokens(null, term, 0));
+      }
+    }
+    return tokens;
   }
 
   private static int count(String words, List<String> terms) {

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -49,7 +48,7 @@ class StreamQualityTest {
         ListeningPostConfig.Overrides.none()).audiences();
     StreamClassifier classifier = new StreamClassifier(
         new StreamVocabulary(defaults.recruitmentTerms(), defaults.marketingTerms()), 42);
-    PipelineModel model = classifier.train(SPARK.spark().createDataset(trainingTexts(), Encoders.STRING())
+    StreamModel model = classifier.train(SPARK.spark().createDataset(trainingTexts(), Encoders.STRING())
         .toDF("text"));
     assertThat(model).isNotNull();
 
