@@ -1,16 +1,10 @@
 package io.listeningpost.audiences;
 
-import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.listeningpost.core.config.AudiencesSettings;
 import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.testing.LocalSpark;
-import io.listeningpost.testing.SharedData;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +42,7 @@ class StreamQualityTest {
         ListeningPostConfig.Overrides.none()).audiences();
     StreamClassifier classifier = new StreamClassifier(
         new StreamVocabulary(defaults.recruitmentTerms(), defaults.marketingTerms()), 42);
-    StreamModel model = classifier.train(SPARK.spark().createDataset(trainingTexts(), Encoders.STRING())
+    StreamModel model = classifier.train(SPARK.spark().createDataset(StreamTrainingTexts.load(), Encoders.STRING())
         .toDF("text"));
     assertThat(model).isNotNull();
 
@@ -90,32 +84,5 @@ class StreamQualityTest {
   private static double macroF1(Map<String, double[]> scores) {
     return scores.values().stream().mapToDouble(s -> s[0] + s[1] == 0 ? 0 : 2 * s[0] * s[1] / (s[0] + s[1]))
         .average().orElse(0);
-  }
-
-  /** r/jobs submissions, financial news tweets and general tweets, as plain texts. */
-  private static List<String> trainingTexts() throws Exception {
-    List<String> texts = new ArrayList<>();
-    CsvMapper csv = new CsvMapper();
-    try (Reader in = Files.newBufferedReader(SharedData.dataset("reddit-jobs-posts/rjobs.csv"));
-         MappingIterator<Map<String, String>> it = csv.readerFor(Map.class)
-             .with(CsvSchema.emptySchema().withHeader()).readValues(in)) {
-      while (it.hasNext()) {
-        Map<String, String> r = it.next();
-        texts.add(r.getOrDefault("title", "") + " " + r.getOrDefault("selftext", ""));
-      }
-    }
-    try (Reader in = Files.newBufferedReader(SharedData.dataset("twitter-financial-news-sentiment/sent_train.csv"));
-         MappingIterator<Map<String, String>> it = csv.readerFor(Map.class)
-             .with(CsvSchema.emptySchema().withHeader()).readValues(in)) {
-      while (it.hasNext()) {
-        texts.add(it.next().get("text"));
-      }
-    }
-    for (String f : List.of("positive.txt", "negative.txt")) {
-      List<String> lines = Files.readAllLines(SharedData.dataset("sentiment140-sample-100k/" + f),
-          StandardCharsets.ISO_8859_1);
-      texts.addAll(lines.subList(0, Math.min(10_000, lines.size())));
-    }
-    return texts;
   }
 }
