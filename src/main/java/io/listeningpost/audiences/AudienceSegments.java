@@ -29,24 +29,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.ml.clustering.KMeans;
-import org.apache.spark.ml.clustering.KMeansModel;
-import org.apache.spark.ml.evaluation.ClusteringEvaluator;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import scala.collection.JavaConverters;
 import scala.collection.Seq;
 
 /**
- * Audience segments: the window's authors clustered (Spark MLlib k-means) by their topic mix and their
+ * Audience segments: the window's authors clustered ({@link SegmentClustering}: k-means on the driver) by their topic mix and their
  * behaviour ({@link SegmentFeatures}), each segment described in words, matched to the closest
  * configured target audience ({@link TargetMatch}), and located per community and platform
  * ({@code audience_presence}) with its active hours and the community's opinion makers.
@@ -99,12 +100,24 @@ final class AudienceSegments {
             authorCount, MIN_AUTHORS));
         return new Outcome(writeEmpty(day), notes);
       }
-      KMeansModel model = bestModel(authors, (int) Math.min(MAX_SEGMENTS, authorCount / 3), notes);
-      if (model == null) {
+      List<double[]> points = new ArrayList<>();
+      for (Row r : authors.select("features").collectAsList()) {
+        points.add(((Vector) r.get(0)).toArray());
+      }
+      int maxK = Math.max(MIN_SEGMENTS, (int) Math.min(MAX_SEGMENTS, authorCount / 3));
+      SegmentClustering.Segments chosen = SegmentClustering.best(points, MIN_SEGMENTS, maxK,
+          ctx.config().audiences().seed());
+      if (chosen == null) {
         notes.add("the window's authors are too alike to split into segments: no segments");
         return new Outcome(writeEmpty(day), notes);
       }
-      Dataset<Row> members = model.transform(authors).withColumnRenamed("prediction", "segment_id")
+      notes.add(String.format(Locale.ROOT, "%d audience segments (silhouette %.3f among %d to %d)", chosen.k(),
+          chosen.silhouette(), MIN_SEGMENTS, maxK));
+      Broadcast<SegmentClustering.Segments> segments =
+          JavaSparkContext.fromSparkContext(ctx.spark().sparkContext()).broadcast(chosen);
+      UserDefinedFunction nearest = udf((UDF1<Vector, Integer>) f -> segments.value().nearest(f.toArray()),
+          DataTypes.IntegerType);
+      Dataset<Row> members = authors.withColumn("segment_id", nearest.apply(col("features")))
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {
         List<Integer> segmentIds = members.select("segment_id").distinct().orderBy("segment_id")
@@ -116,36 +129,6 @@ final class AudienceSegments {
     } finally {
       authors.unpersist();
     }
-  }
-
-  /**
-   * k-means for each k in range, seeded; the one with the best silhouette, or null when no k splits the
-   * authors into two or more clusters (all alike).
-   */
-  private KMeansModel bestModel(Dataset<Row> authors, int maxK, List<String> notes) {
-    ClusteringEvaluator silhouette = new ClusteringEvaluator().setFeaturesCol("features");
-    KMeansModel best = null;
-    double bestScore = Double.NEGATIVE_INFINITY;
-    long seed = ctx.config().audiences().seed();
-    for (int k = MIN_SEGMENTS; k <= Math.max(MIN_SEGMENTS, maxK); k++) {
-      KMeansModel m = new KMeans().setK(k).setSeed(seed).setMaxIter(50).setFeaturesCol("features").fit(authors);
-      double s;
-      try {
-        s = silhouette.evaluate(m.transform(authors));
-      } catch (AssertionError | IllegalArgumentException e) {
-        // Spark's silhouette needs two or more non-empty clusters; identical authors give one.
-        continue;
-      }
-      if (s > bestScore + 1e-9) {
-        best = m;
-        bestScore = s;
-      }
-    }
-    if (best != null) {
-      notes.add(String.format(Locale.ROOT, "%d audience segments (silhouette %.3f among %d to %d)", best.getK(),
-          bestScore, MIN_SEGMENTS, Math.max(MIN_SEGMENTS, maxK)));
-    }
-    return best;
   }
 
   private List<TableCounts> write(Dataset<Row> posts, Dataset<Row> members, List<Integer> segmentIds,
