@@ -49,13 +49,13 @@ final class AudienceStreams {
     List<String> notes = new ArrayList<>();
     StreamClassifier classifier = new StreamClassifier(
         new StreamVocabulary(settings.recruitmentTerms(), settings.marketingTerms()), settings.seed());
-    Dataset<Row> withText = posts.withColumn("text", concat_ws(" ", coalesce(col("title"), lit("")),
-        coalesce(col("text"), lit(""))));
-    StreamModel model = classifier.train(withText.select("text"));
+    Dataset<Row> withWords = classifier.withWords(posts.withColumn("text", concat_ws(" ",
+        coalesce(col("title"), lit("")), coalesce(col("text"), lit("")))));
+    StreamModel model = classifier.train(withWords);
     if (model == null) {
       notes.add("too few posts use one stream's words only to train the stream model: words alone class the posts");
     }
-    Dataset<Row> classed = classifier.classify(model, withText.filter(col("current")))
+    Dataset<Row> classed = classifier.classify(model, withWords.filter(col("current")))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       String runId = ctx.runId();

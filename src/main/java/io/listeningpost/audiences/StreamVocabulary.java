@@ -15,6 +15,10 @@ public final class StreamVocabulary implements Serializable {
   public static final String RECRUITMENT = "recruitment";
   public static final String MARKETING = "marketing";
   public static final String OTHER = "other";
+  /** {@link #wordsOf}: the text uses neither stream's words. */
+  public static final String NEITHER = "neither";
+  /** {@link #wordsOf}: the text uses both streams' words. */
+  public static final String BOTH = "both";
 
   /** The terms in {@link TargetMatch#words} form, made once: every post is checked against all of them. */
   private final List<String> recruitment;
@@ -36,14 +40,20 @@ public final class StreamVocabulary implements Serializable {
 
   /** The stream whose words alone the text uses, or null when it uses both or neither. */
   public String label(String text) {
+    String words = wordsOf(text);
+    return words.equals(RECRUITMENT) || words.equals(MARKETING) ? words : null;
+  }
+
+  /**
+   * Whose words the text uses: {@link #RECRUITMENT} or {@link #MARKETING} when one stream's only, else
+   * {@link #NEITHER} or {@link #BOTH}.
+   */
+  public String wordsOf(String text) {
     int[] h = hits(text);
-    if (h[0] > 0 && h[1] == 0) {
-      return RECRUITMENT;
+    if (h[0] > 0) {
+      return h[1] > 0 ? BOTH : RECRUITMENT;
     }
-    if (h[1] > 0 && h[0] == 0) {
-      return MARKETING;
-    }
-    return null;
+    return h[1] > 0 ? MARKETING : NEITHER;
   }
 
   /** The {@link TopicText} tokens of every term of both streams. */

@@ -68,17 +68,17 @@ class StreamModelTest {
   void wordsDecideFirstThenTheModelWhenSureElseOther() {
     StreamModel model = StreamModelTrainer.fit(examples(), WORDS.termTokens(), StreamModelTrainer.SIGMA);
 
-    assertThat(StreamClassifier.decide(WORDS, model, "hiring now"))
+    assertThat(StreamClassifier.decide(WORDS.wordsOf("hiring now"), model, "hiring now"))
         .isEqualTo(new StreamClassifier.Decision(StreamVocabulary.RECRUITMENT, "words", null));
-    StreamClassifier.Decision byModel = StreamClassifier.decide(WORDS, model, "panel of recruiters");
+    StreamClassifier.Decision byModel = StreamClassifier.decide(WORDS.wordsOf("panel of recruiters"), model, "panel of recruiters");
     assertThat(byModel.stream()).isEqualTo(StreamVocabulary.RECRUITMENT);
     assertThat(byModel.source()).isEqualTo("model");
     assertThat(byModel.probability()).isGreaterThanOrEqualTo(StreamClassifier.MIN_MODEL_PROBABILITY);
-    StreamClassifier.Decision unsure = StreamClassifier.decide(WORDS, model, "nothing known here");
+    StreamClassifier.Decision unsure = StreamClassifier.decide(WORDS.wordsOf("nothing known here"), model, "nothing known here");
     assertThat(unsure.stream()).isEqualTo(StreamVocabulary.OTHER);
     assertThat(unsure.source()).isEqualTo("none");
     assertThat(unsure.probability()).isLessThan(StreamClassifier.MIN_MODEL_PROBABILITY);
-    assertThat(StreamClassifier.decide(WORDS, null, "panel of recruiters"))
+    assertThat(StreamClassifier.decide(StreamVocabulary.NEITHER, null, "panel of recruiters"))
         .isEqualTo(new StreamClassifier.Decision(StreamVocabulary.OTHER, "none", null));
   }
 }

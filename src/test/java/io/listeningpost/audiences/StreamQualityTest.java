@@ -42,8 +42,8 @@ class StreamQualityTest {
         ListeningPostConfig.Overrides.none()).audiences();
     StreamClassifier classifier = new StreamClassifier(
         new StreamVocabulary(defaults.recruitmentTerms(), defaults.marketingTerms()), 42);
-    StreamModel model = classifier.train(SPARK.spark().createDataset(StreamTrainingTexts.load(), Encoders.STRING())
-        .toDF("text"));
+    StreamModel model = classifier.train(classifier.withWords(SPARK.spark()
+        .createDataset(StreamTrainingTexts.load(), Encoders.STRING()).toDF("text")));
     assertThat(model).isNotNull();
 
     StructType schema = new StructType().add("id", DataTypes.StringType).add("truth", DataTypes.StringType)
@@ -55,8 +55,8 @@ class StreamQualityTest {
     }
     assertThat(rows).hasSizeGreaterThanOrEqualTo(300);
     Dataset<Row> labelled = SPARK.spark().createDataFrame(rows, schema).repartition(3);
-    Map<String, double[]> combined = scores(classifier.classify(model, labelled));
-    Map<String, double[]> wordsOnly = scores(classifier.classify(null, labelled));
+    Map<String, double[]> combined = scores(classifier.classify(model, classifier.withWords(labelled)));
+    Map<String, double[]> wordsOnly = scores(classifier.classify(null, classifier.withWords(labelled)));
     StringBuilder report = new StringBuilder("class: precision / recall (words and model | words alone)\n");
     for (String c : combined.keySet()) {
       report.append(String.format(Locale.ROOT, "%s: %.3f / %.3f | %.3f / %.3f%n", c, combined.get(c)[0],

@@ -23,4 +23,14 @@ class StreamVocabularyTest {
     // Words match whole: "interviewer" is not "interview", "featured" not "feature".
     assertThat(words.hits("The interviewer featured a new featured post")).containsExactly(0, 0);
   }
+
+  @Test
+  void wordsOfTellsOneStreamBothAndNeitherApart() {
+    assertThat(words.wordsOf("Graduate programme interviews start Monday, we are hiring"))
+        .isEqualTo(StreamVocabulary.RECRUITMENT);
+    assertThat(words.wordsOf("the new feature ships with a discount")).isEqualTo(StreamVocabulary.MARKETING);
+    assertThat(words.wordsOf("hiring for the new feature team")).isEqualTo(StreamVocabulary.BOTH);
+    assertThat(words.wordsOf("Lovely weather in Lisbon today")).isEqualTo(StreamVocabulary.NEITHER);
+    assertThat(words.wordsOf(null)).isEqualTo(StreamVocabulary.NEITHER);
+  }
 }
