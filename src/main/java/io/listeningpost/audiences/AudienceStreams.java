@@ -42,24 +42,32 @@ final class AudienceStreams {
   /**
    * @param posts the window's and the previous window's English posts with {@code current}, {@code topic}
    *     (strongest, or null), title, text and sentiment_score; the model learns from both windows
+   * @param windowPosts the window's English posts, counted by the caller apart from the classing
    */
-  /** @param windowPosts the window's English posts, counted by the caller apart from the classing */
   Outcome run(Dataset<Row> posts, long windowPosts, List<String> topicLabels, Date day) {
     AudiencesSettings settings = ctx.config().audiences();
     List<String> notes = new ArrayList<>();
     StreamClassifier classifier = new StreamClassifier(
         new StreamVocabulary(settings.recruitmentTerms(), settings.marketingTerms()), settings.seed());
-    Dataset<Row> withWords = classifier.withWords(posts.withColumn("text", concat_ws(" ",
-        coalesce(col("title"), lit("")), coalesce(col("text"), lit("")))));
-    StreamModel model = classifier.train(withWords);
-    if (model == null) {
-      notes.add("too few posts use one stream's words only to train the stream model: words alone class the posts");
-    }
-    Dataset<Row> classed = classifier.classify(model, withWords.filter(col("current")))
+    // The words are matched once: training and classing read the same narrow rows, held until classed.
+    Dataset<Row> worded = classifier.withWords(posts.select(col("platform"), col("post_id"), col("current"),
+            col("topic"), col("sentiment_score"), concat_ws(" ", coalesce(col("title"), lit("")),
+                coalesce(col("text"), lit(""))).as("text")))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> classed;
+    long read;
+    try {
+      StreamModel model = classifier.train(worded);
+      if (model == null) {
+        notes.add("too few posts use one stream's words only to train the stream model: words alone class the posts");
+      }
+      classed = classifier.classify(model, worded.filter(col("current"))).persist(StorageLevel.MEMORY_AND_DISK());
+      read = classed.count();
+    } finally {
+      worded.unpersist();
+    }
     try {
       String runId = ctx.runId();
-      long read = classed.count();
       ctx.warehouse().overwritePartitions(Tables.POST_STREAMS, classed.select(col("platform"), col("post_id"),
               col("stream"), col("stream_source"), col("stream_probability"), lit(runId).as(Tables.RUN_ID),
               lit(day).as("dt")), new String[] {"platform", "post_id"});
