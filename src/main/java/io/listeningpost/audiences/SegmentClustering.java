@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.commons.math3.exception.MathIllegalArgumentException;
-import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.ml.clustering.CentroidCluster;
 import org.apache.commons.math3.ml.clustering.DoublePoint;
 import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
@@ -50,25 +48,25 @@ final class SegmentClustering {
     return best;
   }
 
-  /** k-means with {@code k} clusters, or null when fewer than two clusters are not empty. */
+  /**
+   * k-means with {@code k} clusters, or null when fewer than two clusters are not empty. Needs at least
+   * {@code k} points, with finite coordinates.
+   */
   static Segments cluster(List<double[]> points, int k, long seed) {
     List<DoublePoint> wrapped = new ArrayList<>(points.size());
     points.forEach(p -> wrapped.add(new DoublePoint(p)));
-    List<CentroidCluster<DoublePoint>> clusters;
-    try {
-      clusters = new KMeansPlusPlusClusterer<DoublePoint>(k, MAX_ITERATIONS, new EuclideanDistance(),
-          new MersenneTwister(seed)).cluster(wrapped);
-    } catch (MathIllegalArgumentException | MathIllegalStateException e) {
-      // Fewer distinct points than k: no clustering with k clusters.
-      return null;
+    List<CentroidCluster<DoublePoint>> clusters = new KMeansPlusPlusClusterer<DoublePoint>(k, MAX_ITERATIONS,
+        new EuclideanDistance(), new MersenneTwister(seed)).cluster(wrapped);
+    // Authors with fewer distinct positions than k give repeated centres, which no author is nearest to.
+    List<double[]> distinct = new ArrayList<>();
+    for (CentroidCluster<DoublePoint> c : clusters) {
+      double[] centre = c.getCenter().getPoint();
+      if (distinct.stream().noneMatch(d -> Arrays.equals(d, centre))) {
+        distinct.add(centre);
+      }
     }
-    double[][] centres = clusters.stream().map(c -> c.getCenter().getPoint()).toArray(double[][]::new);
-    int[] assignment = new int[points.size()];
-    int[] sizes = new int[centres.length];
-    for (int i = 0; i < assignment.length; i++) {
-      assignment[i] = nearest(centres, points.get(i));
-      sizes[assignment[i]]++;
-    }
+    double[][] centres = distinct.toArray(double[][]::new);
+    int[] sizes = sizes(points, centres);
     // Largest segment first, so that ids read in order of size; equal sizes by their centres.
     Integer[] order = new Integer[centres.length];
     for (int c = 0; c < order.length; c++) {
@@ -140,6 +138,14 @@ final class SegmentClustering {
       total += larger == 0 ? 0 : (b - a) / larger;
     }
     return total / assignment.length;
+  }
+
+  private static int[] sizes(List<double[]> points, double[][] centres) {
+    int[] sizes = new int[centres.length];
+    for (double[] p : points) {
+      sizes[nearest(centres, p)]++;
+    }
+    return sizes;
   }
 
   static int nearest(double[][] centres, double[] point) {

@@ -1,9 +1,11 @@
 package io.listeningpost.audiences;
 
 import edu.stanford.nlp.classify.LinearClassifier;
-import edu.stanford.nlp.classify.LinearClassifierFactory;
+import edu.stanford.nlp.classify.LogConditionalObjectiveFunction;
+import edu.stanford.nlp.classify.LogPrior;
 import edu.stanford.nlp.classify.RVFDataset;
 import edu.stanford.nlp.ling.RVFDatum;
+import edu.stanford.nlp.optimization.QNMinimizer;
 import edu.stanford.nlp.stats.ClassicCounter;
 import edu.stanford.nlp.stats.Counter;
 import io.listeningpost.audiences.topics.TopicText;
@@ -14,18 +16,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Fits the {@link StreamModel}: CoreNLP's {@code LinearClassifierFactory} (L2-regularised multinomial
- * logistic regression, quasi-Newton) on the driver. Deterministic: the same examples in the same order
- * give the same weights, whatever the cluster.
+ * Fits the {@link StreamModel}: L2-regularised multinomial logistic regression (CoreNLP's objective and
+ * quasi-Newton minimiser) on the driver, in one thread. Deterministic: the same examples in the same order
+ * give the same weights, whatever the cluster or the driver's cores.
  */
 public final class StreamModelTrainer {
   /** A term must occur in at least this many training posts to enter the vocabulary. */
   static final int MIN_DOC_FREQ = 2;
   /**
-   * Width of the Gaussian prior on the weights: the best of 0.1 to 4 in a 5-fold cross-validation on
-   * word-labelled posts from ../shared, scored without their stream words (docs/streams.md).
+   * Width of the Gaussian prior on the weights: the best of 0.3 to 2 in a 5-fold cross-validation on
+   * word-labelled posts from ../shared, scored without their stream words (StreamModelSelectionTest,
+   * docs/streams.md).
    */
   static final double SIGMA = 0.75;
+  /** The minimiser stops when the objective improves by less than this share. */
+  private static final double TOLERANCE = 1e-4;
+  /** Past gradients the quasi-Newton minimiser keeps. */
+  private static final int MEMORY = 15;
   /** The intercept's feature name: no {@link TopicText} token holds '_'. */
   private static final String BIAS = "_bias";
 
@@ -59,9 +66,20 @@ public final class StreamModelTrainer {
       features.setCount(BIAS, 1.0);
       data.add(new RVFDatum<>(features, e.stream()));
     }
-    LinearClassifierFactory<String, String> factory = new LinearClassifierFactory<>(1e-4, false, sigma);
-    factory.setVerbose(false);
-    LinearClassifier<String, String> classifier = factory.trainClassifier(data);
+    // CoreNLP would split the gradient's sum over as many threads as the machine has cores, and a
+    // floating-point sum depends on how it is split: one thread, so that every driver fits the same weights.
+    LogConditionalObjectiveFunction<String, String> objective = new LogConditionalObjectiveFunction<>(data,
+        new LogPrior(LogPrior.LogPriorType.QUADRATIC, sigma, 0.0)) {
+      {
+        parallelGradientCalculation = false;
+        threads = 1;
+      }
+    };
+    QNMinimizer minimizer = new QNMinimizer(MEMORY);
+    minimizer.shutUp();
+    double[] fitted = minimizer.minimize(objective, TOLERANCE, objective.initial());
+    LinearClassifier<String, String> classifier = new LinearClassifier<>(objective.to2D(fitted), data.featureIndex(),
+        data.labelIndex());
     Map<String, Counter<String>> byClass = classifier.weightsAsMapOfCounters();
     Map<String, double[]> weights = new HashMap<>();
     double[] bias = new double[StreamModel.CLASSES.size()];

@@ -38,12 +38,6 @@ public final class StreamVocabulary implements Serializable {
     return new int[] {count(t, recruitment), count(t, marketing)};
   }
 
-  /** The stream whose words alone the text uses, or null when it uses both or neither. */
-  public String label(String text) {
-    String words = wordsOf(text);
-    return words.equals(RECRUITMENT) || words.equals(MARKETING) ? words : null;
-  }
-
   /**
    * Whose words the text uses: {@link #RECRUITMENT} or {@link #MARKETING} when one stream's only, else
    * {@link #NEITHER} or {@link #BOTH}.

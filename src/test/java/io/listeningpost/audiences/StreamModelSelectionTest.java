@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The stream model's settings against the alternatives, by 5-fold cross-validation on the word-labelled
- * training posts only (never the hand-labelled set): each held-out post is scored with its stream words
+ * training posts only (balanced to the stage's caps per class, drawn by a seeded shuffle) (never the hand-labelled set): each held-out post is scored with its stream words
  * removed, as the posts the model is asked about have none. The shipped settings (stream words left out
  * of the features, prior width {@link StreamModelTrainer#SIGMA}) must be the best of the grid.
  */
@@ -53,14 +53,14 @@ class StreamModelSelectionTest {
     assertThat(shipped).as(table.toString()).isGreaterThan(bestOther);
   }
 
-  /** The posts the words label, balanced as the stage balances them, in a seeded order. */
+  /** The posts the words label, capped per class as the stage caps them, drawn and ordered by a seeded shuffle. */
   private static List<StreamModelTrainer.Example> balancedExamples(StreamVocabulary vocabulary, List<String> texts) {
     Map<String, List<String>> byClass = new TreeMap<>();
     for (String t : texts) {
-      int[] hits = vocabulary.hits(t);
-      String c = hits[0] == 0 && hits[1] == 0 ? StreamVocabulary.OTHER : vocabulary.label(t);
-      if (c != null) {
-        byClass.computeIfAbsent(c, k -> new ArrayList<>()).add(t);
+      String words = vocabulary.wordsOf(t);
+      if (!words.equals(StreamVocabulary.BOTH)) {
+        byClass.computeIfAbsent(words.equals(StreamVocabulary.NEITHER) ? StreamVocabulary.OTHER : words,
+            k -> new ArrayList<>()).add(t);
       }
     }
     Random random = new Random(1);

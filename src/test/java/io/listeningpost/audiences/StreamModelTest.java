@@ -2,6 +2,7 @@ package io.listeningpost.audiences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import edu.stanford.nlp.util.ArgumentParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -61,6 +62,22 @@ class StreamModelTest {
     StreamModel b = StreamModelTrainer.fit(examples(), WORDS.termTokens(), StreamModelTrainer.SIGMA);
     for (String text : List.of("panel today", "plan subscription beach", "recruiters at the beach")) {
       assertThat(a.probabilities(text)).containsExactly(b.probabilities(text));
+    }
+  }
+
+  @Test
+  void theWeightsDoNotDependOnTheCoresCoreNlpWouldUse() {
+    int cores = ArgumentParser.threads;
+    try {
+      ArgumentParser.threads = 1;
+      StreamModel one = StreamModelTrainer.fit(examples(), WORDS.termTokens(), StreamModelTrainer.SIGMA);
+      ArgumentParser.threads = 3;
+      StreamModel three = StreamModelTrainer.fit(examples(), WORDS.termTokens(), StreamModelTrainer.SIGMA);
+      for (String text : List.of("panel today", "plan subscription beach", "recruiters at the beach")) {
+        assertThat(three.probabilities(text)).containsExactly(one.probabilities(text));
+      }
+    } finally {
+      ArgumentParser.threads = cores;
     }
   }
 

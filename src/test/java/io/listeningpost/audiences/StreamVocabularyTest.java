@@ -11,15 +11,15 @@ class StreamVocabularyTest {
 
   @Test
   void aPostUsingOneStreamsWordsOnlyIsLabelledByThem() {
-    assertThat(words.label("We're #hiring! Join Acme's graduate programme")).isEqualTo(StreamVocabulary.RECRUITMENT);
-    assertThat(words.label("20% DISCOUNT on every plan this week")).isEqualTo(StreamVocabulary.MARKETING);
+    assertThat(words.wordsOf("We're #hiring! Join Acme's graduate programme")).isEqualTo(StreamVocabulary.RECRUITMENT);
+    assertThat(words.wordsOf("20% DISCOUNT on every plan this week")).isEqualTo(StreamVocabulary.MARKETING);
     assertThat(words.hits("Our interview process and the graduate programme")).containsExactly(2, 0);
   }
 
   @Test
   void aPostUsingBothOrNeitherStreamsWordsIsLeftToTheModel() {
-    assertThat(words.label("hiring for the new feature team, discount for staff")).isNull();
-    assertThat(words.label("Lovely weather in Lisbon today")).isNull();
+    assertThat(words.wordsOf("hiring for the new feature team, discount for staff")).isEqualTo(StreamVocabulary.BOTH);
+    assertThat(words.wordsOf("Lovely weather in Lisbon today")).isEqualTo(StreamVocabulary.NEITHER);
     // Words match whole: "interviewer" is not "interview", "featured" not "feature".
     assertThat(words.hits("The interviewer featured a new featured post")).containsExactly(0, 0);
   }
