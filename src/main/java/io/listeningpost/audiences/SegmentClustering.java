@@ -57,15 +57,9 @@ final class SegmentClustering {
     points.forEach(p -> wrapped.add(new DoublePoint(p)));
     List<CentroidCluster<DoublePoint>> clusters = new KMeansPlusPlusClusterer<DoublePoint>(k, MAX_ITERATIONS,
         new EuclideanDistance(), new MersenneTwister(seed)).cluster(wrapped);
-    // Authors with fewer distinct positions than k give repeated centres, which no author is nearest to.
-    List<double[]> distinct = new ArrayList<>();
-    for (CentroidCluster<DoublePoint> c : clusters) {
-      double[] centre = c.getCenter().getPoint();
-      if (distinct.stream().noneMatch(d -> Arrays.equals(d, centre))) {
-        distinct.add(centre);
-      }
-    }
-    double[][] centres = distinct.toArray(double[][]::new);
+    double[][] centres = clusters.stream().map(c -> c.getCenter().getPoint()).toArray(double[][]::new);
+    // A centre no author is nearest to (a repeat, when authors have fewer distinct positions than k, loses
+    // every tie to the first) is dropped below.
     int[] sizes = sizes(points, centres);
     // Largest segment first, so that ids read in order of size; equal sizes by their centres.
     Integer[] order = new Integer[centres.length];

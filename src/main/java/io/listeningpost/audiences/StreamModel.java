@@ -1,6 +1,7 @@
 package io.listeningpost.audiences;
 
 import io.listeningpost.audiences.topics.TopicText;
+import io.listeningpost.core.Softmax;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
@@ -63,30 +64,13 @@ public final class StreamModel implements Serializable {
         }
       }
     }
-    double max = Double.NEGATIVE_INFINITY;
-    for (double s : score) {
-      max = Math.max(max, s);
-    }
-    double sum = 0;
-    for (int c = 0; c < score.length; c++) {
-      score[c] = Math.exp(score[c] - max);
-      sum += score[c];
-    }
-    for (int c = 0; c < score.length; c++) {
-      score[c] /= sum;
-    }
-    return score;
+    return Softmax.of(score);
   }
 
   /** The most probable class of {@code text}; ties go to the class listed first. */
   public Prediction predict(String text) {
     double[] p = probabilities(text);
-    int best = 0;
-    for (int c = 1; c < p.length; c++) {
-      if (p[c] > p[best]) {
-        best = c;
-      }
-    }
+    int best = Softmax.argmax(p);
     return new Prediction(CLASSES.get(best), p[best]);
   }
 

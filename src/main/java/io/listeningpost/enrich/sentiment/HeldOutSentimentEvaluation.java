@@ -1,5 +1,6 @@
 package io.listeningpost.enrich.sentiment;
 
+import io.listeningpost.core.Softmax;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,14 +84,14 @@ public final class HeldOutSentimentEvaluation implements AutoCloseable {
     Evaluation[] blended = {new Evaluation(), new Evaluation(), new Evaluation()};
     for (int i = 0; i < data.size(); i++) {
       double[] r3 = futures.get(i).get();
-      st.add(data.get(i).label(), SocialSentimentModel.argmax(r3));
+      st.add(data.get(i).label(), Softmax.argmax(r3));
       double[] p = first.probabilities(data.get(i).text());
       for (int b = 0; b < BLEND_WEIGHTS.length; b++) {
         double[] m = new double[3];
         for (int k = 0; k < 3; k++) {
           m[k] = (1 - BLEND_WEIGHTS[b]) * p[k] + BLEND_WEIGHTS[b] * r3[k];
         }
-        blended[b].add(data.get(i).label(), SocialSentimentModel.argmax(m));
+        blended[b].add(data.get(i).label(), Softmax.argmax(m));
       }
     }
     double secs = (System.nanoTime() - s0) / 1e9;

@@ -1,5 +1,6 @@
 package io.listeningpost.enrich.sentiment;
 
+import io.listeningpost.core.Softmax;
 import io.listeningpost.enrich.sentiment.SocialTokenizer.Token;
 import java.util.List;
 
@@ -48,7 +49,7 @@ public final class PostSentimentScorer {
   }
 
   public static Sentiment of(double[] p3, double[] d5, String model) {
-    return new Sentiment(SocialSentimentModel.LABELS[SocialSentimentModel.argmax(p3)], SocialSentimentModel.score(p3),
+    return new Sentiment(SocialSentimentModel.LABELS[Softmax.argmax(p3)], SocialSentimentModel.score(p3),
         p3, d5, model);
   }
 

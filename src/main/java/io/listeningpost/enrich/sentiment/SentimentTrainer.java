@@ -6,6 +6,7 @@ import edu.stanford.nlp.classify.WeightedRVFDataset;
 import edu.stanford.nlp.ling.RVFDatum;
 import edu.stanford.nlp.stats.ClassicCounter;
 import edu.stanford.nlp.stats.Counter;
+import io.listeningpost.core.Softmax;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -109,7 +110,7 @@ public final class SentimentTrainer {
         Evaluation ev = new Evaluation();
         for (int i = 0; i < tune.size(); i++) {
           double[] l = logits.get(i);
-          int pred = SocialSentimentModel.argmax(new double[] {l[0] + off[0], l[1], l[2] + off[2]});
+          int pred = Softmax.argmax(new double[] {l[0] + off[0], l[1], l[2] + off[2]});
           ev.add(tune.get(i).label(), pred);
         }
         if (ev.macroRecall() > bestRecall + 1e-9) {
@@ -140,7 +141,7 @@ public final class SentimentTrainer {
   public static Evaluation evaluate(SocialSentimentModel model, List<LabelledText> data) {
     Evaluation ev = new Evaluation();
     for (LabelledText t : data) {
-      ev.add(t.label(), SocialSentimentModel.argmax(model.probabilities(t.text())));
+      ev.add(t.label(), Softmax.argmax(model.probabilities(t.text())));
     }
     return ev;
   }

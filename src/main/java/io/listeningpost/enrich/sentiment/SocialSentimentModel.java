@@ -1,5 +1,6 @@
 package io.listeningpost.enrich.sentiment;
 
+import io.listeningpost.core.Softmax;
 import io.listeningpost.core.TsvField;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -106,31 +107,11 @@ public final class SocialSentimentModel {
   }
 
   static double[] softmax(double[] scores, float[] offsets) {
-    double max = Double.NEGATIVE_INFINITY;
-    double[] out = new double[scores.length];
+    double[] shifted = new double[scores.length];
     for (int i = 0; i < scores.length; i++) {
-      out[i] = scores[i] + offsets[i];
-      max = Math.max(max, out[i]);
+      shifted[i] = scores[i] + offsets[i];
     }
-    double sum = 0;
-    for (int i = 0; i < out.length; i++) {
-      out[i] = Math.exp(out[i] - max);
-      sum += out[i];
-    }
-    for (int i = 0; i < out.length; i++) {
-      out[i] /= sum;
-    }
-    return out;
-  }
-
-  public static int argmax(double[] p) {
-    int best = 0;
-    for (int i = 1; i < p.length; i++) {
-      if (p[i] > p[best]) {
-        best = i;
-      }
-    }
-    return best;
+    return Softmax.of(shifted);
   }
 
   /** A score in [-1, 1]: P(positive) - P(negative). */
