@@ -28,11 +28,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -46,8 +46,8 @@ import scala.collection.JavaConverters;
 import scala.collection.Seq;
 
 /**
- * Audience segments: the window's authors clustered ({@link SegmentClustering}: k-means on the driver) by their topic mix and their
- * behaviour ({@link SegmentFeatures}), each segment described in words, matched to the closest
+ * Audience segments: the window's authors clustered ({@link SegmentClustering}: k-means on the driver) by
+ * their topic mix and their behaviour ({@link SegmentFeatures}), each segment described in words, matched to the closest
  * configured target audience ({@link TargetMatch}), and located per community and platform
  * ({@code audience_presence}) with its active hours and the community's opinion makers.
  */
