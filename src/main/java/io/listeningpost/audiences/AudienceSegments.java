@@ -47,8 +47,8 @@ import scala.collection.Seq;
 
 /**
  * Audience segments: the window's authors clustered ({@link SegmentClustering}: k-means on the driver) by
- * their topic mix and their behaviour ({@link SegmentFeatures}), each segment described in words, matched to the closest
- * configured target audience ({@link TargetMatch}), and located per community and platform
+ * their topic mix and their behaviour ({@link SegmentFeatures}), each segment described in words, matched
+ * to the closest configured target audience ({@link TargetMatch}), and located per community and platform
  * ({@code audience_presence}) with its active hours and the community's opinion makers.
  */
 final class AudienceSegments {
