@@ -14,6 +14,8 @@ import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.Warehouse;
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,20 +53,37 @@ final class QuarantineMerge {
         .withColumn("_key", key())
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      long read = incoming.count();
-      Map<String, Long> reasons = new LinkedHashMap<>();
-      for (Row r : incoming.groupBy(reasonGroup()).count().orderBy(col("count").desc(), col("reason_kind"))
-          .collectAsList()) {
-        reasons.put(r.getString(0), r.getLong(1));
-      }
-      Dataset<Row> known = warehouse.read(Tables.QUARANTINE).select(key().as("_key")).distinct();
+      Dataset<Row> known = warehouse.read(Tables.QUARANTINE).select(key().as("_key")).distinct()
+          .withColumn("_known", lit(true));
       Dataset<Row> ranked = incoming.withColumn("_rank", row_number().over(Window.partitionBy("_key")
-          .orderBy(col("table_name").asc_nulls_first(), col("excerpt").asc_nulls_first(), col("format"),
-              col("source_name").asc_nulls_first())));
-      long alreadyKept = incoming.join(known, Warehouse.seq("_key"), "left_semi").count();
-      long repeated = ranked.filter(col("_rank").gt(1)).join(known, Warehouse.seq("_key"), "left_anti").count();
-      Dataset<Row> fresh = ranked.filter(col("_rank").equalTo(1)).join(known, Warehouse.seq("_key"), "left_anti")
-          .drop("_rank", "_key");
+              .orderBy(col("table_name").asc_nulls_first(), col("excerpt").asc_nulls_first(), col("format"),
+                  col("source_name").asc_nulls_first())))
+          .join(known, Warehouse.seq("_key"), "left")
+          .withColumn("_known", coalesce(col("_known"), lit(false)));
+      // Every count of the summary in one pass: rows by reason, by whether an earlier run kept the record,
+      // and by whether it repeats within this run.
+      long read = 0;
+      long alreadyKept = 0;
+      long repeated = 0;
+      Map<String, Long> byReason = new HashMap<>();
+      for (Row r : ranked.groupBy(reasonGroup(), col("_known"), col("_rank").gt(1).as("_repeat")).count()
+          .collectAsList()) {
+        long n = r.getLong(3);
+        read += n;
+        byReason.merge(r.getString(0), n, Long::sum);
+        if (r.getBoolean(1)) {
+          alreadyKept += n;
+        } else if (r.getBoolean(2)) {
+          repeated += n;
+        }
+      }
+      Map<String, Long> reasons = new LinkedHashMap<>();
+      byReason.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+              .thenComparing(Map.Entry.comparingByKey(Comparator.nullsFirst(Comparator.naturalOrder()))))
+          .forEach(e -> reasons.put(e.getKey(), e.getValue()));
+      Dataset<Row> fresh = ranked.filter(col("_rank").equalTo(1).and(col("_known").unary_$bang()))
+          .drop("_rank", "_key", "_known");
       if (read > 0) {
         Dataset<Row> sameDay = warehouse.read(Tables.QUARANTINE).filter(col("dt").equalTo(lit(day)));
         warehouse.overwritePartitions(Tables.QUARANTINE, sameDay.unionByName(fresh),
