@@ -80,7 +80,7 @@ final class PostsMerge {
         .select(col("platform").as("_platform"), col("post_id").as("_id"), col("thread_id").as("_thread"));
     Dataset<Row> open = winners.filter(col("thread_id").isNull().and(col("parent_id").isNotNull()))
         .select(col("platform").as("_platform"), col("post_id").as("_id"), col("parent_id").as("_up"));
-    return ThreadRoots.resolve(open, known);
+    return ThreadRoots.resolve(open, known, ThreadRoots.MAX_ON_DRIVER);
   }
 
   /** Winners with every thread filled: looked up, else the parent, else the post itself. */

@@ -1,5 +1,4 @@
 package io.listeningpost.ingest;
-import io.listeningpost.storage.Warehouse;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
@@ -7,9 +6,20 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.listeningpost.storage.Warehouse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The first post of each thread, for posts whose source names only their parent (Mastodon replies,
@@ -18,7 +28,9 @@ import org.apache.spark.sql.Row;
  * <p>Pointer jumping on ids: in each round a post whose parent has a thread takes it, and a post whose
  * parent is itself unresolved takes that parent's parent as its own, so chains halve every round and a
  * chain of depth d resolves in about log2(d) rounds. A parent that is nowhere in the data ends the
- * chain: it is the thread's first post as far as anyone can tell.
+ * chain: it is the thread's first post as far as anyone can tell. Few posts to resolve are walked up on
+ * the driver instead ({@link ReplyChains}), with the same answers: on a small input each round's jobs cost
+ * far more than the walk.
  */
 final class ThreadRoots {
   /** Rounds after which what is left can only be a cycle (depth 2^32 is no thread): its posts take their parent. */
@@ -28,16 +40,27 @@ final class ThreadRoots {
    * instead of shuffled.
    */
   private static final long MAX_BROADCAST_KNOWN = 1_000_000;
+  /**
+   * Up to this many posts to resolve, they and their parents' threads are collected and walked up on the
+   * driver ({@link ReplyChains}): two small jobs instead of several per round of pointer jumping.
+   */
+  static final long MAX_ON_DRIVER = 200_000;
 
   private ThreadRoots() {}
 
   /**
    * @param open posts with a parent and no thread: {@code _platform, _id, _up} (the parent), ids unique
    * @param known posts with a thread: {@code _platform, _id, _thread}, ids may repeat
-   * @return {@code _platform, _id, _up, _thread} for every open post, computed (locally checkpointed)
+   * @param maxOnDriver up to this many open posts, they are resolved on the driver
+   * @return {@code _platform, _id, _up, _thread} for every open post, computed (locally checkpointed, or
+   *     collected); {@code _up} is the post's parent, or an ancestor of it
    */
-  static Dataset<Row> resolve(Dataset<Row> open, Dataset<Row> known) {
+  static Dataset<Row> resolve(Dataset<Row> open, Dataset<Row> known, long maxOnDriver) {
     Dataset<Row> posts = detached(open);
+    List<Row> few = posts.limit((int) Math.min(Integer.MAX_VALUE - 1, maxOnDriver + 1)).collectAsList();
+    if (few.size() <= maxOnDriver) {
+      return onDriver(few, known, posts);
+    }
     // Most posts reply to a post whose thread is known: one broadcast join settles them.
     Dataset<Row> first = detached(posts.join(lookup(known, posts), col("_platform").equalTo(col("_kp"))
             .and(col("_up").equalTo(col("_kid"))), "left")
@@ -73,6 +96,38 @@ final class ThreadRoots {
       unresolved = state.filter(col("_thread").isNull()).count();
     }
     return settled.unionByName(state);
+  }
+
+  /**
+   * The walk of {@link ReplyChains}, one platform at a time (a reply and its parent share a platform),
+   * after one job that finds the stored threads of the parents. Where the same parent is stored with
+   * several threads, the least is taken, whatever order the rows come in.
+   */
+  private static Dataset<Row> onDriver(List<Row> open, Dataset<Row> known, Dataset<Row> posts) {
+    Map<String, Map<String, String>> parentOf = new HashMap<>();
+    Set<List<String>> parents = new HashSet<>();
+    for (Row r : open) {
+      parentOf.computeIfAbsent(r.getString(0), p -> new HashMap<>()).put(r.getString(1), r.getString(2));
+      parents.add(Arrays.asList(r.getString(0), r.getString(2)));
+    }
+    List<Row> wanted = parents.stream().map(p -> RowFactory.create(p.get(0), p.get(1))).toList();
+    StructType wantedSchema = new StructType().add("_platform", DataTypes.StringType).add("_id", DataTypes.StringType);
+    Map<String, Map<String, String>> knownThread = new HashMap<>();
+    for (Row r : known.select("_platform", "_id", "_thread")
+        .join(broadcast(posts.sparkSession().createDataFrame(wanted, wantedSchema)), Warehouse.seq("_platform", "_id"),
+            "left_semi")
+        .collectAsList()) {
+      knownThread.computeIfAbsent(r.getString(0), p -> new HashMap<>())
+          .merge(r.getString(1), r.getString(2), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+    }
+    Map<String, ReplyChains> chains = new HashMap<>();
+    List<Row> out = new ArrayList<>(open.size());
+    for (Row r : open) {
+      ReplyChains c = chains.computeIfAbsent(r.getString(0),
+          p -> new ReplyChains(parentOf.get(p), knownThread.getOrDefault(p, Map.of())));
+      out.add(RowFactory.create(r.getString(0), r.getString(1), r.getString(2), c.threadOf(r.getString(1))));
+    }
+    return posts.sparkSession().createDataFrame(out, posts.schema().add("_thread", DataTypes.StringType));
   }
 
   /**

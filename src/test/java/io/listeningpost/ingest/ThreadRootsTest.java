@@ -14,7 +14,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Tag("spark")
@@ -27,8 +28,10 @@ class ThreadRootsTest {
   private static final StructType KNOWN = new StructType().add("_platform", DataTypes.StringType)
       .add("_id", DataTypes.StringType).add("_thread", DataTypes.StringType);
 
-  @Test
-  void deepReplyChainsFindTheirFirstPostAcrossPartitionsRunsAndPlatforms() {
+  /** 0 takes the rounds of pointer jumping on Spark; the default walks the chains on the driver. */
+  @ParameterizedTest
+  @ValueSource(longs = {0, ThreadRoots.MAX_ON_DRIVER})
+  void deepReplyChainsFindTheirFirstPostAcrossPartitionsRunsAndPlatforms(long maxOnDriver) {
     // m1 <- m2 <- ... <- m9: a Mastodon chain whose root is in this run; f2 <- f3 reply to f1, which an
     // earlier run stored with its thread; x2 replies to x1, which nobody has seen.
     List<Row> open = new ArrayList<>();
@@ -43,7 +46,7 @@ class ThreadRootsTest {
     List<Row> known = List.of(RowFactory.create("mastodon", "m1", "m1"), RowFactory.create("forum", "f1", "f0"),
         RowFactory.create("forum", "f1", "f0"));
 
-    Map<String, String> threads = resolve(open, known);
+    Map<String, String> threads = resolve(open, known, maxOnDriver);
 
     for (int i = 2; i <= 9; i++) {
       assertThat(threads).containsEntry("mastodon/m" + i, "m1");
@@ -52,8 +55,9 @@ class ThreadRootsTest {
         .containsEntry("forum/x2", "x1").containsEntry("blog/m5", "f1").hasSize(open.size());
   }
 
-  @Test
-  void aRandomForestAgreesWithWalkingUpEachChain() {
+  @ParameterizedTest
+  @ValueSource(longs = {0, ThreadRoots.MAX_ON_DRIVER})
+  void aRandomForestAgreesWithWalkingUpEachChain(long maxOnDriver) {
     Random random = new Random(7);
     Map<String, String> parentOf = new HashMap<>();
     Map<String, String> storedThread = new HashMap<>();
@@ -81,7 +85,7 @@ class ThreadRootsTest {
       ids.add(id);
     }
 
-    Map<String, String> threads = resolve(open, known);
+    Map<String, String> threads = resolve(open, known, maxOnDriver);
 
     int deepest = 0;
     for (Row o : open) {
@@ -98,12 +102,13 @@ class ThreadRootsTest {
     assertThat(deepest).as("the fixture has long chains").isGreaterThan(30);
   }
 
-  @Test
-  void aReplyCycleEndsWithEachPostThreadedInsideItsCycle() {
+  @ParameterizedTest
+  @ValueSource(longs = {0, ThreadRoots.MAX_ON_DRIVER})
+  void aReplyCycleEndsWithEachPostThreadedInsideItsCycle(long maxOnDriver) {
     List<Row> open = List.of(RowFactory.create("forum", "a", "b"), RowFactory.create("forum", "b", "a"),
         RowFactory.create("forum", "c", "c"));
 
-    Map<String, String> threads = resolve(open, List.of());
+    Map<String, String> threads = resolve(open, List.of(), maxOnDriver);
 
     // What is left after ThreadRoots.MAX_ROUNDS can only be a cycle: each of its posts is threaded under
     // a post of the same cycle (which one depends on the jumps), a post replying to itself under itself.
@@ -112,11 +117,11 @@ class ThreadRootsTest {
     assertThat(threads.get("forum/b")).isIn("a", "b");
   }
 
-  private static Map<String, String> resolve(List<Row> open, List<Row> known) {
+  private static Map<String, String> resolve(List<Row> open, List<Row> known, long maxOnDriver) {
     // Several partitions, so that chains cross them.
     Dataset<Row> o = SPARK.spark().createDataFrame(open, OPEN).repartition(3);
     Dataset<Row> k = SPARK.spark().createDataFrame(known, KNOWN).repartition(2);
-    Dataset<Row> result = ThreadRoots.resolve(o, k);
+    Dataset<Row> result = ThreadRoots.resolve(o, k, maxOnDriver);
     Map<String, String> out = new HashMap<>();
     for (Row r : result.collectAsList()) {
       out.put(r.getString(0) + "/" + r.getString(1), r.getString(3));
