@@ -9,12 +9,12 @@ import static org.apache.spark.sql.functions.substring;
 
 import io.listeningpost.core.QuarantineRecord;
 import io.listeningpost.core.TableCounts;
+import io.listeningpost.core.Utf8Order;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.Warehouse;
 import java.sql.Date;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +80,7 @@ final class QuarantineMerge {
       Map<String, Long> reasons = new LinkedHashMap<>();
       byReason.entrySet().stream()
           .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-              .thenComparing(Map.Entry.comparingByKey(Comparator.nullsFirst(Comparator.naturalOrder()))))
+              .thenComparing(Map.Entry.comparingByKey(Utf8Order.NULLS_FIRST)))
           .forEach(e -> reasons.put(e.getKey(), e.getValue()));
       Dataset<Row> fresh = ranked.filter(col("_rank").equalTo(1).and(col("_known").unary_$bang()))
           .drop("_rank", "_key", "_known");

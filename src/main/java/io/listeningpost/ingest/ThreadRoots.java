@@ -3,9 +3,10 @@ package io.listeningpost.ingest;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
+import io.listeningpost.core.Utf8Order;
 import io.listeningpost.storage.Warehouse;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,7 +102,7 @@ final class ThreadRoots {
   /**
    * The walk of {@link ReplyChains}, one platform at a time (a reply and its parent share a platform),
    * after one job that finds the stored threads of the parents. Where the same parent is stored with
-   * several threads, the least is taken, whatever order the rows come in.
+   * several threads, the least is taken, whatever order the rows come in, as {@link #lookup} takes it.
    */
   private static Dataset<Row> onDriver(List<Row> open, Dataset<Row> known, Dataset<Row> posts) {
     Map<String, Map<String, String>> parentOf = new HashMap<>();
@@ -118,7 +119,7 @@ final class ThreadRoots {
             "left_semi")
         .collectAsList()) {
       knownThread.computeIfAbsent(r.getString(0), p -> new HashMap<>())
-          .merge(r.getString(1), r.getString(2), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+          .merge(r.getString(1), r.getString(2), (a, b) -> Utf8Order.compare(a, b) <= 0 ? a : b);
     }
     Map<String, ReplyChains> chains = new HashMap<>();
     List<Row> out = new ArrayList<>(open.size());
@@ -132,7 +133,8 @@ final class ThreadRoots {
 
   /**
    * The threads of the posts that {@code open} posts reply to, as {@code _kp, _kid, _kt}, computed and
-   * sent to every task when small enough.
+   * sent to every task when small enough. A post stored with several threads (on two days) takes the
+   * least, so that the answer does not depend on which row a task meets first.
    *
    * @param withThreads {@code _platform, _id, _thread}, ids may repeat
    */
@@ -143,7 +145,7 @@ final class ThreadRoots {
     Dataset<Row> wanted = parents.count() <= MAX_BROADCAST_KNOWN ? broadcast(parents) : parents;
     Dataset<Row> found = detached(withThreads.select("_platform", "_id", "_thread")
         .join(wanted, Warehouse.seq("_platform", "_id"), "left_semi")
-        .dropDuplicates("_platform", "_id")
+        .groupBy("_platform", "_id").agg(min("_thread").as("_thread"))
         .select(col("_platform").as("_kp"), col("_id").as("_kid"), col("_thread").as("_kt")));
     return found.count() <= MAX_BROADCAST_KNOWN ? broadcast(found) : found;
   }

@@ -117,6 +117,18 @@ class ThreadRootsTest {
     assertThat(threads.get("forum/b")).isIn("a", "b");
   }
 
+  @ParameterizedTest
+  @ValueSource(longs = {0, ThreadRoots.MAX_ON_DRIVER})
+  void aParentStoredWithTwoThreadsGivesTheLeastWhateverTheRowOrder(long maxOnDriver) {
+    List<Row> open = List.of(RowFactory.create("forum", "g2", "g1"), RowFactory.create("forum", "g3", "g2"));
+    List<Row> known = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      known.add(RowFactory.create("forum", "g1", i % 2 == 0 ? "t2" : "t1"));
+    }
+
+    assertThat(resolve(open, known, maxOnDriver)).containsEntry("forum/g2", "t1").containsEntry("forum/g3", "t1");
+  }
+
   private static Map<String, String> resolve(List<Row> open, List<Row> known, long maxOnDriver) {
     // Several partitions, so that chains cross them.
     Dataset<Row> o = SPARK.spark().createDataFrame(open, OPEN).repartition(3);
