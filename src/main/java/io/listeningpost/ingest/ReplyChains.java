@@ -15,7 +15,7 @@ import java.util.Set;
  * cycle's posts, and the posts that lead into it, take the post where the walk closed the cycle, a post of
  * that cycle.
  *
- * <p>Keys are whatever identifies a post uniquely, e.g. its platform and id joined.
+ * <p>Posts are named by ids unique among the posts given, e.g. the ids of one platform.
  */
 final class ReplyChains {
   private final Map<String, String> parentOf;

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
-import io.listeningpost.core.Utf8Order;
 import io.listeningpost.storage.Warehouse;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,9 +57,8 @@ final class ThreadRoots {
    */
   static Dataset<Row> resolve(Dataset<Row> open, Dataset<Row> known, long maxOnDriver) {
     Dataset<Row> posts = detached(open);
-    List<Row> few = posts.limit((int) Math.min(Integer.MAX_VALUE - 1, maxOnDriver + 1)).collectAsList();
-    if (few.size() <= maxOnDriver) {
-      return onDriver(few, known, posts);
+    if (posts.count() <= maxOnDriver) {
+      return onDriver(posts.collectAsList(), known, posts);
     }
     // Most posts reply to a post whose thread is known: one broadcast join settles them.
     Dataset<Row> first = detached(posts.join(lookup(known, posts), col("_platform").equalTo(col("_kp"))
@@ -101,8 +99,8 @@ final class ThreadRoots {
 
   /**
    * The walk of {@link ReplyChains}, one platform at a time (a reply and its parent share a platform),
-   * after one job that finds the stored threads of the parents. Where the same parent is stored with
-   * several threads, the least is taken, whatever order the rows come in, as {@link #lookup} takes it.
+   * after one job that finds the stored threads of the parents, the least where a parent is stored with
+   * several, as {@link #lookup} takes it.
    */
   private static Dataset<Row> onDriver(List<Row> open, Dataset<Row> known, Dataset<Row> posts) {
     Map<String, Map<String, String>> parentOf = new HashMap<>();
@@ -117,9 +115,9 @@ final class ThreadRoots {
     for (Row r : known.select("_platform", "_id", "_thread")
         .join(broadcast(posts.sparkSession().createDataFrame(wanted, wantedSchema)), Warehouse.seq("_platform", "_id"),
             "left_semi")
+        .groupBy("_platform", "_id").agg(min("_thread"))
         .collectAsList()) {
-      knownThread.computeIfAbsent(r.getString(0), p -> new HashMap<>())
-          .merge(r.getString(1), r.getString(2), (a, b) -> Utf8Order.compare(a, b) <= 0 ? a : b);
+      knownThread.computeIfAbsent(r.getString(0), p -> new HashMap<>()).put(r.getString(1), r.getString(2));
     }
     Map<String, ReplyChains> chains = new HashMap<>();
     List<Row> out = new ArrayList<>(open.size());
