@@ -6,28 +6,28 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.hour;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
-import static org.apache.spark.sql.functions.when;
 
 import io.listeningpost.core.TableCounts;
 import io.listeningpost.core.config.TargetAudience;
 import io.listeningpost.core.Pseudonyms;
+import io.listeningpost.core.Utf8Order;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.Warehouse;
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.linalg.SQLDataTypes;
@@ -38,7 +38,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF3;
-import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
@@ -143,88 +142,77 @@ final class AudienceSegments {
         col("segment_id"));
     Dataset<Row> segPosts = posts.filter(col("author_id").isNotNull().and(col("topic").isNotNull()))
         .join(segmentOf, col("platform").equalTo(col("_m_platform")).and(col("author_id").equalTo(col("_m_author"))))
-        .drop("_m_platform", "_m_author")
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      boolean hasPast = posts.filter(col("current").unary_$bang()).limit(1).count() > 0;
-      Dataset<Row> now = segPosts.filter(col("current"));
-      long windowPosts = posts.filter(col("current")).count();
-      Map<Integer, long[]> volume = new HashMap<>();
-      for (Row r : segPosts.groupBy("segment_id").agg(count(when(col("current"), lit(1))),
-          count(when(col("current").unary_$bang(), lit(1)))).collectAsList()) {
-        volume.put(r.getInt(0), new long[] {r.getLong(1), r.getLong(2)});
-      }
-      Map<Integer, Long> memberCounts = new HashMap<>();
-      for (Row r : members.groupBy("segment_id").count().collectAsList()) {
-        memberCounts.put(r.getInt(0), r.getLong(1));
-      }
-      Map<Integer, Double> sentiment = new HashMap<>();
-      for (Row r : now.groupBy("segment_id").agg(avg("sentiment_score")).collectAsList()) {
-        sentiment.put(r.getInt(0), r.isNullAt(1) ? null : r.getDouble(1));
-      }
-      Map<Integer, List<Row>> topTopics = shares(now.filter(col("topic").isNotNull()).withColumn("name",
-          col("topic")), topicLabels, 3);
-      Map<Integer, List<Row>> communities = shares(now.withColumn("name", coalesce(col("community"), lit("(none)"))),
-          null, 5);
-      Map<Integer, List<String>> voices = new HashMap<>();
-      for (Row r : members.filter(col("influence_score").isNotNull())
-          .orderBy(col("segment_id"), col("influence_score").desc(), col("platform"), col("author_id"))
-          .select("segment_id", "author_name", "author_id").collectAsList()) {
-        List<String> v = voices.computeIfAbsent(r.getInt(0), s -> new ArrayList<>());
-        if (v.size() < 5) {
-          v.add(r.isNullAt(1) ? r.getString(2) : r.getString(1));
+        .drop("_m_platform", "_m_author");
+    long windowPosts = 0;
+    long pastPosts = 0;
+    for (Row r : posts.groupBy("current").count().collectAsList()) {
+      if (!r.isNullAt(0)) {
+        if (r.getBoolean(0)) {
+          windowPosts = r.getLong(1);
+        } else {
+          pastPosts = r.getLong(1);
         }
       }
-      Map<Integer, Map<String, TargetMatch.Evidence>> evidence = targetEvidence(now, members, targets);
-
-      List<Row> rows = new ArrayList<>();
-      Map<String, List<Integer>> segmentsOfTarget = new HashMap<>();
-      for (int s : segmentIds) {
-        long[] v = volume.getOrDefault(s, new long[2]);
-        long memberCount = memberCounts.getOrDefault(s, 0L);
-        TargetMatch.Match match = TargetMatch.best(targets, evidence.getOrDefault(s, Map.of()));
-        if (match != null) {
-          segmentsOfTarget.computeIfAbsent(match.target(), t -> new ArrayList<>()).add(s);
-        }
-        Long before = hasPast ? v[1] : null;
-        rows.add(RowFactory.create(s, describe(memberCount, v[0], topTopics.getOrDefault(s, List.of()),
-                communities.getOrDefault(s, List.of()), sentiment.get(s), voices.getOrDefault(s, List.of()), match),
-            memberCount, v[0], windowPosts == 0 ? 0.0 : v[0] / (double) windowPosts, before,
-            before == null ? null : (v[0] + 1.0) / (before + 1.0), sentiment.get(s),
-            topTopics.getOrDefault(s, List.of()).toArray(new Row[0]),
-            communities.getOrDefault(s, List.of()).toArray(new Row[0]),
-            voices.getOrDefault(s, List.of()).toArray(new String[0]), match == null ? null : match.target(),
-            match == null ? null : match.score(), match == null ? null : match.reason(), windowStart, runId, day));
-      }
-      ctx.warehouse().overwriteOnePartition(Tables.SEGMENTS, day,
-          ctx.spark().createDataFrame(rows, Tables.SEGMENTS_SCHEMA));
-      long segmentsWritten = ctx.warehouse().rowsOfRun(Tables.SEGMENTS, List.of(day), runId);
-      writePresence(segPosts, hasPast, day);
-      long targetRows = new TargetCommunities(ctx).write(posts.filter(col("current").and(col("topic").isNotNull())),
-          segPosts.filter(col("current")),
-          targets, segmentsOfTarget, day);
-      long targetWritten = ctx.warehouse().rowsOfRun(Tables.TARGET_COMMUNITIES, List.of(day), runId);
-      long presence = now.select("segment_id", "community", "platform").distinct().count();
-      long presenceWritten = ctx.warehouse().rowsOfRun(Tables.AUDIENCE_PRESENCE, List.of(day), runId);
-      return List.of(new TableCounts(Tables.SEGMENT_MEMBERS, authorCount, membersWritten, 0, 0),
-          new TableCounts(Tables.SEGMENTS, segmentIds.size(), segmentsWritten, 0, 0),
-          new TableCounts(Tables.TARGET_COMMUNITIES, targetRows, targetWritten, 0, 0),
-          new TableCounts(Tables.AUDIENCE_PRESENCE, presence, presenceWritten, 0, 0));
-    } finally {
-      segPosts.unpersist();
     }
+    boolean hasPast = pastPosts > 0;
+    SegmentPostCounts counted = SegmentPostCounts.of(segPosts, targets);
+    Map<Integer, Long> memberCounts = new HashMap<>();
+    for (Row r : members.groupBy("segment_id").count().collectAsList()) {
+      memberCounts.put(r.getInt(0), r.getLong(1));
+    }
+    Map<Integer, List<String>> voices = new HashMap<>();
+    for (Row r : members.filter(col("influence_score").isNotNull())
+        .orderBy(col("segment_id"), col("influence_score").desc(), col("platform"), col("author_id"))
+        .select("segment_id", "author_name", "author_id").collectAsList()) {
+      List<String> v = voices.computeIfAbsent(r.getInt(0), s -> new ArrayList<>());
+      if (v.size() < 5) {
+        v.add(r.isNullAt(1) ? r.getString(2) : r.getString(1));
+      }
+    }
+    Map<Integer, Map<String, TargetMatch.Evidence>> evidence = targetEvidence(counted, members, targets);
+
+    List<Row> rows = new ArrayList<>();
+    Map<String, List<Integer>> segmentsOfTarget = new HashMap<>();
+    for (int s : segmentIds) {
+      long now = counted.postsNow(s);
+      long memberCount = memberCounts.getOrDefault(s, 0L);
+      TargetMatch.Match match = TargetMatch.best(targets, evidence.getOrDefault(s, Map.of()));
+      if (match != null) {
+        segmentsOfTarget.computeIfAbsent(match.target(), t -> new ArrayList<>()).add(s);
+      }
+      Long before = hasPast ? counted.postsBefore(s) : null;
+      List<Row> topTopics = shares(counted.topics(s), Comparator.naturalOrder(), topicLabels::get, 3);
+      List<Row> communities = shares(counted.communities(s), Utf8Order.NULLS_FIRST, c -> c, 5);
+      Double sentiment = counted.sentiment(s);
+      List<String> segmentVoices = voices.getOrDefault(s, List.of());
+      rows.add(RowFactory.create(s, describe(memberCount, now, topTopics, communities, sentiment, segmentVoices, match),
+          memberCount, now, windowPosts == 0 ? 0.0 : now / (double) windowPosts, before,
+          before == null ? null : (now + 1.0) / (before + 1.0), sentiment,
+          topTopics.toArray(new Row[0]), communities.toArray(new Row[0]), segmentVoices.toArray(new String[0]),
+          match == null ? null : match.target(), match == null ? null : match.score(),
+          match == null ? null : match.reason(), windowStart, runId, day));
+    }
+    ctx.warehouse().overwriteOnePartition(Tables.SEGMENTS, day,
+        ctx.spark().createDataFrame(rows, Tables.SEGMENTS_SCHEMA));
+    long segmentsWritten = ctx.warehouse().rowsOfRun(Tables.SEGMENTS, List.of(day), runId);
+    long presence = writePresence(counted, hasPast, day);
+    long presenceWritten = ctx.warehouse().rowsOfRun(Tables.AUDIENCE_PRESENCE, List.of(day), runId);
+    long targetRows = new TargetCommunities(ctx).write(posts.filter(col("current").and(col("topic").isNotNull())),
+        counted, targets, segmentsOfTarget, day);
+    long targetWritten = ctx.warehouse().rowsOfRun(Tables.TARGET_COMMUNITIES, List.of(day), runId);
+    return List.of(new TableCounts(Tables.SEGMENT_MEMBERS, authorCount, membersWritten, 0, 0),
+        new TableCounts(Tables.SEGMENTS, segmentIds.size(), segmentsWritten, 0, 0),
+        new TableCounts(Tables.TARGET_COMMUNITIES, targetRows, targetWritten, 0, 0),
+        new TableCounts(Tables.AUDIENCE_PRESENCE, presence, presenceWritten, 0, 0));
   }
 
-  /** Per segment × community × platform: volume, growth, when they post, who leads the community. */
-  private void writePresence(Dataset<Row> segPosts, boolean hasPast, Date day) {
-    Dataset<Row> keyed = segPosts.withColumn("community", coalesce(col("community"), lit("(none)")));
-    Dataset<Row> now = keyed.filter(col("current"));
-    Map<Integer, Long> segmentTotals = new HashMap<>();
-    for (Row r : now.groupBy("segment_id").count().collectAsList()) {
-      segmentTotals.put(r.getInt(0), r.getLong(1));
-    }
-    Map<List<Object>, List<Integer>> hours = topValues(now.withColumn("v", hour(col("created_at"))), 3);
-    Map<List<Object>, List<String>> weekdays = topValues(now.withColumn("v", date_format(col("created_at"), "EEEE")), 3);
+  /**
+   * Per segment × community × platform: volume, growth, when they post, who leads the community.
+   *
+   * @return the places where a segment posted this window, communities as the posts name them: the
+   *     rows due, counted apart from the rows built, where posts that name no community are one place
+   */
+  private long writePresence(SegmentPostCounts counted, boolean hasPast, Date day) {
     Map<String, List<String>> leaders = new HashMap<>();
     for (Row r : ctx.warehouse().read(Tables.INFLUENCERS).filter(col("dt").equalTo(lit(day))
             .and(col("role").equalTo("opinion maker")))
@@ -236,56 +224,58 @@ final class AudienceSegments {
         l.add(r.getString(1));
       }
     }
-    List<Row> rows = new ArrayList<>();
-    for (Row r : keyed.groupBy("segment_id", "community", "platform").agg(count(when(col("current"), lit(1))).as("now"),
-            count(when(col("current").unary_$bang(), lit(1))).as("before"))
-        .filter(col("now").gt(0))
-        .orderBy("segment_id", "community", "platform").collectAsList()) {
-      int segment = r.getInt(0);
-      long posts = r.getLong(3);
-      Long before = hasPast ? r.getLong(4) : null;
-      List<Object> key = List.of(segment, r.getString(1), r.getString(2));
-      rows.add(RowFactory.create(segment, r.getString(1), r.getString(2), posts,
-          posts / (double) segmentTotals.getOrDefault(segment, 1L), before,
-          before == null ? null : (posts + 1.0) / (before + 1.0),
-          hours.getOrDefault(key, List.of()).toArray(new Integer[0]),
-          weekdays.getOrDefault(key, List.of()).toArray(new String[0]),
-          leaders.getOrDefault(r.getString(1), List.of()).toArray(new String[0]), ctx.runId(), day));
+    long due = 0;
+    Map<SegmentPostCounts.Place, long[]> byPlace = new TreeMap<>(Comparator
+        .comparingInt(SegmentPostCounts.Place::segment)
+        .thenComparing(SegmentPostCounts.Place::community, Utf8Order.NULLS_FIRST)
+        .thenComparing(SegmentPostCounts.Place::platform, Utf8Order.NULLS_FIRST));
+    for (SegmentPostCounts.PlaceCount c : counted.places()) {
+      SegmentPostCounts.Place named = c.place();
+      SegmentPostCounts.Place place = named.community() != null ? named
+          : new SegmentPostCounts.Place(named.segment(), SegmentPostCounts.NO_COMMUNITY, named.platform());
+      byPlace.computeIfAbsent(place, p -> new long[2])[c.current() ? 0 : 1] += c.posts();
+      if (c.current()) {
+        due++;
+      }
     }
+    List<Row> rows = new ArrayList<>();
+    byPlace.forEach((place, n) -> {
+      if (n[0] == 0) {
+        return;
+      }
+      long posts = n[0];
+      Long before = hasPast ? n[1] : null;
+      long segmentPosts = counted.postsNow(place.segment());
+      rows.add(RowFactory.create(place.segment(), place.community(), place.platform(), posts,
+          posts / (double) (segmentPosts == 0 ? 1 : segmentPosts), before,
+          before == null ? null : (posts + 1.0) / (before + 1.0),
+          top(counted.hours(place), Comparator.nullsFirst(Comparator.<Integer>naturalOrder()), 3)
+              .toArray(new Integer[0]),
+          top(counted.weekdays(place), Utf8Order.NULLS_FIRST, 3).toArray(new String[0]),
+          leaders.getOrDefault(place.community(), List.of()).toArray(new String[0]), ctx.runId(), day));
+    });
     ctx.warehouse().overwriteOnePartition(Tables.AUDIENCE_PRESENCE, day,
         ctx.spark().createDataFrame(rows, Tables.AUDIENCE_PRESENCE_SCHEMA));
+    return due;
   }
 
-  /** The most frequent values of column {@code v} per segment × community × platform, most first. */
-  @SuppressWarnings("unchecked")
-  private static <T> Map<List<Object>, List<T>> topValues(Dataset<Row> rows, int n) {
-    Map<List<Object>, List<T>> out = new HashMap<>();
-    for (Row r : rows.groupBy("segment_id", "community", "platform", "v").count()
-        .orderBy(col("segment_id"), col("community"), col("platform"), col("count").desc(), col("v")).collectAsList()) {
-      List<T> l = out.computeIfAbsent(List.of(r.get(0), r.get(1), r.get(2)), key -> new ArrayList<>());
-      if (l.size() < n) {
-        l.add((T) r.get(3));
-      }
+  /** The {@code n} most frequent values, most first, equal counts in {@code order}. */
+  private static <V> List<V> top(Map<V, Long> counts, Comparator<V> order, int n) {
+    List<Map.Entry<V, Long>> entries = new ArrayList<>(counts.entrySet());
+    entries.sort(Map.Entry.<V, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey(order)));
+    List<V> out = new ArrayList<>();
+    for (int i = 0; i < Math.min(n, entries.size()); i++) {
+      out.add(entries.get(i).getKey());
     }
     return out;
   }
 
   /** Per segment and target: the share of its posts with the keywords, in the communities, and of examples. */
-  private Map<Integer, Map<String, TargetMatch.Evidence>> targetEvidence(Dataset<Row> now, Dataset<Row> members,
-      List<TargetAudience> targets) {
+  private Map<Integer, Map<String, TargetMatch.Evidence>> targetEvidence(SegmentPostCounts counted,
+      Dataset<Row> members, List<TargetAudience> targets) {
     Map<Integer, Map<String, TargetMatch.Evidence>> out = new HashMap<>();
-    if (targets.isEmpty()) {
-      return out;
-    }
-    for (TargetAudience t : targets) {
-      List<String> keywords = t.keywords();
-      UserDefinedFunction uses = udf((UDF2<String, String, Boolean>) (title, text) ->
-          TargetMatch.usesKeyword((title == null ? "" : title + " ") + (text == null ? "" : text), keywords),
-          org.apache.spark.sql.types.DataTypes.BooleanType);
-      Dataset<Row> flagged = now.withColumn("_kw", uses.apply(col("title"), col("text")))
-          .withColumn("_in", t.communities().isEmpty() ? lit(false)
-              : org.apache.spark.sql.functions.lower(col("community")).isin(t.communities().stream()
-                  .map(c -> c.toLowerCase(Locale.ROOT)).toArray()));
+    for (int i = 0; i < targets.size(); i++) {
+      TargetAudience t = targets.get(i);
       Map<Integer, Long> examples = new HashMap<>();
       if (!t.authors().isEmpty()) {
         // Under privacy.pseudonymise the table holds pseudonyms, so the configured ids are looked up as theirs.
@@ -296,30 +286,27 @@ final class AudienceSegments {
           examples.put(r.getInt(0), r.getLong(1));
         }
       }
-      for (Row r : flagged.groupBy("segment_id").agg(count(lit(1)), count(when(col("_kw"), lit(1))),
-          count(when(col("_in"), lit(1)))).collectAsList()) {
-        double total = r.getLong(1);
-        out.computeIfAbsent(r.getInt(0), s -> new LinkedHashMap<>()).put(t.name(), new TargetMatch.Evidence(
-            r.getLong(2) / total, r.getLong(3) / total,
-            t.authors().isEmpty() ? 0 : examples.getOrDefault(r.getInt(0), 0L) / (double) t.authors().size()));
+      for (Map.Entry<Integer, List<SegmentPostCounts.Evidence>> e : counted.evidence().entrySet()) {
+        SegmentPostCounts.Evidence found = e.getValue().get(i);
+        double total = found.posts();
+        out.computeIfAbsent(e.getKey(), s -> new LinkedHashMap<>()).put(t.name(), new TargetMatch.Evidence(
+            found.withWords() / total, found.inCommunities() / total,
+            t.authors().isEmpty() ? 0 : examples.getOrDefault(e.getKey(), 0L) / (double) t.authors().size()));
       }
     }
     return out;
   }
 
-  /** Per segment, posts per value of column {@code name}, most first, with their share; topic ids become labels. */
-  private static Map<Integer, List<Row>> shares(Dataset<Row> rows, List<String> labels, int n) {
-    Map<Integer, List<Row>> out = new HashMap<>();
-    Map<Integer, Long> totals = new HashMap<>();
-    List<Row> counted = rows.groupBy(col("segment_id"), col("name")).count()
-        .orderBy(col("segment_id"), col("count").desc(), col("name")).collectAsList();
-    counted.forEach(r -> totals.merge(r.getInt(0), r.getLong(2), Long::sum));
-    for (Row r : counted) {
-      List<Row> l = out.computeIfAbsent(r.getInt(0), s -> new ArrayList<>());
-      if (l.size() < n) {
-        String name = labels == null ? String.valueOf(r.get(1)) : labels.get(((Number) r.get(1)).intValue());
-        l.add(RowFactory.create(name, r.getLong(2), r.getLong(2) / (double) totals.get(r.getInt(0))));
-      }
+  /** Posts per value, most first (equal counts in {@code order}), the first {@code n} with their share. */
+  private static <K> List<Row> shares(Map<K, Long> counts, Comparator<K> order, Function<K, String> name, int n) {
+    long total = 0;
+    for (long c : counts.values()) {
+      total += c;
+    }
+    List<Row> out = new ArrayList<>();
+    for (K key : top(counts, order, n)) {
+      long c = counts.get(key);
+      out.add(RowFactory.create(name.apply(key), c, c / (double) total));
     }
     return out;
   }

@@ -15,9 +15,12 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -42,59 +45,63 @@ final class TargetCommunities {
 
   /**
    * @param posts the window's English posts with a topic (community, title, text)
-   * @param segmentPosts the same posts of segmented authors, with {@code segment_id}
+   * @param segmentPosts the same posts of segmented authors, counted per segment and community
    * @return the rows due: per target, the communities where its words are used, that the config names for it, or
-   *     where its segments post, up to {@link #TOP}; counted by Spark apart from the ranking
+   *     where its segments post, up to {@link #TOP}; counted apart from the ranking
    */
-  long write(Dataset<Row> posts, Dataset<Row> segmentPosts, List<TargetAudience> targets,
+  long write(Dataset<Row> posts, SegmentPostCounts segmentPosts, List<TargetAudience> targets,
       Map<String, List<Integer>> segmentsOfTarget, Date day) {
     List<Row> rows = new ArrayList<>();
-    Dataset<Row> keyed = posts.withColumn("_c", coalesce(col("community"), lit("(none)")))
-        .withColumn("_text", concat_ws(" ", coalesce(col("title"), lit("")), coalesce(col("text"), lit(""))));
     Map<String, Long> totals = new HashMap<>();
+    List<Map<String, Long>> withWords = new ArrayList<>();
     long due = 0;
     if (!targets.isEmpty()) {
-      keyed.groupBy("_c").count().collectAsList().forEach(r -> totals.put(r.getString(0), r.getLong(1)));
-    }
-    for (TargetAudience t : targets) {
-      List<String> keywords = t.keywords();
-      UserDefinedFunction uses = udf((UDF1<String, Boolean>) text -> TargetMatch.usesKeyword(text, keywords),
-          DataTypes.BooleanType);
-      Map<String, Long> withWords = new HashMap<>();
-      for (Row r : keyed.filter(uses.apply(col("_text"))).groupBy("_c").count().collectAsList()) {
-        withWords.put(r.getString(0), r.getLong(1));
+      // Posts per community, and per target those that use its words, in one query.
+      Column text = concat_ws(" ", coalesce(col("title"), lit("")), coalesce(col("text"), lit("")));
+      List<Column> counts = new ArrayList<>();
+      for (TargetAudience t : targets) {
+        List<String> keywords = t.keywords();
+        UserDefinedFunction uses = udf((UDF1<String, Boolean>) s -> TargetMatch.usesKeyword(s, keywords),
+            DataTypes.BooleanType);
+        counts.add(count(when(uses.apply(text), lit(1))));
+        withWords.add(new HashMap<>());
       }
-      Map<String, Long> bySegments = new HashMap<>();
-      List<Integer> segments = segmentsOfTarget.getOrDefault(t.name(), List.of());
-      if (!segments.isEmpty()) {
-        for (Row r : segmentPosts.filter(col("segment_id").isin(segments.toArray()))
-            .groupBy(coalesce(col("community"), lit("(none)"))).count().collectAsList()) {
-          bySegments.put(r.getString(0), r.getLong(1));
+      for (Row r : posts.groupBy(coalesce(col("community"), lit(SegmentPostCounts.NO_COMMUNITY)))
+          .agg(count(lit(1)), counts.toArray(new Column[0])).collectAsList()) {
+        totals.put(r.getString(0), r.getLong(1));
+        for (int i = 0; i < targets.size(); i++) {
+          if (r.getLong(2 + i) > 0) {
+            withWords.get(i).put(r.getString(0), r.getLong(2 + i));
+          }
         }
       }
-      List<String> listed = t.communities().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
-      UserDefinedFunction isListed = udf((UDF1<String, Boolean>) c -> listed.contains(c.toLowerCase(Locale.ROOT)),
-          DataTypes.BooleanType);
-      Dataset<Row> fitting = keyed.filter(uses.apply(col("_text")).or(isListed.apply(col("_c")))).select("_c");
-      if (!segments.isEmpty()) {
-        fitting = fitting.union(segmentPosts.filter(col("segment_id").isin(segments.toArray()))
-            .select(coalesce(col("community"), lit("(none)"))));
+    }
+    for (int i = 0; i < targets.size(); i++) {
+      TargetAudience t = targets.get(i);
+      Map<String, Long> words = withWords.get(i);
+      Map<String, Long> bySegments = new HashMap<>();
+      for (int segment : segmentsOfTarget.getOrDefault(t.name(), List.of())) {
+        segmentPosts.communities(segment).forEach((c, n) -> bySegments.merge(c, n, Long::sum));
       }
-      due += Math.min(TOP, fitting.distinct().count());
+      List<String> listed = t.communities().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+      Set<String> fitting = new HashSet<>(words.keySet());
+      totals.keySet().stream().filter(c -> listed.contains(c.toLowerCase(Locale.ROOT))).forEach(fitting::add);
+      fitting.addAll(bySegments.keySet());
+      due += Math.min(TOP, fitting.size());
       List<Object[]> scored = new ArrayList<>();
       for (Map.Entry<String, Long> e : totals.entrySet()) {
-        double words = withWords.getOrDefault(e.getKey(), 0L) / (double) e.getValue();
+        double share = words.getOrDefault(e.getKey(), 0L) / (double) e.getValue();
         boolean named = listed.contains(e.getKey().toLowerCase(Locale.ROOT));
         double segment = bySegments.getOrDefault(e.getKey(), 0L) / (double) e.getValue();
-        double fit = 0.5 * words + 0.3 * (named ? 1 : 0) + 0.2 * segment;
+        double fit = 0.5 * share + 0.3 * (named ? 1 : 0) + 0.2 * segment;
         if (fit > 0) {
-          scored.add(new Object[] {e.getKey(), fit, e.getValue(), words, named, segment});
+          scored.add(new Object[] {e.getKey(), fit, e.getValue(), share, named, segment});
         }
       }
       scored.sort(Comparator.<Object[]>comparingDouble(o -> -(double) o[1]).thenComparing(o -> (String) o[0]));
-      for (int i = 0; i < Math.min(TOP, scored.size()); i++) {
-        Object[] o = scored.get(i);
-        rows.add(RowFactory.create(t.name(), i + 1, o[0], o[1], o[2], o[3], o[4], o[5],
+      for (int rank = 0; rank < Math.min(TOP, scored.size()); rank++) {
+        Object[] o = scored.get(rank);
+        rows.add(RowFactory.create(t.name(), rank + 1, o[0], o[1], o[2], o[3], o[4], o[5],
             String.format(Locale.ROOT, "%.0f%% of its %d posts use the words of %s%s; %.0f%% come from the segments "
                 + "closest to it", 100 * (double) o[3], (long) o[2], t.name(),
                 (boolean) o[4] ? ", and the config names it for this audience" : "", 100 * (double) o[5]),
