@@ -1,5 +1,6 @@
 package io.listeningpost.audiences;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -12,6 +13,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.posexplode_outer;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -24,6 +26,7 @@ import io.listeningpost.audiences.topics.TopicCountChooser;
 import io.listeningpost.audiences.topics.TopicText;
 import io.listeningpost.audiences.topics.TopicVocabulary;
 import io.listeningpost.core.TableCounts;
+import io.listeningpost.core.Utf8Order;
 import io.listeningpost.core.config.AudiencesSettings;
 import io.listeningpost.enrich.PostAnalyzer;
 import io.listeningpost.graph.OrderFreeSums;
@@ -47,6 +50,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -305,19 +309,50 @@ public final class AudiencesStep {
   private List<Row> describe(Dataset<Row> assigned, NmfTopicModel model, TopicVocabulary vocabulary, List<int[]> top,
       List<int[]> termSets, UserDefinedFunction aspect, int k, LocalDate start, Date day) {
     Dataset<Row> current = assigned.filter(col("current").and(col("topic").isNotNull()));
-    long total = assigned.filter(col("current")).count();
-    Map<Integer, Long> size = counts(current.groupBy("topic").count());
-    Map<Integer, Long> previous = counts(assigned.filter(col("current").unary_$bang().and(col("topic").isNotNull()))
-        .groupBy("topic").count());
-    boolean hasPast = assigned.filter(col("current").unary_$bang()).limit(1).count() > 0;
-    Map<Integer, List<Row>> communities = shares(current, "community");
-    Map<Integer, List<Row>> platforms = shares(current, "platform");
+    // Posts per topic in each window, and per topic and community or platform in this one, with the
+    // sums of the topic's sentence sentiment, in one grouped query: a query per figure cost more in
+    // Spark's per-query overhead than the counting.
+    Column now = col("current").and(col("topic").isNotNull());
+    Column grains = array(
+        topicGrain(0, null),
+        when(now, topicGrain(1, coalesce(col("community"), lit("(none)")))),
+        when(now, topicGrain(2, coalesce(col("platform"), lit("(none)")))));
+    long total = 0;
+    boolean hasPast = false;
+    Map<Integer, Long> size = new HashMap<>();
+    Map<Integer, Long> previous = new HashMap<>();
     Map<Integer, double[]> sentiment = new HashMap<>();
-    for (Row r : current.withColumn("_s", aspect.apply(col("title"), col("text"), col("sentences"), col("topic")))
-        .groupBy("topic").agg(sum(OrderFreeSums.exact(col("_s").getItem(0))), sum(col("_s").getItem(1)))
+    List<Map<Integer, Map<String, Long>>> byName = List.of(new HashMap<>(), new HashMap<>());
+    for (Row r : assigned.withColumn("_s", when(now, aspect.apply(col("title"), col("text"), col("sentences"),
+            col("topic"))))
+        .select(explode(grains).as("k"), col("_s"))
+        .filter(col("k").isNotNull())
+        .groupBy(col("k.g"), col("k.current"), col("k.topic"), col("k.name"))
+        .agg(count(lit(1)), sum(OrderFreeSums.exact(col("_s").getItem(0))), sum(col("_s").getItem(1)))
         .collectAsList()) {
-      sentiment.put(r.getInt(0), new double[] {r.getDouble(1), r.getDouble(2)});
+      if (r.isNullAt(1)) {
+        continue;
+      }
+      boolean inWindow = r.getBoolean(1);
+      Integer topic = r.isNullAt(2) ? null : r.getInt(2);
+      long n = r.getLong(4);
+      if (r.getInt(0) > 0) {
+        byName.get(r.getInt(0) - 1).computeIfAbsent(topic, t -> new HashMap<>()).put(r.getString(3), n);
+      } else if (inWindow) {
+        total += n;
+        if (topic != null) {
+          size.put(topic, n);
+          sentiment.put(topic, new double[] {r.isNullAt(5) ? 0 : r.getDouble(5), r.isNullAt(6) ? 0 : r.getDouble(6)});
+        }
+      } else {
+        hasPast = true;
+        if (topic != null) {
+          previous.put(topic, n);
+        }
+      }
     }
+    Map<Integer, List<Row>> communities = shares(byName.get(0));
+    Map<Integer, List<Row>> platforms = shares(byName.get(1));
     Map<Integer, Map<String, Long>> phrasesIn = new HashMap<>();
     Map<String, Long> phrasesOverall = new HashMap<>();
     Dataset<Row> phrases = current.select(col("topic"), explode(col("noun_phrases")).as("phrase"))
@@ -359,26 +394,29 @@ public final class AudiencesStep {
     return rows;
   }
 
-  private static Map<Integer, Long> counts(Dataset<Row> grouped) {
-    Map<Integer, Long> out = new HashMap<>();
-    grouped.collectAsList().forEach(r -> out.put(r.getInt(0), r.getLong(1)));
+  /** Per topic, its ten most frequent names (most first, equal counts by name) with their share of its posts. */
+  private static Map<Integer, List<Row>> shares(Map<Integer, Map<String, Long>> counts) {
+    Map<Integer, List<Row>> out = new HashMap<>();
+    counts.forEach((topic, perName) -> {
+      long total = 0;
+      for (long n : perName.values()) {
+        total += n;
+      }
+      List<Map.Entry<String, Long>> ranked = new ArrayList<>(perName.entrySet());
+      ranked.sort(Map.Entry.<String, Long>comparingByValue().reversed()
+          .thenComparing(Map.Entry.comparingByKey(Utf8Order.NULLS_FIRST)));
+      List<Row> list = new ArrayList<>();
+      for (Map.Entry<String, Long> e : ranked.subList(0, Math.min(10, ranked.size()))) {
+        list.add(RowFactory.create(e.getKey(), e.getValue(), e.getValue() / (double) total));
+      }
+      out.put(topic, list);
+    });
     return out;
   }
 
-  /** Per topic, its posts per value of {@code column}, most first, with their share of the topic. */
-  private static Map<Integer, List<Row>> shares(Dataset<Row> posts, String column) {
-    Map<Integer, List<Row>> out = new HashMap<>();
-    Map<Integer, Long> totals = new HashMap<>();
-    List<Row> counted = posts.groupBy(col("topic"), coalesce(col(column), lit("(none)")).as("name")).count()
-        .orderBy(col("topic"), col("count").desc(), col("name")).collectAsList();
-    counted.forEach(r -> totals.merge(r.getInt(0), r.getLong(2), Long::sum));
-    for (Row r : counted) {
-      List<Row> list = out.computeIfAbsent(r.getInt(0), t -> new ArrayList<>());
-      if (list.size() < 10) {
-        list.add(RowFactory.create(r.getString(1), r.getLong(2), r.getLong(2) / (double) totals.get(r.getInt(0))));
-      }
-    }
-    return out;
+  private static Column topicGrain(int g, Column name) {
+    return struct(lit(g).as("g"), col("current").as("current"), col("topic").as("topic"),
+        (name == null ? lit(null) : name).cast(DataTypes.StringType).as("name"));
   }
 
   /** A post's topics: from its own words, else from its thread's. */
