@@ -70,23 +70,22 @@ public final class IngestStep {
 
   private StageResult merge(ParsedRecords parsed, SourceFiles.Discovery discovery) {
     labels.label("ingest:parse", "Parse sources and count records and files");
-    Map<String, Long> tally = parsed.tally();
+    ParsedRecords.Tally tally = parsed.tally();
     List<String> notes = new ArrayList<>();
     List<TableCounts> counts = new ArrayList<>();
     counts.add(files(parsed, discovery, notes));
 
     labels.label("ingest:posts", "Deduplicate and write posts");
-    PostsMerge posts = new PostsMerge(ctx, parsed);
     AuthorsMerge authors = new AuthorsMerge(ctx);
-    AuthorsMerge.Baseline baseline = authors.baseline(posts.days().days());
-    counts.add(posts.merge(tally.getOrDefault("post", 0L),
-        tally.getOrDefault("quarantine/" + Tables.POSTS, 0L), tally.getOrDefault("lookup/post", 0L) > 0));
+    AuthorsMerge.Baseline baseline = authors.baseline(tally.postDays().days());
+    counts.add(new PostsMerge(ctx, parsed).merge(tally.postDays(), tally.count("post"),
+        tally.count("quarantine/" + Tables.POSTS), tally.count("lookup/post") > 0));
     labels.label("ingest:interactions", "Resolve reply targets and write interactions");
-    counts.add(new InteractionsMerge(ctx).merge(parsed, tally.getOrDefault("interaction", 0L),
-        tally.getOrDefault("quarantine/" + Tables.INTERACTIONS, 0L), tally.getOrDefault("lookup/interaction", 0L)));
+    counts.add(new InteractionsMerge(ctx).merge(parsed, tally.interactionDays(), tally.count("interaction"),
+        tally.count("quarantine/" + Tables.INTERACTIONS), tally.count("lookup/interaction")));
     labels.label("ingest:authors", "Aggregate author activity and profiles");
-    AuthorsMerge.Outcome authorsWritten = authors.merge(parsed, baseline, tally.getOrDefault("author", 0L),
-        tally.getOrDefault("post/author", 0L), tally.getOrDefault("quarantine/" + Tables.AUTHORS, 0L));
+    AuthorsMerge.Outcome authorsWritten = authors.merge(parsed, baseline, tally.count("author"),
+        tally.count("post/author"), tally.count("quarantine/" + Tables.AUTHORS));
     counts.add(authorsWritten.counts());
     notes.add(authorsWritten.note());
     labels.label("ingest:quarantine", "Write quarantine");
@@ -99,7 +98,7 @@ public final class IngestStep {
       ctx.warehouse().ensureExists(t, day);
       outputs.put(t, ctx.warehouse().path(t));
     }
-    if (tally.getOrDefault("post", 0L) == 0) {
+    if (tally.count("post") == 0) {
       notes.add("the sources held no posts: the tables are unchanged");
     }
     labels.label(null, null);

@@ -34,12 +34,14 @@ final class InteractionsMerge {
   }
 
   /**
+   * @param days the days the run's interactions fall on: the partitions the write replaces
    * @param parsed interactions parsed this run
    * @param quarantined interaction records refused by their adapter
    * @param targetsToResolve interactions that name only the target post, whose author is looked up in
    *     the posts table
    */
-  TableCounts merge(ParsedRecords records, long parsed, long quarantined, long targetsToResolve) {
+  TableCounts merge(ParsedRecords records, Warehouse.AffectedDays days, long parsed, long quarantined,
+      long targetsToResolve) {
     Warehouse warehouse = ctx.warehouse();
     Dataset<Row> incoming = records.of("interaction");
     Dataset<Row> resolvedNew = incoming;
@@ -63,12 +65,11 @@ final class InteractionsMerge {
               .drop("_t_platform", "_t_post", "_t_author"));
     }
     resolvedNew = resolvedNew.withColumn(Tables.RUN_ID, lit(ctx.runId())).withColumn("dt", to_date(col("created_at")));
-    // Cached, so that the target join runs once for the partitions, the dedup and the write.
+    // Cached, so that the target join runs once for the dedup's queries and the write.
     if (targetsToResolve > 0) {
       resolvedNew = resolvedNew.persist(StorageLevel.MEMORY_AND_DISK());
     }
     try {
-      Warehouse.AffectedDays days = warehouse.affectedDays(resolvedNew);
       List<Date> affected = days.days();
       Dataset<Row> candidates = warehouse.withPartitions(Tables.INTERACTIONS, resolvedNew, affected)
           .withColumn("_key", concat_ws("\u0001", col("platform"), col("post_id"), col("kind"),

@@ -28,7 +28,6 @@ final class PostsMerge {
 
   private final StageContext ctx;
   private final Dataset<Row> incoming;
-  private Warehouse.AffectedDays days;
 
   PostsMerge(StageContext ctx, ParsedRecords records) {
     this.ctx = ctx;
@@ -37,22 +36,14 @@ final class PostsMerge {
         .withColumn("dt", to_date(col("created_at")));
   }
 
-  /** The days the merge replaces, counted once. */
-  Warehouse.AffectedDays days() {
-    if (days == null) {
-      days = ctx.warehouse().affectedDays(incoming);
-    }
-    return days;
-  }
-
   /**
+   * @param days the days the run's posts fall on: the partitions the write replaces
    * @param parsed posts parsed this run
    * @param quarantined post records refused by their adapter
    * @param threadsToFill whether some posts name only their parent
    */
-  TableCounts merge(long parsed, long quarantined, boolean threadsToFill) {
+  TableCounts merge(Warehouse.AffectedDays days, long parsed, long quarantined, boolean threadsToFill) {
     Warehouse warehouse = ctx.warehouse();
-    Warehouse.AffectedDays days = days();
     List<Date> affected = days.days();
     Dataset<Row> candidates = warehouse.withPartitions(Tables.POSTS, incoming, affected)
         .withColumn("_key", concat_ws("\u0001", col("platform"), col("post_id")));

@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -115,22 +117,33 @@ public final class Warehouse {
     boolean spreadWhole(int cores) {
       return days.size() >= WHOLE_DAYS_PER_CORE * cores && largestDay * cores <= rows;
     }
+
+    /** The days of a count of incoming rows per day (days with no rows left out). */
+    public static AffectedDays of(Map<Date, Long> rowsPerDay) {
+      List<Date> days = new ArrayList<>();
+      long rows = 0;
+      long largest = 0;
+      for (Map.Entry<Date, Long> e : rowsPerDay.entrySet()) {
+        if (e.getValue() > 0) {
+          days.add(e.getKey());
+          rows += e.getValue();
+          largest = Math.max(largest, e.getValue());
+        }
+      }
+      days.sort(Date::compareTo);
+      return new AffectedDays(days, rows, largest);
+    }
   }
 
   /** The days of {@code incoming}'s {@code dt} values, counted in one job; rows without a day are left out. */
   public AffectedDays affectedDays(Dataset<Row> incoming) {
-    List<Date> days = new ArrayList<>();
-    long rows = 0;
-    long largest = 0;
+    Map<Date, Long> rowsPerDay = new HashMap<>();
     for (Row r : incoming.groupBy("dt").count().collectAsList()) {
       if (!r.isNullAt(0)) {
-        days.add(r.getDate(0));
-        rows += r.getLong(1);
-        largest = Math.max(largest, r.getLong(1));
+        rowsPerDay.put(r.getDate(0), r.getLong(1));
       }
     }
-    days.sort(Date::compareTo);
-    return new AffectedDays(days, rows, largest);
+    return AffectedDays.of(rowsPerDay);
   }
 
   /**
