@@ -209,8 +209,9 @@ final class AudienceSegments {
   /**
    * Per segment × community × platform: volume, growth, when they post, who leads the community.
    *
-   * @return the places where a segment posted this window, communities as the posts name them: the
-   *     rows due, counted apart from the rows built, where posts that name no community are one place
+   * @return the rows due: the places where a segment posted this window, with communities as the posts
+   *     name them (so a missing community and one named {@code (none)} count twice, and the rows built,
+   *     where they are one place, fall short of it)
    */
   private long writePresence(SegmentPostCounts counted, boolean hasPast, Date day) {
     Map<String, List<String>> leaders = new HashMap<>();

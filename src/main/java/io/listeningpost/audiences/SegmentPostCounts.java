@@ -37,8 +37,8 @@ import org.apache.spark.sql.types.DataTypes;
  *   <li>per segment, community and platform, in both windows;
  *   <li>per segment, community and platform by hour and by weekday, this window.
  * </ul>
- * The counts are a few rows per segment and community, so the rows are assembled from them on the driver:
- * a Spark query for each figure cost far more in per-query overhead than the counting itself.
+ * The counts are at most a few dozen rows per segment and place, so the rows are assembled from them on
+ * the driver: a Spark query for each figure cost far more in per-query overhead than the counting itself.
  */
 final class SegmentPostCounts {
   /** The community of posts that name none. */
@@ -51,7 +51,10 @@ final class SegmentPostCounts {
   private static final int HOUR = 4;
   private static final int WEEKDAY = 5;
 
-  /** A segment in one community of one platform; the community as the post named it, or null. */
+  /**
+   * A segment in one community of one platform. In {@link #places()} the community is as the posts name
+   * it, or null; as the key of {@link #hours} and {@link #weekdays}, null is {@link #NO_COMMUNITY}.
+   */
   record Place(int segment, String community, String platform) {}
 
   /** A target's evidence in one segment's posts of this window. */
@@ -86,6 +89,9 @@ final class SegmentPostCounts {
         grain(PRESENCE, null, col("community"), col("platform"), null, null),
         when(current, grain(HOUR, null, community, col("platform"), hour(col("created_at")), null)),
         when(current, grain(WEEKDAY, null, community, col("platform"), null, date_format(col("created_at"), "EEEE"))));
+    // The flags are columns before the explode: in the select beside it, Spark would evaluate them once
+    // per grain of a post, not once per post.
+    Dataset<Row> flagged = segmentPosts;
     List<Column> kept = new ArrayList<>(List.of(explode(grains).as("k"), col("sentiment_score")));
     List<Column> sums = new ArrayList<>(List.of(count(lit(1)), sum("sentiment_score"), count("sentiment_score")));
     for (int i = 0; i < targets.size(); i++) {
@@ -96,12 +102,14 @@ final class SegmentPostCounts {
           DataTypes.BooleanType);
       Column in = t.communities().isEmpty() ? lit(false) : lower(col("community")).isin(t.communities().stream()
           .map(c -> c.toLowerCase(Locale.ROOT)).toArray());
-      kept.add(when(current, uses.apply(col("title"), col("text"))).as("_kw" + i));
-      kept.add(in.as("_in" + i));
+      flagged = flagged.withColumn("_kw" + i, when(current, uses.apply(col("title"), col("text"))))
+          .withColumn("_in" + i, in);
+      kept.add(col("_kw" + i));
+      kept.add(col("_in" + i));
       sums.add(count(when(col("_kw" + i), lit(1))));
       sums.add(count(when(col("_in" + i), lit(1))));
     }
-    List<Row> counted = segmentPosts.select(kept.toArray(new Column[0])).filter(col("k").isNotNull())
+    List<Row> counted = flagged.select(kept.toArray(new Column[0])).filter(col("k").isNotNull())
         .groupBy(col("k.g"), col("k.segment"), col("k.current"), col("k.topic"), col("k.community"),
             col("k.platform"), col("k.hour"), col("k.weekday"))
         .agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0]))
@@ -188,12 +196,12 @@ final class SegmentPostCounts {
     return places;
   }
 
-  /** Posts of this window per hour of the day, in a place whose community is null-free. */
+  /** Posts of this window per hour of the day, in a place whose missing community is {@link #NO_COMMUNITY}. */
   Map<Integer, Long> hours(Place place) {
     return hours.getOrDefault(place, Map.of());
   }
 
-  /** Posts of this window per weekday, in a place whose community is null-free. */
+  /** Posts of this window per weekday, in a place whose missing community is {@link #NO_COMMUNITY}. */
   Map<String, Long> weekdays(Place place) {
     return weekdays.getOrDefault(place, Map.of());
   }

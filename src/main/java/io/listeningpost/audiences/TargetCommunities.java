@@ -45,9 +45,9 @@ final class TargetCommunities {
 
   /**
    * @param posts the window's English posts with a topic (community, title, text)
-   * @param segmentPosts the same posts of segmented authors, counted per segment and community
+   * @param segmentPosts the same posts of segmented authors, this window's counted per segment and community
    * @return the rows due: per target, the communities where its words are used, that the config names for it, or
-   *     where its segments post, up to {@link #TOP}; counted apart from the ranking
+   *     where its segments post, up to {@link #TOP}; taken as a set of communities, apart from the scores
    */
   long write(Dataset<Row> posts, SegmentPostCounts segmentPosts, List<TargetAudience> targets,
       Map<String, List<Integer>> segmentsOfTarget, Date day) {

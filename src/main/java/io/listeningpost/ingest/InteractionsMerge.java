@@ -34,6 +34,7 @@ final class InteractionsMerge {
   }
 
   /**
+   * @param records the records the run parsed
    * @param days the days the run's interactions fall on: the partitions the write replaces
    * @param parsed interactions parsed this run
    * @param quarantined interaction records refused by their adapter
