@@ -261,7 +261,7 @@ final class AudienceSegments {
   }
 
   /** The {@code n} most frequent values, most first, equal counts in {@code order}. */
-  private static <V> List<V> top(Map<V, Long> counts, Comparator<V> order, int n) {
+  static <V> List<V> top(Map<V, Long> counts, Comparator<V> order, int n) {
     List<Map.Entry<V, Long>> entries = new ArrayList<>(counts.entrySet());
     entries.sort(Map.Entry.<V, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey(order)));
     List<V> out = new ArrayList<>();

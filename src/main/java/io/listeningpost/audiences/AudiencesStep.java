@@ -402,12 +402,9 @@ public final class AudiencesStep {
       for (long n : perName.values()) {
         total += n;
       }
-      List<Map.Entry<String, Long>> ranked = new ArrayList<>(perName.entrySet());
-      ranked.sort(Map.Entry.<String, Long>comparingByValue().reversed()
-          .thenComparing(Map.Entry.comparingByKey(Utf8Order.NULLS_FIRST)));
       List<Row> list = new ArrayList<>();
-      for (Map.Entry<String, Long> e : ranked.subList(0, Math.min(10, ranked.size()))) {
-        list.add(RowFactory.create(e.getKey(), e.getValue(), e.getValue() / (double) total));
+      for (String name : AudienceSegments.top(perName, Utf8Order.NULLS_FIRST, 10)) {
+        list.add(RowFactory.create(name, perName.get(name), perName.get(name) / (double) total));
       }
       out.put(topic, list);
     });
