@@ -102,14 +102,6 @@ final class AuthorsMerge {
       long quarantined) {
     Warehouse warehouse = ctx.warehouse();
     Dataset<Row> newProfiles = records.of("author").drop("_rid").withColumn("_new", lit(true));
-    Dataset<Row> mentions = newProfiles.select("platform", "author_id")
-        .union(records.of("post").filter(col("author_id").isNotNull()).select("platform", "author_id"));
-    // Records beyond the first for the same author: counted here, apart from the table written.
-    Dataset<Row> perAuthor = mentions.groupBy("platform", "author_id").count();
-    Row repeats = perAuthor.agg(coalesce(sum(col("count").minus(1)), lit(0L))).first();
-    long deduplicated = repeats.getLong(0);
-    Dataset<Row> touched = perAuthor.select(col("platform").as("_t_platform"), col("author_id").as("_t_author"));
-
     Dataset<Row> old = warehouse.read(Tables.AUTHORS);
     Carried carried = baseline.inSync() ? carried(old, newProfiles, baseline) : null;
     Dataset<Row> authors = carried != null ? carried.authors()
@@ -123,15 +115,21 @@ final class AuthorsMerge {
     }
     warehouse.markAuthorsInSync();
 
-    Dataset<Row> published = warehouse.read(Tables.AUTHORS);
-    long written = published.filter(col(Tables.RUN_ID).equalTo(ctx.runId())).count();
-    // Authors this run saw whose row it did not change: their records were already in the table.
-    long unchanged = published.filter(col(Tables.RUN_ID).notEqual(ctx.runId()).or(col(Tables.RUN_ID).isNull()))
-        .join(touched, col("platform").equalTo(col("_t_platform")).and(col("author_id").equalTo(col("_t_author"))),
-            "left_semi")
-        .count();
-    TableCounts counts = new TableCounts(Tables.AUTHORS, profilesParsed + postAuthorsParsed + quarantined, written,
-        deduplicated + unchanged, quarantined);
+    // Three terms of the reconciliation, each counted on its own, in one pass over the published table and
+    // the run's records: rows written by this run; records beyond the first for the same author; authors
+    // this run saw whose row it did not change, their records being already in the table.
+    Dataset<Row> mentions = newProfiles.select("platform", "author_id")
+        .union(records.of("post").filter(col("author_id").isNotNull()).select("platform", "author_id"));
+    Dataset<Row> perAuthor = mentions.groupBy("platform", "author_id").agg(count(lit(1)).as("_records"));
+    Dataset<Row> published = warehouse.read(Tables.AUTHORS).select(col("platform"), col("author_id"),
+        coalesce(col(Tables.RUN_ID).equalTo(ctx.runId()), lit(false)).as("_this_run"));
+    Row tally = published.join(perAuthor, Warehouse.seq("platform", "author_id"), "full_outer")
+        .agg(count(when(col("_this_run"), lit(1))),
+            coalesce(sum(col("_records").minus(1)), lit(0L)),
+            count(when(col("_records").isNotNull().and(col("_this_run").equalTo(false)), lit(1))))
+        .first();
+    TableCounts counts = new TableCounts(Tables.AUTHORS, profilesParsed + postAuthorsParsed + quarantined,
+        tally.getLong(0), tally.getLong(1) + tally.getLong(2), quarantined);
     String note = carried == null
         ? "authors: activity taken from the whole posts table (" + (baseline.postsBefore()
             ? "the authors table was not written after the last posts write" : "no posts before this run") + ")"
