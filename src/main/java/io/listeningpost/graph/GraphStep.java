@@ -1,5 +1,6 @@
 package io.listeningpost.graph;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -7,6 +8,7 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.pow;
@@ -120,7 +122,7 @@ public final class GraphStep {
     boolean hasPast = !all.filter(col("created_at").lt(from)).isEmpty()
         || !warehouse.read(Tables.POSTS).filter(col("created_at").lt(from)).isEmpty();
     Map<String, FactsBuilder> facts = new HashMap<>();
-    gatherFacts(window, all, windowPosts, from, previousFrom, hasPast, facts);
+    gatherFacts(window, all, windowPosts, from, until, previousFrom, hasPast, facts);
 
     InfluenceModel.Settings settings = new InfluenceModel.Settings(gs.damping(), gs.resolution(), gs.seed(),
         gs.betweennessSamples(), gs.topMembers());
@@ -233,16 +235,30 @@ public final class GraphStep {
    * values ({@link OrderFreeSums}), so that the facts do not depend on how Spark partitioned the rows.
    */
   private void gatherFacts(Dataset<Row> window, Dataset<Row> all, Dataset<Row> posts, Timestamp from,
-      Timestamp previousFrom, boolean hasPast, Map<String, FactsBuilder> facts) {
+      Timestamp until, Timestamp previousFrom, boolean hasPast, Map<String, FactsBuilder> facts) {
     String sep = String.valueOf(GraphOutput.NODE_SEPARATOR);
-    for (Row r : posts.groupBy("node").agg(count(lit(1)), sum(coalesce(col("score"), lit(0L))),
-        collect_set("community"), max(struct(col("created_at"), col("author_name"))).getField("author_name"))
+    Dataset<Row> nlp = warehouse.read(Tables.POST_NLP).select(col("platform"), col("post_id"), col("text_hash"),
+        col("scored"), OrderFreeSums.exact(col("sentiment_score")).as("sentiment_score"), col("watched"),
+        lit(true).as("_analysed"));
+    // The posts' own figures and, from the posts' analyses (one post_nlp row per post at most), their sentiment:
+    // one query. An author none of whose posts has an analysis gets no sentiment figures.
+    Column watchedScored = col("scored").and(size(col("watched")).gt(0));
+    for (Row r : posts.join(nlp, Warehouse.seq("platform", "post_id"), "left").groupBy("node").agg(count(lit(1)),
+        sum(coalesce(col("score"), lit(0L))), collect_set("community"),
+        max(struct(col("created_at"), col("author_name"))).getField("author_name"), count(col("_analysed")),
+        avg(when(col("scored"), col("sentiment_score"))), avg(when(watchedScored, col("sentiment_score"))),
+        count(when(watchedScored, lit(1))))
         .orderBy("node").collectAsList()) {
       FactsBuilder f = facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder());
       f.posts = r.getLong(1);
       f.scoreSum = r.getLong(2);
       f.declared = r.getList(3).stream().map(String::valueOf).sorted().toList();
       f.name = r.getString(4);
+      if (r.getLong(5) > 0) {
+        f.sentiment = r.isNullAt(6) ? null : r.getDouble(6);
+        f.watchedSentiment = r.isNullAt(7) ? null : r.getDouble(7);
+        f.watchedPosts = r.getLong(8);
+      }
     }
     // The profile's display name when the source gave one (Stack Exchange posts carry only ids), and
     // the first activity, which tells newcomers from authors with a past.
@@ -262,18 +278,37 @@ public final class GraphStep {
       f.platformAccount = PlatformAccounts.reason(r.getString(3), r.getString(4)).orElse(null);
     }
     Column responds = col("kind").isin("reply", "answer", "comment").and(col("src").notEqual(col("dst")));
-    for (Row r : window.filter(responds).groupBy("dst").agg(count(lit(1)), countDistinct("src")).orderBy("dst")
-        .collectAsList()) {
-      FactsBuilder f = facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder());
-      f.repliesReceived = r.getLong(1);
-      f.uniqueRepliers = r.getLong(2);
+    // Each interaction of the window, and of the previous window when there is a past, counted at both its
+    // ends in one query: replies received, in weight received before the window, and the self-reply loops.
+    Dataset<Row> span = hasPast ? all.filter(col("created_at").geq(previousFrom).and(col("created_at").lt(until)))
+        : window;
+    Column inWindow = col("created_at").geq(from);
+    Column received = col("_end.incoming");
+    Column sent = received.unary_$bang();
+    List<Row> ends = span.select(explode(array(
+            struct(col("dst").as("node"), lit(true).as("incoming")),
+            struct(col("src").as("node"), lit(false).as("incoming")))).as("_end"),
+            col("kind"), col("src"), col("dst"), col("w"), col("created_at"))
+        .groupBy(col("_end.node").as("node")).agg(
+            count(when(received.and(inWindow).and(responds), lit(1))),
+            countDistinct(when(received.and(inWindow).and(responds), col("src"))),
+            count(when(received.and(inWindow.unary_$bang()).and(col("src").notEqual(col("dst"))), lit(1))),
+            sum(when(received.and(inWindow.unary_$bang()).and(col("src").notEqual(col("dst"))), col("w"))),
+            count(when(sent.and(inWindow).and(col("src").equalTo(col("dst"))), lit(1))),
+            count(when(sent.and(inWindow), lit(1))))
+        .orderBy("node").collectAsList();
+    for (Row r : ends) {
+      if (r.getLong(1) > 0) {
+        FactsBuilder f = facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder());
+        f.repliesReceived = r.getLong(1);
+        f.uniqueRepliers = r.getLong(2);
+      }
     }
     if (hasPast) {
-      for (Row r : all.filter(col("created_at").geq(previousFrom).and(col("created_at").lt(from)))
-          .filter(col("src").notEqual(col("dst"))).groupBy("dst").agg(sum("w")).orderBy("dst").collectAsList()) {
-        FactsBuilder f = facts.get(r.getString(0));
+      for (Row r : ends) {
+        FactsBuilder f = r.getLong(3) > 0 ? facts.get(r.getString(0)) : null;
         if (f != null) {
-          f.previousInWeight = r.getDouble(1);
+          f.previousInWeight = r.getDouble(4);
         }
       }
       // An author with a past but no responses in the previous window grew from nothing; a newcomer
@@ -288,12 +323,13 @@ public final class GraphStep {
     // Spam guard: self-reply loops and reciprocal reply rings.
     // Answering commenters under one's own question is normal; a loop is when most of what an
     // author does is replying to themselves.
-    for (Row r : window.groupBy("src").agg(count(when(col("src").equalTo(col("dst")), lit(1))).as("self"),
-            count(lit(1)).as("total"))
-        .filter(col("self").geq(MIN_SELF_REPLIES).and(col("self").geq(col("total").multiply(0.5))))
-        .orderBy("src").collectAsList()) {
-      facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder()).flags.add(String.format(Locale.ROOT,
-          "self-reply loop: %d of their %d interactions answer their own posts", r.getLong(1), r.getLong(2)));
+    for (Row r : ends) {
+      long self = r.getLong(5);
+      long total = r.getLong(6);
+      if (self >= MIN_SELF_REPLIES && self >= total * 0.5) {
+        facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder()).flags.add(String.format(Locale.ROOT,
+            "self-reply loop: %d of their %d interactions answer their own posts", self, total));
+      }
     }
     Dataset<Row> pairs = window.filter(col("src").notEqual(col("dst"))).groupBy("src", "dst").count();
     Dataset<Row> outTotals = window.filter(col("src").notEqual(col("dst"))).groupBy(col("src").as("t_src"))
@@ -309,19 +345,8 @@ public final class GraphStep {
           "reciprocal reply ring with %s (%d replies one way, %d back; most of their activity)", r.getString(1),
           r.getLong(2), r.getLong(3)));
     }
-    Dataset<Row> nlp = warehouse.read(Tables.POST_NLP).select(col("platform"), col("post_id"), col("text_hash"),
-        col("scored"), OrderFreeSums.exact(col("sentiment_score")).as("sentiment_score"), col("watched"));
     Dataset<Row> authored = posts.select("platform", "post_id", "node").join(nlp,
         Warehouse.seq("platform", "post_id"));
-    for (Row r : authored.groupBy("node").agg(
-        avg(when(col("scored"), col("sentiment_score"))),
-        avg(when(col("scored").and(size(col("watched")).gt(0)), col("sentiment_score"))),
-        count(when(col("scored").and(size(col("watched")).gt(0)), lit(1)))).orderBy("node").collectAsList()) {
-      FactsBuilder f = facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder());
-      f.sentiment = r.isNullAt(1) ? null : r.getDouble(1);
-      f.watchedSentiment = r.isNullAt(2) ? null : r.getDouble(2);
-      f.watchedPosts = r.getLong(3);
-    }
     // Flooding: many posts with the same normalised text.
     for (Row r : authored.groupBy("node", "text_hash").count().groupBy("node")
         .agg(max("count").as("copies"), sum("count").as("total"))
