@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
@@ -26,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,8 +86,7 @@ final class AudienceOpportunities {
     Dataset<Row> assessed = assessedQuestions(posts, day).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<Row> rows = new ArrayList<>();
-      rows.addAll(questions(assessed, AnswerQuality.Verdict.UNANSWERED, topics, day));
-      rows.addAll(questions(assessed, AnswerQuality.Verdict.POORLY_ANSWERED, topics, day));
+      rows.addAll(questions(assessed, topics, day));
       Candidates rising = rising(posts, topics, day, notes);
       Candidates pain = painPoints(posts, windowStart, day);
       rows.addAll(rising.rows());
@@ -94,8 +95,9 @@ final class AudienceOpportunities {
           ctx.spark().createDataFrame(rows, Tables.OPPORTUNITIES_SCHEMA));
       // Counted apart from the rows built above: question groups by a Spark count of their own, rising topics
       // and pain points by the number of topics that met their rule, each capped as the rows are.
-      long read = Math.min(MAX_PER_TYPE, groupsWith(assessed, AnswerQuality.Verdict.UNANSWERED))
-          + Math.min(MAX_PER_TYPE, groupsWith(assessed, AnswerQuality.Verdict.POORLY_ANSWERED))
+      Map<String, Long> groups = groupsPerVerdict(assessed);
+      long read = Math.min(MAX_PER_TYPE, groups.getOrDefault(AnswerQuality.Verdict.UNANSWERED.name(), 0L))
+          + Math.min(MAX_PER_TYPE, groups.getOrDefault(AnswerQuality.Verdict.POORLY_ANSWERED.name(), 0L))
           + Math.min(MAX_PER_TYPE, rising.met()) + Math.min(MAX_PER_TYPE, pain.met());
       long written = ctx.warehouse().rowsOfRun(Tables.OPPORTUNITIES, List.of(day), ctx.runId());
       long keyRead = keyTopics(posts, keyTopics, day);
@@ -110,8 +112,18 @@ final class AudienceOpportunities {
   /** Rows of one opportunity type, and how many topics met its rule before the cap. */
   private record Candidates(List<Row> rows, long met) {}
 
-  private static long groupsWith(Dataset<Row> assessed, AnswerQuality.Verdict verdict) {
-    return assessed.filter(col("verdict").equalTo(verdict.name())).select("c", "topic").distinct().count();
+  /** The verdicts that make question opportunities, in the order their rows are written. */
+  private static final List<AnswerQuality.Verdict> QUESTION_VERDICTS =
+      List.of(AnswerQuality.Verdict.UNANSWERED, AnswerQuality.Verdict.POORLY_ANSWERED);
+
+  /** The number of community and topic groups with questions of each verdict, in one Spark query. */
+  private static Map<String, Long> groupsPerVerdict(Dataset<Row> assessed) {
+    Map<String, Long> out = new HashMap<>();
+    for (Row r : assessed.filter(col("verdict").isin(QUESTION_VERDICTS.stream().map(Enum::name).toArray()))
+        .groupBy("verdict").agg(countDistinct("c", "topic")).collectAsList()) {
+      out.put(r.getString(0), r.getLong(1));
+    }
+    return out;
   }
 
   /**
@@ -152,50 +164,66 @@ final class AudienceOpportunities {
   }
 
   /**
-   * Per community and topic with questions of the given verdict: those questions, weighted by their share of
-   * the group's questions; the top {@link #MAX_PER_TYPE}, with the oldest five as evidence.
+   * Per verdict of {@link #QUESTION_VERDICTS}, per community and topic with questions of that verdict: those
+   * questions, weighted by their share of the group's questions; the top {@link #MAX_PER_TYPE}, with the
+   * oldest five as evidence. The groups' counts of every verdict come from one query, their evidence from another.
    */
-  private List<Row> questions(Dataset<Row> assessed, AnswerQuality.Verdict verdict, List<Row> topics, Date day) {
-    Column mine = col("verdict").equalTo(verdict.name());
-    Map<List<Object>, long[]> perGroup = new HashMap<>();
-    for (Row r : assessed.groupBy("c", "topic").agg(count(lit(1)), count(when(mine, lit(1))).as("_matching"),
-        sum(when(mine, col("from_others"))), sum(when(mine, col("too_short"))), sum(when(mine, col("voted_down"))))
-        .filter(col("_matching").gt(0)).collectAsList()) {
-      perGroup.put(List.of(r.getString(0), r.getInt(1)), new long[] {r.getLong(2), r.getLong(3), r.getLong(4),
-          r.getLong(5), r.getLong(6)});
+  private List<Row> questions(Dataset<Row> assessed, List<Row> topics, Date day) {
+    List<Column> counts = new ArrayList<>();
+    for (AnswerQuality.Verdict v : QUESTION_VERDICTS) {
+      Column mine = col("verdict").equalTo(v.name());
+      counts.add(count(when(mine, lit(1))));
+      counts.add(sum(when(mine, col("from_others"))));
+      counts.add(sum(when(mine, col("too_short"))));
+      counts.add(sum(when(mine, col("voted_down"))));
+    }
+    Map<AnswerQuality.Verdict, Map<List<Object>, long[]>> perGroup = new EnumMap<>(AnswerQuality.Verdict.class);
+    for (Row r : assessed.groupBy("c", "topic").agg(count(lit(1)), counts.toArray(new Column[0])).collectAsList()) {
+      for (int i = 0; i < QUESTION_VERDICTS.size(); i++) {
+        int at = 3 + 4 * i;
+        if (r.getLong(at) > 0) {
+          perGroup.computeIfAbsent(QUESTION_VERDICTS.get(i), v -> new HashMap<>()).put(
+              List.of(r.getString(0), r.getInt(1)),
+              new long[] {r.getLong(2), r.getLong(at), r.getLong(at + 1), r.getLong(at + 2), r.getLong(at + 3)});
+        }
+      }
     }
     Map<List<Object>, List<Row>> evidence = new HashMap<>();
-    for (Row r : assessed.filter(mine)
-        .withColumn("_n", row_number().over(Window.partitionBy("c", "topic").orderBy("created_at", "post_id")))
-        .filter(col("_n").leq(5)).orderBy("c", "topic", "_n")
-        .select("c", "topic", "post_id", "url", "created_at").collectAsList()) {
-      evidence.computeIfAbsent(List.of(r.getString(0), r.getInt(1)), g -> new ArrayList<>()).add(r);
+    for (Row r : assessed.filter(col("verdict").isin(QUESTION_VERDICTS.stream().map(Enum::name).toArray()))
+        .withColumn("_n", row_number().over(Window.partitionBy("verdict", "c", "topic")
+            .orderBy("created_at", "post_id")))
+        .filter(col("_n").leq(5)).orderBy("verdict", "c", "topic", "_n")
+        .select("verdict", "c", "topic", "post_id", "url", "created_at").collectAsList()) {
+      evidence.computeIfAbsent(List.of(r.getString(0), r.getString(1), r.getInt(2)), g -> new ArrayList<>())
+          .add(r);
     }
     List<Row> out = new ArrayList<>();
-    perGroup.entrySet().stream()
-        .sorted(Comparator.<Map.Entry<List<Object>, long[]>>comparingDouble(e -> -score(e.getValue()))
-            .thenComparing(e -> e.getKey().toString()))
-        .limit(MAX_PER_TYPE)
-        .forEach(e -> {
-          String community = (String) e.getKey().get(0);
-          int topic = (Integer) e.getKey().get(1);
-          long[] n = e.getValue();
-          List<Row> ev = evidence.getOrDefault(e.getKey(), List.of());
-          String label = topics.get(topic).getString(1);
-          String oldest = ev.isEmpty() ? "" : ", the oldest from " + ev.get(0).getTimestamp(4).toInstant().toString()
-              .substring(0, 10);
-          String why = verdict == AnswerQuality.Verdict.UNANSWERED
-              ? String.format(Locale.ROOT, "%d of %d questions about \"%s\" in %s have no answer yet%s: answering "
-                  + "them helps the community where it asks.", n[1], n[0], label, community, oldest)
-              : String.format(Locale.ROOT, "%d of %d questions about \"%s\" in %s got replies but no good answer%s: "
-                  + "none of their %d replies from others is both %d words or more and voted up (or, without votes, "
-                  + "not negative); %d were too short, %d voted down. A clear answer is still wanted there.", n[1], n[0], label, community, oldest, n[2],
-                  AnswerQuality.MIN_ANSWER_WORDS, n[3], n[4]);
-          out.add(RowFactory.create(verdict == AnswerQuality.Verdict.UNANSWERED ? UNANSWERED : POORLY_ANSWERED,
-              community, topic, label, score(n), ev.stream().map(r -> r.getString(2)).toArray(String[]::new),
-              ev.stream().filter(r -> !r.isNullAt(3)).map(r -> r.getString(3)).toArray(String[]::new), why,
-              ctx.runId(), day));
-        });
+    for (AnswerQuality.Verdict verdict : QUESTION_VERDICTS) {
+      perGroup.getOrDefault(verdict, Map.of()).entrySet().stream()
+          .sorted(Comparator.<Map.Entry<List<Object>, long[]>>comparingDouble(e -> -score(e.getValue()))
+              .thenComparing(e -> e.getKey().toString()))
+          .limit(MAX_PER_TYPE)
+          .forEach(e -> {
+            String community = (String) e.getKey().get(0);
+            int topic = (Integer) e.getKey().get(1);
+            long[] n = e.getValue();
+            List<Row> ev = evidence.getOrDefault(List.of(verdict.name(), community, topic), List.of());
+            String label = topics.get(topic).getString(1);
+            String oldest = ev.isEmpty() ? "" : ", the oldest from " + ev.get(0).getTimestamp(5).toInstant().toString()
+                .substring(0, 10);
+            String why = verdict == AnswerQuality.Verdict.UNANSWERED
+                ? String.format(Locale.ROOT, "%d of %d questions about \"%s\" in %s have no answer yet%s: answering "
+                    + "them helps the community where it asks.", n[1], n[0], label, community, oldest)
+                : String.format(Locale.ROOT, "%d of %d questions about \"%s\" in %s got replies but no good answer%s: "
+                    + "none of their %d replies from others is both %d words or more and voted up (or, without votes, "
+                    + "not negative); %d were too short, %d voted down. A clear answer is still wanted there.", n[1], n[0], label, community, oldest, n[2],
+                    AnswerQuality.MIN_ANSWER_WORDS, n[3], n[4]);
+            out.add(RowFactory.create(verdict == AnswerQuality.Verdict.UNANSWERED ? UNANSWERED : POORLY_ANSWERED,
+                community, topic, label, score(n), ev.stream().map(r -> r.getString(3)).toArray(String[]::new),
+                ev.stream().filter(r -> !r.isNullAt(4)).map(r -> r.getString(4)).toArray(String[]::new), why,
+                ctx.runId(), day));
+          });
+    }
     return out;
   }
 
