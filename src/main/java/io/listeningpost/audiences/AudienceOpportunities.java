@@ -116,10 +116,15 @@ final class AudienceOpportunities {
   private static final List<AnswerQuality.Verdict> QUESTION_VERDICTS =
       List.of(AnswerQuality.Verdict.UNANSWERED, AnswerQuality.Verdict.POORLY_ANSWERED);
 
+  /** Whether an assessed question's verdict is one of {@link #QUESTION_VERDICTS}. */
+  private static Column ofQuestionVerdicts() {
+    return col("verdict").isin(QUESTION_VERDICTS.stream().map(Enum::name).toArray());
+  }
+
   /** The number of community and topic groups with questions of each verdict, in one Spark query. */
   private static Map<String, Long> groupsPerVerdict(Dataset<Row> assessed) {
     Map<String, Long> out = new HashMap<>();
-    for (Row r : assessed.filter(col("verdict").isin(QUESTION_VERDICTS.stream().map(Enum::name).toArray()))
+    for (Row r : assessed.filter(ofQuestionVerdicts())
         .groupBy("verdict").agg(countDistinct("c", "topic")).collectAsList()) {
       out.put(r.getString(0), r.getLong(1));
     }
@@ -189,7 +194,7 @@ final class AudienceOpportunities {
       }
     }
     Map<List<Object>, List<Row>> evidence = new HashMap<>();
-    for (Row r : assessed.filter(col("verdict").isin(QUESTION_VERDICTS.stream().map(Enum::name).toArray()))
+    for (Row r : assessed.filter(ofQuestionVerdicts())
         .withColumn("_n", row_number().over(Window.partitionBy("verdict", "c", "topic")
             .orderBy("created_at", "post_id")))
         .filter(col("_n").leq(5)).orderBy("verdict", "c", "topic", "_n")

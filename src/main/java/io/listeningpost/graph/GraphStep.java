@@ -285,15 +285,17 @@ public final class GraphStep {
     Column inWindow = col("created_at").geq(from);
     Column received = col("_end.incoming");
     Column sent = received.unary_$bang();
+    Column repliedTo = received.and(inWindow).and(responds);
+    Column receivedBefore = received.and(inWindow.unary_$bang()).and(col("src").notEqual(col("dst")));
     List<Row> ends = span.select(explode(array(
             struct(col("dst").as("node"), lit(true).as("incoming")),
             struct(col("src").as("node"), lit(false).as("incoming")))).as("_end"),
             col("kind"), col("src"), col("dst"), col("w"), col("created_at"))
         .groupBy(col("_end.node").as("node")).agg(
-            count(when(received.and(inWindow).and(responds), lit(1))),
-            countDistinct(when(received.and(inWindow).and(responds), col("src"))),
-            count(when(received.and(inWindow.unary_$bang()).and(col("src").notEqual(col("dst"))), lit(1))),
-            sum(when(received.and(inWindow.unary_$bang()).and(col("src").notEqual(col("dst"))), col("w"))),
+            count(when(repliedTo, lit(1))),
+            countDistinct(when(repliedTo, col("src"))),
+            count(when(receivedBefore, lit(1))),
+            sum(when(receivedBefore, col("w"))),
             count(when(sent.and(inWindow).and(col("src").equalTo(col("dst"))), lit(1))),
             count(when(sent.and(inWindow), lit(1))))
         .orderBy("node").collectAsList();
