@@ -94,11 +94,19 @@ final class FactsReader {
   }
 
   private List<Row> collectOfDay(String table, Column... order) {
-    List<Row> rows = ofDay(table).orderBy(order).collectAsList();
+    List<Row> rows = sortedInOneTask(ofDay(table), order);
     if (rows.isEmpty()) {
       missing.add(table);
     }
     return rows;
+  }
+
+  /**
+   * A small result in the given order. Sorted in one task, since a global sort of rows this few costs a job
+   * to sample the sort keys and another for the shuffle, each more than the sort itself.
+   */
+  private static List<Row> sortedInOneTask(Dataset<Row> rows, Column... order) {
+    return rows.coalesce(1).sortWithinPartitions(order).collectAsList();
   }
 
   private Dataset<Row> windowPosts() {
@@ -216,8 +224,9 @@ final class FactsReader {
             col("platform").equalTo(col("_m_platform")).and(col("dst_author").equalTo(col("_m_author"))))
         .filter(col("_src_c").notEqual(col("_dst_c")));
     List<CommunityLink> out = new ArrayList<>();
-    for (Row r : both.groupBy(least(col("_src_c"), col("_dst_c")).as("a"), greatest(col("_src_c"), col("_dst_c")).as("b"))
-        .agg(count(lit(1)).as("n")).orderBy(col("n").desc(), col("a"), col("b")).collectAsList()) {
+    for (Row r : sortedInOneTask(both.groupBy(least(col("_src_c"), col("_dst_c")).as("a"),
+        greatest(col("_src_c"), col("_dst_c")).as("b")).agg(count(lit(1)).as("n")), col("n").desc(), col("a"),
+        col("b"))) {
       out.add(new CommunityLink(r.getInt(0), r.getInt(1), r.getLong(2)));
     }
     return out;
@@ -276,8 +285,8 @@ final class FactsReader {
 
   private List<Theme> themes() {
     List<Theme> out = new ArrayList<>();
-    for (Row r : ofDay(Tables.STREAM_THEMES).orderBy(
-        col("recruitment_posts").plus(col("marketing_posts")).desc(), col("topic_id")).collectAsList()) {
+    for (Row r : sortedInOneTask(ofDay(Tables.STREAM_THEMES),
+        col("recruitment_posts").plus(col("marketing_posts")).desc(), col("topic_id"))) {
       out.add(new Theme(r.getInt(r.fieldIndex("topic_id")), r.getString(r.fieldIndex("label")),
           lng(r, "recruitment_posts"), dbl(r, "recruitment_share"), lng(r, "marketing_posts"),
           dbl(r, "marketing_share")));
