@@ -103,7 +103,9 @@ final class FactsReader {
 
   /**
    * A small result in the given order. Sorted in one task, since a global sort of rows this few costs a job
-   * to sample the sort keys and another for the shuffle, each more than the sort itself.
+   * to sample the sort keys and another for the shuffle, each more than the sort itself. Only for rows read
+   * straight from a table's day or made by an aggregate: {@code coalesce(1)} runs everything back to the last
+   * shuffle in that one task.
    */
   private static List<Row> sortedInOneTask(Dataset<Row> rows, Column... order) {
     return rows.coalesce(1).sortWithinPartitions(order).collectAsList();
