@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.flatten;
+import static org.apache.spark.sql.functions.grouping_id;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.posexplode_outer;
@@ -41,6 +42,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -357,18 +359,26 @@ public final class AudiencesStep {
     Map<String, Long> phrasesOverall = new HashMap<>();
     Dataset<Row> phrases = current.select(col("topic"), explode(col("noun_phrases")).as("phrase"))
         .withColumn("phrase", lower(col("phrase")));
-    for (Row r : phrases.groupBy("topic", "phrase").count().filter(col("count").geq(2)).collectAsList()) {
-      phrasesIn.computeIfAbsent(r.getInt(0), t -> new HashMap<>()).put(r.getString(1), r.getLong(2));
+    // Each phrase's posts per topic and overall from one rolled-up query: grouping level 0 is (phrase, topic),
+    // 1 is the phrase alone, 3 the grand total, not used.
+    for (Row r : phrases.rollup(col("phrase"), col("topic")).agg(count(lit(1)), grouping_id()).collectAsList()) {
+      long n = r.getLong(2);
+      long level = r.getLong(3);
+      if (level == 0 && n >= 2) {
+        phrasesIn.computeIfAbsent(r.getInt(1), t -> new HashMap<>()).put(r.getString(0), n);
+      } else if (level == 1) {
+        phrasesOverall.put(r.getString(0), n);
+      }
     }
-    for (Row r : phrases.groupBy("phrase").count().collectAsList()) {
-      phrasesOverall.put(r.getString(0), r.getLong(1));
-    }
-    Map<Integer, List<String>> examples = new HashMap<>();
-    for (Row r : current.withColumn("_w", col("topics").getItem(0).getField("weight"))
+    // Three posts per topic at most, put in order here: a global sort of so few rows costs two Spark jobs.
+    List<Row> exampleRows = new ArrayList<>(current.withColumn("_w", col("topics").getItem(0).getField("weight"))
         .withColumn("_r", row_number().over(Window.partitionBy("topic").orderBy(col("_w").desc(), col("platform"),
             col("post_id"))))
-        .filter(col("_r").leq(3)).orderBy("topic", "_r").select("topic", "post_id").collectAsList()) {
-      examples.computeIfAbsent(r.getInt(0), t -> new ArrayList<>()).add(r.getString(1));
+        .filter(col("_r").leq(3)).select("topic", "_r", "post_id").collectAsList());
+    exampleRows.sort(Comparator.comparingInt((Row r) -> r.getInt(0)).thenComparingInt(r -> r.getInt(1)));
+    Map<Integer, List<String>> examples = new HashMap<>();
+    for (Row r : exampleRows) {
+      examples.computeIfAbsent(r.getInt(0), t -> new ArrayList<>()).add(r.getString(2));
     }
 
     List<Row> rows = new ArrayList<>(k);
