@@ -4,7 +4,9 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.grouping_id;
 import static org.apache.spark.sql.functions.lit;
 
 import io.listeningpost.core.TableCounts;
@@ -73,16 +75,20 @@ final class AudienceStreams {
               lit(day).as("dt")), new String[] {"platform", "post_id"});
       long written = ctx.warehouse().rowsOfRun(Tables.POST_STREAMS, List.of(day), runId);
 
+      // Posts and mean sentiment per stream, and posts per stream and topic, from one rolled-up query: grouping
+      // level 1 is the stream alone, 0 the stream and a topic, 3 the grand total, not used.
       Map<String, long[]> volume = new HashMap<>();
       Map<String, Double> tone = new HashMap<>();
-      for (Row r : classed.groupBy("stream").agg(org.apache.spark.sql.functions.count(lit(1)),
-          avg("sentiment_score")).collectAsList()) {
-        volume.put(r.getString(0), new long[] {r.getLong(1)});
-        tone.put(r.getString(0), r.isNullAt(2) ? null : r.getDouble(2));
-      }
       Map<String, Map<Integer, Long>> perTopic = new HashMap<>();
-      for (Row r : classed.filter(col("topic").isNotNull()).groupBy("stream", "topic").count().collectAsList()) {
-        perTopic.computeIfAbsent(r.getString(0), s -> new HashMap<>()).put(r.getInt(1), r.getLong(2));
+      for (Row r : classed.rollup(col("stream"), col("topic")).agg(count(lit(1)), avg("sentiment_score"),
+          grouping_id()).collectAsList()) {
+        long level = r.getLong(4);
+        if (level == 1) {
+          volume.put(r.getString(0), new long[] {r.getLong(2)});
+          tone.put(r.getString(0), r.isNullAt(3) ? null : r.getDouble(3));
+        } else if (level == 0 && !r.isNullAt(1)) {
+          perTopic.computeIfAbsent(r.getString(0), s -> new HashMap<>()).put(r.getInt(1), r.getLong(2));
+        }
       }
       List<Row> streamRows = new ArrayList<>();
       for (String s : STREAMS) {
