@@ -20,6 +20,14 @@ public final class SparkSessions {
   }
 
   public static SparkSession create(String master, int shufflePartitions, String appName) {
+    return builder(master, shufflePartitions, appName).getOrCreate();
+  }
+
+  /**
+   * The settings every session of ours starts from; tests that vary one of them (cores, adaptive execution)
+   * set it on this builder.
+   */
+  public static SparkSession.Builder builder(String master, int shufflePartitions, String appName) {
     NioLocalFileSystem.useForLocalFiles();
     SparkSession.Builder b = SparkSession.builder()
         .appName(appName)
@@ -74,7 +82,7 @@ public final class SparkSessions {
         b.config("spark.driver.bindAddress", "127.0.0.1");
       }
     }
-    return b.getOrCreate();
+    return b;
   }
 
   /** Whether a standalone master URL names this machine's loopback address. */

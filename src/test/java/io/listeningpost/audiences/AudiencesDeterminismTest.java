@@ -6,6 +6,7 @@ import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.enrich.EnrichStep;
 import io.listeningpost.graph.GraphStep;
 import io.listeningpost.ingest.IngestStep;
+import io.listeningpost.run.SparkSessions;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
 import io.listeningpost.storage.Tables;
@@ -111,15 +112,10 @@ class AudiencesDeterminismTest {
   }
 
   private static SparkSession session(Setup s) {
-    return SparkSession.builder().master(s.master()).appName("audiences determinism " + s)
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", String.valueOf(s.shufflePartitions()))
+    return SparkSessions.builder(s.master(), s.shufflePartitions(), "audiences determinism " + s)
         .config("spark.sql.adaptive.enabled", String.valueOf(s.adaptive()))
         // Adaptive execution re-plans joins but keeps every shuffle partition: merged, they would be a few.
         .config("spark.sql.adaptive.coalescePartitions.enabled", "false")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
         .getOrCreate();
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.ingest.IngestStep;
+import io.listeningpost.run.SparkSessions;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.testing.LocalSpark;
@@ -41,15 +42,10 @@ class GraphDeterminismTest {
     List<List<Row>> sparkCommunities = new ArrayList<>();
     for (int i = 0; i < setups.size(); i++) {
       Setup s = setups.get(i);
-      SparkSession spark = SparkSession.builder().master(s.master()).appName("determinism " + s)
-          .config("spark.ui.enabled", "false")
-          .config("spark.sql.shuffle.partitions", String.valueOf(s.shufflePartitions()))
+      SparkSession spark = SparkSessions.builder(s.master(), s.shufflePartitions(), "determinism " + s)
           .config("spark.sql.adaptive.enabled", String.valueOf(s.adaptive()))
           // Adaptive execution re-plans joins but keeps every shuffle partition: merged, they would be a few.
           .config("spark.sql.adaptive.coalescePartitions.enabled", "false")
-          .config("spark.sql.session.timeZone", "UTC")
-          .config("spark.driver.host", "127.0.0.1")
-          .config("spark.driver.bindAddress", "127.0.0.1")
           .getOrCreate();
       try {
         Path wh = dir.resolve("wh-" + i);
@@ -72,9 +68,7 @@ class GraphDeterminismTest {
     // Enough authors and communities that an order-dependent numbering or sum would show.
     assertThat(influencers.get(0)).hasSizeGreaterThan(60);
     assertThat(communities.get(0)).hasSizeGreaterThan(5);
-    SparkSession spark = SparkSession.builder().master("local[1]").appName("compare")
-        .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+    SparkSession spark = SparkSessions.create("local[1]", 1, "compare");
     try {
       for (int i = 1; i < setups.size(); i++) {
         LocalSpark.assertSameRows(spark.createDataFrame(influencers.get(0), Tables.INFLUENCERS_SCHEMA),

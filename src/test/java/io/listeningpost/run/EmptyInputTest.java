@@ -33,9 +33,7 @@ class EmptyInputTest {
     int code = Main.run("nightly", "--config", conf.toString(), "--date", "2026-11-21");
 
     assertThat(code).isZero();
-    SparkSession spark = SparkSession.builder().master("local[1]").appName("read back")
-        .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+    SparkSession spark = SparkSessions.create("local[1]", 1, "read back");
     try {
       for (String table : List.of(Tables.POSTS, Tables.INTERACTIONS, Tables.AUTHORS, Tables.QUARANTINE,
           Tables.POST_NLP, Tables.NLP_CACHE, Tables.INFLUENCERS, Tables.COMMUNITIES, Tables.TOPICS,

@@ -1,6 +1,7 @@
 package io.listeningpost.testing;
 
 import com.holdenkarau.spark.testing.DataFrameSuiteBase$;
+import io.listeningpost.run.SparkSessions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,24 +13,16 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One local SparkSession per test class: local[2], two shuffle partitions, no UI. spark-testing-base
- * has no JUnit 5 extension, so this wraps its row comparison helper.
+ * One local SparkSession per test class, with the settings of the command line's ({@link SparkSessions}):
+ * local[2], two shuffle partitions. spark-testing-base has no JUnit 5 extension, so this wraps its row
+ * comparison helper.
  */
 public final class LocalSpark implements BeforeAllCallback, AfterAllCallback {
   private SparkSession spark;
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    spark = SparkSession.builder()
-        .master("local[2]")
-        .appName(context.getDisplayName())
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
-        .getOrCreate();
+    spark = SparkSessions.create("local[2]", 2, context.getDisplayName());
   }
 
   @Override
