@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
@@ -17,6 +18,7 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import io.listeningpost.core.TableCounts;
+import io.listeningpost.core.Utf8Order;
 import io.listeningpost.core.config.KeyTopic;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.storage.Tables;
@@ -197,11 +199,13 @@ final class AudienceOpportunities {
     for (Row r : assessed.filter(ofQuestionVerdicts())
         .withColumn("_n", row_number().over(Window.partitionBy("verdict", "c", "topic")
             .orderBy("created_at", "post_id")))
-        .filter(col("_n").leq(5)).orderBy("verdict", "c", "topic", "_n")
-        .select("verdict", "c", "topic", "post_id", "url", "created_at").collectAsList()) {
+        .filter(col("_n").leq(5))
+        .select("verdict", "c", "topic", "post_id", "url", "created_at", "_n").collectAsList()) {
       evidence.computeIfAbsent(List.of(r.getString(0), r.getString(1), r.getInt(2)), g -> new ArrayList<>())
           .add(r);
     }
+    // At most five rows a group: put in order here rather than by a global sort.
+    evidence.values().forEach(ev -> ev.sort(Comparator.comparingInt(r -> r.getInt(6))));
     List<Row> out = new ArrayList<>();
     for (AnswerQuality.Verdict verdict : QUESTION_VERDICTS) {
       perGroup.getOrDefault(verdict, Map.of()).entrySet().stream()
@@ -357,17 +361,29 @@ final class AudienceOpportunities {
       }
     }
     long due = 0;
-    for (KeyTopic k : keyTopics) {
-      List<String> terms = k.terms();
-      UserDefinedFunction names = udf((UDF1<String, Boolean>) text -> TargetMatch.usesKeyword(text, terms),
-          DataTypes.BooleanType);
-      Dataset<Row> naming = current.filter(names.apply(col("_text")));
-      due += naming.select("_c", "day").distinct().count();
-      for (Row r : naming.groupBy("_c", "day")
-          .agg(count(lit(1)), avg("sentiment_score")).orderBy("_c", "day").collectAsList()) {
-        long total = totals.getOrDefault(List.of(r.getString(0), r.getDate(1)), r.getLong(2));
-        rows.add(RowFactory.create(k.name(), r.getString(0), r.getDate(1), r.getLong(2), total,
-            r.getLong(2) / (double) total, r.isNullAt(3) ? null : r.getDouble(3), ctx.runId(), day));
+    if (!keyTopics.isEmpty()) {
+      List<List<String>> terms = keyTopics.stream().map(KeyTopic::terms).toList();
+      UserDefinedFunction named = udf((UDF1<String, List<Integer>>) text -> {
+        List<Integer> keys = new ArrayList<>();
+        for (int k = 0; k < terms.size(); k++) {
+          if (TargetMatch.usesKeyword(text, terms.get(k))) {
+            keys.add(k);
+          }
+        }
+        return keys;
+      }, DataTypes.createArrayType(DataTypes.IntegerType));
+      // A post once per key topic it names; all key topics in one query instead of one query each.
+      Dataset<Row> naming = current.withColumn("_k", explode(named.apply(col("_text"))));
+      due = naming.select("_k", "_c", "day").distinct().count();
+      List<Row> groups = new ArrayList<>(naming.groupBy("_k", "_c", "day")
+          .agg(count(lit(1)), avg("sentiment_score")).collectAsList());
+      groups.sort(Comparator.comparingInt((Row r) -> r.getInt(0))
+          .thenComparing(r -> r.getString(1), Utf8Order.NULLS_FIRST)
+          .thenComparing(r -> r.getDate(2), Comparator.nullsFirst(Comparator.naturalOrder())));
+      for (Row r : groups) {
+        long total = totals.getOrDefault(List.of(r.getString(1), r.getDate(2)), r.getLong(3));
+        rows.add(RowFactory.create(keyTopics.get(r.getInt(0)).name(), r.getString(1), r.getDate(2), r.getLong(3),
+            total, r.getLong(3) / (double) total, r.isNullAt(4) ? null : r.getDouble(4), ctx.runId(), day));
       }
     }
     ctx.warehouse().overwriteOnePartition(Tables.KEY_TOPICS, day,

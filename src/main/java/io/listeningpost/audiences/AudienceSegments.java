@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 
@@ -39,6 +40,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import scala.collection.JavaConverters;
@@ -88,8 +90,9 @@ final class AudienceSegments {
             coalesce(col("replies_received"), lit(0L)), col("communities"), col("sentiment")), col("role")))
         .withColumn("author_name", coalesce(col("_i_name"), col("post_name")))
         .select("platform", "author_id", "author_name", "posts", "role", "influence_score", "features")
-        .orderBy("platform", "author_id")
-        .coalesce(1)
+        // One partition in author order: the clustering's input order, without a global sort's sampling job.
+        .repartition(1)
+        .sortWithinPartitions("platform", "author_id")
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long authorCount = authors.count();
@@ -118,8 +121,9 @@ final class AudienceSegments {
       Dataset<Row> members = authors.withColumn("segment_id", nearest.apply(col("features")))
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        List<Integer> segmentIds = members.select("segment_id").distinct().orderBy("segment_id")
-            .as(org.apache.spark.sql.Encoders.INT()).collectAsList();
+        List<Integer> segmentIds = new ArrayList<>(members.select("segment_id").distinct()
+            .as(org.apache.spark.sql.Encoders.INT()).collectAsList());
+        segmentIds.sort(Comparator.naturalOrder());
         return new Outcome(write(posts, members, segmentIds, topicLabels, targets, windowStart, day), notes);
       } finally {
         members.unpersist();
@@ -161,13 +165,14 @@ final class AudienceSegments {
       memberCounts.put(r.getInt(0), r.getLong(1));
     }
     Map<Integer, List<String>> voices = new HashMap<>();
-    for (Row r : members.filter(col("influence_score").isNotNull())
-        .orderBy(col("segment_id"), col("influence_score").desc(), col("platform"), col("author_id"))
-        .select("segment_id", "author_name", "author_id").collectAsList()) {
-      List<String> v = voices.computeIfAbsent(r.getInt(0), s -> new ArrayList<>());
-      if (v.size() < 5) {
-        v.add(r.isNullAt(1) ? r.getString(2) : r.getString(1));
-      }
+    List<Row> leading = new ArrayList<>(members.filter(col("influence_score").isNotNull())
+        .withColumn("_v", row_number().over(Window.partitionBy("segment_id")
+            .orderBy(col("influence_score").desc(), col("platform"), col("author_id"))))
+        .filter(col("_v").leq(5))
+        .select("segment_id", "author_name", "author_id", "_v").collectAsList());
+    leading.sort(Comparator.comparingInt((Row r) -> r.getInt(0)).thenComparingInt(r -> r.getInt(3)));
+    for (Row r : leading) {
+      voices.computeIfAbsent(r.getInt(0), s -> new ArrayList<>()).add(r.isNullAt(1) ? r.getString(2) : r.getString(1));
     }
     Map<Integer, Map<String, TargetMatch.Evidence>> evidence = targetEvidence(counted, members, targets);
 
@@ -215,11 +220,13 @@ final class AudienceSegments {
    */
   private long writePresence(SegmentPostCounts counted, boolean hasPast, Date day) {
     Map<String, List<String>> leaders = new HashMap<>();
-    for (Row r : ctx.warehouse().read(Tables.INFLUENCERS).filter(col("dt").equalTo(lit(day))
+    List<Row> makers = new ArrayList<>(ctx.warehouse().read(Tables.INFLUENCERS).filter(col("dt").equalTo(lit(day))
             .and(col("role").equalTo("opinion maker")))
         .select(col("influence_rank"), coalesce(col("author_name"), col("author_id")),
-            org.apache.spark.sql.functions.explode(col("declared_communities")))
-        .orderBy(col("influence_rank")).collectAsList()) {
+            org.apache.spark.sql.functions.explode(col("declared_communities"))).collectAsList());
+    makers.sort(Comparator.comparing((Row r) -> r.isNullAt(0) ? null : r.getInt(0),
+        Comparator.nullsFirst(Comparator.naturalOrder())));
+    for (Row r : makers) {
       List<String> l = leaders.computeIfAbsent(r.getString(2), c -> new ArrayList<>());
       if (l.size() < 3) {
         l.add(r.getString(1));

@@ -286,9 +286,10 @@ public final class AudiencesStep {
       notes.addAll(streams.notes());
 
       labels.label("audiences:opportunities", "Open questions, rising topics, pain points and key topics");
-      List<Row> published = ctx.warehouse().read(Tables.TOPICS)
-          .filter(col("dt").equalTo(lit(day)).and(col(Tables.RUN_ID).equalTo(runId))).orderBy("topic_id")
-          .collectAsList();
+      // Indexed by topic id below; a few dozen rows, put in order here.
+      List<Row> published = new ArrayList<>(ctx.warehouse().read(Tables.TOPICS)
+          .filter(col("dt").equalTo(lit(day)).and(col(Tables.RUN_ID).equalTo(runId))).collectAsList());
+      published.sort(Comparator.comparingInt(r -> r.getInt(r.fieldIndex("topic_id"))));
       List<TableCounts> opportunities = new AudienceOpportunities(ctx).run(assigned, published, settings.keyTopics(),
           Date.valueOf(start), day, notes);
       labels.label(null, null);
