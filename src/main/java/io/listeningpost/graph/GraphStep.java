@@ -24,6 +24,7 @@ import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
 import io.listeningpost.stage.StageTables;
 import io.listeningpost.core.TableCounts;
+import io.listeningpost.core.Utf8Order;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.core.config.GraphSettings;
 import io.listeningpost.core.config.ListeningPostConfig;
@@ -34,6 +35,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,9 +118,11 @@ public final class GraphStep {
         .filter(col("author_id").isNotNull().and(col("created_at").geq(from)).and(col("created_at").lt(until)))
         .withColumn("node", concat(col("platform"), lit(String.valueOf(GraphOutput.NODE_SEPARATOR)), col("author_id")));
     // Every author the window holds, counted by Spark apart from the scoring, which must give each a row.
-    List<String> nodes = window.select(col("src").as("node")).union(window.filter(col("src").notEqual(col("dst")))
-            .select(col("dst").as("node"))).union(windowPosts.select("node")).distinct()
-        .orderBy("node").as(Encoders.STRING()).collectAsList();
+    // In Spark's byte order, put in order here rather than by a global sort's sampling job and shuffle.
+    List<String> nodes = new ArrayList<>(window.select(col("src").as("node"))
+        .union(window.filter(col("src").notEqual(col("dst"))).select(col("dst").as("node")))
+        .union(windowPosts.select("node")).distinct().as(Encoders.STRING()).collectAsList());
+    nodes.sort(Utf8Order.NULLS_FIRST);
     boolean hasPast = !all.filter(col("created_at").lt(from)).isEmpty()
         || !warehouse.read(Tables.POSTS).filter(col("created_at").lt(from)).isEmpty();
     Map<String, FactsBuilder> facts = new HashMap<>();
@@ -243,12 +247,13 @@ public final class GraphStep {
     // The posts' own figures and, from the posts' analyses (one post_nlp row per post at most), their sentiment:
     // one query. An author none of whose posts has an analysis gets no sentiment figures.
     Column watchedScored = col("scored").and(size(col("watched")).gt(0));
+    // Each query below gives one row per author, or per pair for the rings, and fills that author's facts
+    // alone: the rows need no order, except the rings, of which an author can have several.
     for (Row r : posts.join(nlp, Warehouse.seq("platform", "post_id"), "left").groupBy("node").agg(count(lit(1)),
         sum(coalesce(col("score"), lit(0L))), collect_set("community"),
         max(struct(col("created_at"), col("author_name"))).getField("author_name"), count(col("_analysed")),
         avg(when(col("scored"), col("sentiment_score"))), avg(when(watchedScored, col("sentiment_score"))),
-        count(when(watchedScored, lit(1))))
-        .orderBy("node").collectAsList()) {
+        count(when(watchedScored, lit(1)))).collectAsList()) {
       FactsBuilder f = facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder());
       f.posts = r.getLong(1);
       f.scoreSum = r.getLong(2);
@@ -267,7 +272,7 @@ public final class GraphStep {
     Dataset<Row> windowAuthors = posts.select("node").union(window.select(col("src").as("node")))
         .union(window.select(col("dst").as("node"))).distinct();
     for (Row r : authors.join(windowAuthors, Warehouse.seq("node")).select("node", "name", "first_seen", "platform",
-        "author_id").orderBy("node").collectAsList()) {
+        "author_id").collectAsList()) {
       FactsBuilder f = facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder());
       if (!r.isNullAt(1)) {
         f.name = r.getString(1);
@@ -297,8 +302,7 @@ public final class GraphStep {
             count(when(receivedBefore, lit(1))),
             sum(when(receivedBefore, col("w"))),
             count(when(sent.and(inWindow).and(col("src").equalTo(col("dst"))), lit(1))),
-            count(when(sent.and(inWindow), lit(1))))
-        .orderBy("node").collectAsList();
+            count(when(sent.and(inWindow), lit(1)))).collectAsList();
     for (Row r : ends) {
       if (r.getLong(1) > 0) {
         FactsBuilder f = facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder());
@@ -342,7 +346,10 @@ public final class GraphStep {
         .join(outTotals, col("a.src").equalTo(col("t_src")))
         .filter(col("a.count").geq(col("total").multiply(0.8)))
         .select(col("a.src"), col("a.dst"), col("a.count"), col("b.count"));
-    for (Row r : rings.orderBy(col("a.src"), col("a.dst")).collectAsList()) {
+    List<Row> ringRows = new ArrayList<>(rings.collectAsList());
+    ringRows.sort(Comparator.comparing((Row r) -> r.getString(0), Utf8Order.NULLS_FIRST)
+        .thenComparing(r -> r.getString(1), Utf8Order.NULLS_FIRST));
+    for (Row r : ringRows) {
       facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder()).flags.add(String.format(Locale.ROOT,
           "reciprocal reply ring with %s (%d replies one way, %d back; most of their activity)", r.getString(1),
           r.getLong(2), r.getLong(3)));
@@ -353,7 +360,7 @@ public final class GraphStep {
     for (Row r : authored.groupBy("node", "text_hash").count().groupBy("node")
         .agg(max("count").as("copies"), sum("count").as("total"))
         .filter(col("copies").geq(MIN_FLOOD_COPIES).and(col("copies").geq(col("total").multiply(0.5))))
-        .orderBy("node").collectAsList()) {
+        .collectAsList()) {
       facts.computeIfAbsent(r.getString(0), k -> new FactsBuilder()).flags.add(String.format(Locale.ROOT,
           "posted the same text %d times (of %d posts)", r.getLong(1), r.getLong(2)));
     }
@@ -367,7 +374,7 @@ public final class GraphStep {
         .join(parentTone, col("platform").equalTo(col("p_platform")).and(col("dst_post_id").equalTo(col("p_post"))));
     for (Row r : paired.groupBy("dst").agg(OrderFreeSums.pearson(col("parent_score"), col("reply_score")),
             count(lit(1)).as("pairs"))
-        .filter(col("pairs").geq(MIN_LEADERSHIP_PAIRS)).orderBy("dst").collectAsList()) {
+        .filter(col("pairs").geq(MIN_LEADERSHIP_PAIRS)).collectAsList()) {
       FactsBuilder f = facts.get(r.getString(0));
       if (f != null && !r.isNullAt(1)) {
         f.leadership = r.getDouble(1);
