@@ -204,7 +204,7 @@ final class AudienceOpportunities {
       evidence.computeIfAbsent(List.of(r.getString(0), r.getString(1), r.getInt(2)), g -> new ArrayList<>())
           .add(r);
     }
-    // At most five rows a group: put in order here rather than by a global sort.
+    // At most five rows a group: ordered on the driver, as a global sort would cost a sampling job and a shuffle.
     evidence.values().forEach(ev -> ev.sort(Comparator.comparingInt(r -> r.getInt(6))));
     List<Row> out = new ArrayList<>();
     for (AnswerQuality.Verdict verdict : QUESTION_VERDICTS) {
@@ -354,25 +354,26 @@ final class AudienceOpportunities {
         .withColumn("_c", coalesce(col("community"), lit("(none)")))
         .withColumn("day", to_date(col("created_at")))
         .withColumn("_text", concat_ws(" ", coalesce(col("title"), lit("")), coalesce(col("text"), lit(""))));
-    Map<List<Object>, Long> totals = new HashMap<>();
+    long due = 0;
     if (!keyTopics.isEmpty()) {
+      Map<List<Object>, Long> totals = new HashMap<>();
       for (Row r : current.groupBy("_c", "day").count().collectAsList()) {
         totals.put(List.of(r.getString(0), r.getDate(1)), r.getLong(2));
       }
-    }
-    long due = 0;
-    if (!keyTopics.isEmpty()) {
-      List<List<String>> terms = keyTopics.stream().map(KeyTopic::terms).toList();
+      // Each key topic's terms in TargetMatch.words form, so that a post's text is put in that form once.
+      List<List<String>> terms = keyTopics.stream()
+          .map(k -> k.terms().stream().map(TargetMatch::words).toList()).toList();
       UserDefinedFunction named = udf((UDF1<String, List<Integer>>) text -> {
         List<Integer> keys = new ArrayList<>();
-        for (int k = 0; k < terms.size(); k++) {
-          if (TargetMatch.usesKeyword(text, terms.get(k))) {
+        String words = text == null ? null : TargetMatch.words(text);
+        for (int k = 0; words != null && k < terms.size(); k++) {
+          if (terms.get(k).stream().anyMatch(term -> TargetMatch.contains(words, term))) {
             keys.add(k);
           }
         }
         return keys;
       }, DataTypes.createArrayType(DataTypes.IntegerType));
-      // A post once per key topic it names; all key topics in one query instead of one query each.
+      // A post once for each key topic it names, so that one query counts them all.
       Dataset<Row> naming = current.withColumn("_k", explode(named.apply(col("_text"))));
       due = naming.select("_k", "_c", "day").distinct().count();
       List<Row> groups = new ArrayList<>(naming.groupBy("_k", "_c", "day")

@@ -90,7 +90,7 @@ final class AudienceSegments {
             coalesce(col("replies_received"), lit(0L)), col("communities"), col("sentiment")), col("role")))
         .withColumn("author_name", coalesce(col("_i_name"), col("post_name")))
         .select("platform", "author_id", "author_name", "posts", "role", "influence_score", "features")
-        // One partition in author order: the clustering's input order, without a global sort's sampling job.
+        // The clustering takes the authors in this order; one partition sorted within costs no sampling job.
         .repartition(1)
         .sortWithinPartitions("platform", "author_id")
         .persist(StorageLevel.MEMORY_AND_DISK());

@@ -118,11 +118,10 @@ public final class GraphStep {
         .filter(col("author_id").isNotNull().and(col("created_at").geq(from)).and(col("created_at").lt(until)))
         .withColumn("node", concat(col("platform"), lit(String.valueOf(GraphOutput.NODE_SEPARATOR)), col("author_id")));
     // Every author the window holds, counted by Spark apart from the scoring, which must give each a row.
-    // In Spark's byte order, put in order here rather than by a global sort's sampling job and shuffle.
-    List<String> nodes = new ArrayList<>(window.select(col("src").as("node"))
+    // Unordered: both scoring paths number the nodes in Java's order of ids.
+    List<String> nodes = window.select(col("src").as("node"))
         .union(window.filter(col("src").notEqual(col("dst"))).select(col("dst").as("node")))
-        .union(windowPosts.select("node")).distinct().as(Encoders.STRING()).collectAsList());
-    nodes.sort(Utf8Order.NULLS_FIRST);
+        .union(windowPosts.select("node")).distinct().as(Encoders.STRING()).collectAsList();
     boolean hasPast = !all.filter(col("created_at").lt(from)).isEmpty()
         || !warehouse.read(Tables.POSTS).filter(col("created_at").lt(from)).isEmpty();
     Map<String, FactsBuilder> facts = new HashMap<>();
@@ -235,8 +234,9 @@ public final class GraphStep {
   }
 
   /**
-   * Collects each aggregate sorted by author, and sums weights and sentiment as exact fixed-point
-   * values ({@link OrderFreeSums}), so that the facts do not depend on how Spark partitioned the rows.
+   * Each aggregate row fills its own author's facts (the reply rings, several an author, are put in order
+   * first), and weights and sentiment are summed as exact fixed-point values ({@link OrderFreeSums}), so
+   * that the facts do not depend on how Spark partitioned the rows.
    */
   private void gatherFacts(Dataset<Row> window, Dataset<Row> all, Dataset<Row> posts, Timestamp from,
       Timestamp until, Timestamp previousFrom, boolean hasPast, Map<String, FactsBuilder> facts) {
