@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.listeningpost.core.Utf8Order;
 import io.listeningpost.report.ReportFacts.Alert;
 import io.listeningpost.report.ReportFacts.Community;
 import io.listeningpost.report.ReportFacts.CommunityLink;
@@ -33,6 +34,7 @@ import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.Warehouse;
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -320,10 +322,11 @@ final class FactsReader {
   private List<Alert> alerts() {
     Dataset<Row> names = warehouse.read(Tables.AUTHORS).select(col("platform").as("_p_platform"),
         col("author_id").as("_p_author"), col("name").as("author_name"));
-    Column severity = when(col("severity").equalTo("high"), 0).when(col("severity").equalTo("medium"), 1).otherwise(2);
-    List<Row> rows = ofDay(Tables.ALERTS)
+    List<Row> rows = new ArrayList<>(ofDay(Tables.ALERTS)
         .join(names, col("platform").equalTo(col("_p_platform")).and(col("author_id").equalTo(col("_p_author"))), "left")
-        .orderBy(severity, col("kind"), col("score").desc(), col("alert_id")).collectAsList();
+        .collectAsList());
+    // One day's alerts: ordered on the driver, as a global sort would cost a sampling job and a shuffle.
+    rows.sort(ALERT_ORDER);
     if (rows.isEmpty()) {
       missing.add(Tables.ALERTS);
     }
@@ -341,6 +344,21 @@ final class FactsReader {
     }
     return out;
   }
+
+  /**
+   * Most severe first (high, medium, then any other), then by kind, highest score first and alert id, with
+   * Spark's orders: strings by UTF-8 bytes, nulls first ascending and last descending, -0.0 equal to 0.0.
+   */
+  private static final Comparator<Row> ALERT_ORDER = Comparator
+      .comparingInt((Row r) -> switch (String.valueOf(r.getString(r.fieldIndex("severity")))) {
+        case "high" -> 0;
+        case "medium" -> 1;
+        default -> 2;
+      })
+      .thenComparing(r -> r.getString(r.fieldIndex("kind")), Utf8Order.NULLS_FIRST)
+      .thenComparing(r -> nullableDbl(r, "score") == null ? null : nullableDbl(r, "score") + 0.0,
+          Comparator.nullsLast(Comparator.<Double>reverseOrder()))
+      .thenComparing(r -> r.getString(r.fieldIndex("alert_id")), Utf8Order.NULLS_FIRST);
 
   /** Every day of the window, days without a scored post included (zero posts, no mean). */
   private List<DaySentiment> sentimentByDay(Dataset<Row> nlp) {
