@@ -13,7 +13,10 @@ import io.listeningpost.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Tag;
@@ -48,7 +51,8 @@ class AudiencesStepTest {
     ListeningPostConfig c = config(dir, "window-days = 180\n targets = [ { name = \"hardware builders\", keywords = "
         + "[\"superconducting\", \"ion trap\", \"transmon\", \"cryostat\"] }, { name = \"algorithm designers\", keywords = "
         + "[\"grover\", \"shor\", \"oracle\", \"algorithm\"] } ]\n key-topics = [ { name = \"error correction\", "
-        + "terms = [\"error correction\", \"surface code\", \"qec\"] } ]", stackExchange("se-quantumcomputing"));
+        + "terms = [\"error correction\", \"surface code\", \"qec\"] }, { name = \"stabilizer codes\", terms = "
+        + "[\"surface code\", \"stabilizer\", \"toric code\"] } ]", stackExchange("se-quantumcomputing"));
     StageResult r = ingestAndFindTopics(c, LocalDate.of(2018, 9, 2));
 
     assertThat(r.tables()).allSatisfy(t -> assertThat(t.reconciles()).as(t.mismatch()).isTrue());
@@ -142,6 +146,33 @@ class AudiencesStepTest {
     assertThat(key.count()).isPositive();
     assertThat(key.filter(col("share_of_voice").leq(0).or(col("share_of_voice").gt(1))
         .or(col("posts").gt(col("community_posts")))).count()).isZero();
+    // Counted again on the driver from the posts table: a post counts once for each key topic it names, and
+    // posts that name "surface code" name both.
+    Map<List<Object>, Long> expected = new HashMap<>();
+    Map<String, List<String>> keyTopics = Map.of(
+        "error correction", List.of("error correction", "surface code", "qec"),
+        "stabilizer codes", List.of("surface code", "stabilizer", "toric code"));
+    long namingBoth = 0;
+    for (Row p : SPARK.spark().read().parquet(dir.resolve("wh/posts").toString())
+        .select("community", "created_at", "title", "text").collectAsList()) {
+      String text = (p.isNullAt(2) ? "" : p.getString(2)) + " " + (p.isNullAt(3) ? "" : p.getString(3));
+      LocalDate day = p.getTimestamp(1).toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+      int named = 0;
+      for (Map.Entry<String, List<String>> topic : keyTopics.entrySet()) {
+        if (!day.isBefore(LocalDate.of(2018, 3, 7)) && TargetMatch.usesKeyword(text, topic.getValue())) {
+          expected.merge(List.of(topic.getKey(), p.isNullAt(0) ? "(none)" : p.getString(0), day), 1L, Long::sum);
+          named++;
+        }
+      }
+      namingBoth += named == 2 ? 1 : 0;
+    }
+    assertThat(namingBoth).as("posts naming both key topics").isPositive();
+    Map<List<Object>, Long> written = new HashMap<>();
+    for (Row w : key.select("key_topic", "community", "day", "posts").collectAsList()) {
+      assertThat(written.put(List.of(w.getString(0), w.getString(1), w.getDate(2).toLocalDate()), w.getLong(3)))
+          .as("one row per key topic, community and day").isNull();
+    }
+    assertThat(written).isEqualTo(expected);
   }
 
   @Test
