@@ -40,7 +40,7 @@ public final class SparkSessions {
         .config("spark.sql.adaptive.enabled", "true")
         // Cached stage results live for one run; compressing them cost more CPU than parsing (profiled).
         .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
-        // The ingest holds its parsed records serialized; compressed, those of 1M posts take a third of the
+        // The ingest holds its parsed records serialized; compressed, those of 1M posts take half the
         // heap they took as objects, and the run is as fast (docs/benchmarks.md, "1M posts, all formats").
         .config("spark.rdd.compress", "true")
         .config("spark.ui.showConsoleProgress", "false")
