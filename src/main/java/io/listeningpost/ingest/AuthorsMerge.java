@@ -101,7 +101,20 @@ final class AuthorsMerge {
   Outcome merge(ParsedRecords records, Baseline baseline, long profilesParsed, long postAuthorsParsed,
       long quarantined) {
     Warehouse warehouse = ctx.warehouse();
-    Dataset<Row> newProfiles = records.of("author").drop("_rid").withColumn("_new", lit(true));
+    // Held: the authors taken again, their latest profiles and the tally each read the profiles, and each
+    // read of the held records goes through all of them.
+    Dataset<Row> newProfiles = records.of("author").drop("_rid").withColumn("_new", lit(true))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return merge(records, baseline, newProfiles, profilesParsed + postAuthorsParsed + quarantined, quarantined);
+    } finally {
+      newProfiles.unpersist();
+    }
+  }
+
+  private Outcome merge(ParsedRecords records, Baseline baseline, Dataset<Row> newProfiles, long read,
+      long quarantined) {
+    Warehouse warehouse = ctx.warehouse();
     Dataset<Row> old = warehouse.read(Tables.AUTHORS);
     Carried carried = baseline.inSync() ? carried(old, newProfiles, baseline) : null;
     Dataset<Row> authors = carried != null ? carried.authors()
@@ -128,7 +141,7 @@ final class AuthorsMerge {
             coalesce(sum(col("_records").minus(1)), lit(0L)),
             count(when(col("_records").isNotNull().and(col("_this_run").equalTo(false)), lit(1))))
         .first();
-    TableCounts counts = new TableCounts(Tables.AUTHORS, profilesParsed + postAuthorsParsed + quarantined,
+    TableCounts counts = new TableCounts(Tables.AUTHORS, read,
         tally.getLong(0), tally.getLong(1) + tally.getLong(2), quarantined);
     String note = carried == null
         ? "authors: activity taken from the whole posts table (" + (baseline.postsBefore()
@@ -197,7 +210,8 @@ final class AuthorsMerge {
     Dataset<Row> posts = warehouse.read(Tables.POSTS);
     Dataset<Row> inDays = activityOf(posts.filter(col("dt").isin(baseline.days().toArray())))
         .select(col("platform"), col("author_id"), col("first_seen").as("_n_first"), col("last_seen").as("_n_last"),
-            col("post_count").as("_n_count"), col("_post_name").as("_n_name"));
+            col("post_count").as("_n_count"), col("_post_name").as("_n_name"))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> replaced = baseline.replaced() == null
         ? spark.createDataFrame(List.of(), new StructType().add("platform", DataTypes.StringType)
             .add("author_id", DataTypes.StringType).add("_b_count", DataTypes.LongType))
@@ -209,7 +223,9 @@ final class AuthorsMerge {
     long touched = keys.count();
     // Up to the limit, the authors taken again are looked up in the table, not the table shuffled to meet them.
     Dataset<Row> lookup = touched <= MAX_BROADCAST_AUTHORS ? broadcast(keys) : keys;
-    Dataset<Row> oldTouched = old.join(lookup, Warehouse.seq("platform", "author_id"), "left_semi");
+    // Held: their profiles, their activity before and their run ids all read it, each a scan of the whole table.
+    Dataset<Row> oldTouched = old.join(lookup, Warehouse.seq("platform", "author_id"), "left_semi")
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> profiles = latestProfiles(oldTouched, newProfiles);
     Dataset<Row> before = oldTouched.select(col("platform"), col("author_id"), col("first_seen").as("_o_first"),
         col("last_seen").as("_o_last"), col("post_count").as("_o_count"), col("name").as("_o_name"),
@@ -238,7 +254,7 @@ final class AuthorsMerge {
     }
     Dataset<Row> untouched = old.join(lookup, Warehouse.seq("platform", "author_id"), "left_anti");
     Dataset<Row> authors = untouched.unionByName(rows(activity, profiles, oldTouched));
-    return new Carried(authors, List.of(keys, rule), touched, unknown);
+    return new Carried(authors, List.of(inDays, keys, rule, oldTouched), touched, unknown);
   }
 
   /** One touched author's row of the joined inputs, through {@link ActivityAfterRewrite}. */
