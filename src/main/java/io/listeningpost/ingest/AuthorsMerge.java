@@ -100,7 +100,6 @@ final class AuthorsMerge {
    */
   Outcome merge(ParsedRecords records, Baseline baseline, long profilesParsed, long postAuthorsParsed,
       long quarantined) {
-    Warehouse warehouse = ctx.warehouse();
     // Held: the authors taken again, their latest profiles and the tally each read the profiles, and each
     // read of the held records goes through all of them.
     Dataset<Row> newProfiles = records.of("author").drop("_rid").withColumn("_new", lit(true))
