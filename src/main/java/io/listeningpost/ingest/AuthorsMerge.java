@@ -127,28 +127,40 @@ final class AuthorsMerge {
     }
     warehouse.markAuthorsInSync();
 
-    // Three terms of the reconciliation, each counted on its own, in one pass over the published table and
-    // the run's records: rows written by this run; records beyond the first for the same author; authors
-    // this run saw whose row it did not change, their records being already in the table.
+    // Three terms of the reconciliation, each counted on its own: rows written by this run; records beyond
+    // the first for the same author, from the run's records alone; authors this run saw whose row it did
+    // not change, their records being already in the table. The first and third come from one pass over
+    // the published table, which meets the run's authors there instead of being shuffled to them.
     Dataset<Row> mentions = newProfiles.select("platform", "author_id")
         .union(records.of("post").filter(col("author_id").isNotNull()).select("platform", "author_id"));
-    Dataset<Row> perAuthor = mentions.groupBy("platform", "author_id").agg(count(lit(1)).as("_records"));
-    Dataset<Row> published = warehouse.read(Tables.AUTHORS).select(col("platform"), col("author_id"),
-        coalesce(col(Tables.RUN_ID).equalTo(ctx.runId()), lit(false)).as("_this_run"));
-    Row tally = published.join(perAuthor, Warehouse.seq("platform", "author_id"), "full_outer")
-        .agg(count(when(col("_this_run"), lit(1))),
-            coalesce(sum(col("_records").minus(1)), lit(0L)),
-            count(when(col("_records").isNotNull().and(col("_this_run").equalTo(false)), lit(1))))
-        .first();
-    TableCounts counts = new TableCounts(Tables.AUTHORS, read,
-        tally.getLong(0), tally.getLong(1) + tally.getLong(2), quarantined);
-    String note = carried == null
+    Dataset<Row> perAuthor = mentions.groupBy("platform", "author_id").agg(count(lit(1)).as("_records"))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Row seen = perAuthor.agg(count(lit(1)), coalesce(sum(col("_records").minus(1)), lit(0L))).first();
+      Dataset<Row> seenKeys = perAuthor.select(col("platform"), col("author_id"), lit(true).as("_seen"));
+      Row published = warehouse.read(Tables.AUTHORS)
+          .join(seen.getLong(0) <= MAX_BROADCAST_AUTHORS ? broadcast(seenKeys) : seenKeys,
+              Warehouse.seq("platform", "author_id"), "left")
+          .withColumn("_this_run", coalesce(col(Tables.RUN_ID).equalTo(ctx.runId()), lit(false)))
+          .agg(count(when(col("_this_run"), lit(1))),
+              count(when(col("_seen").and(col("_this_run").unary_$bang()), lit(1))))
+          .first();
+      TableCounts counts = new TableCounts(Tables.AUTHORS, read,
+          published.getLong(0), seen.getLong(1) + published.getLong(1), quarantined);
+      return new Outcome(counts, note(baseline, carried));
+    } finally {
+      perAuthor.unpersist();
+    }
+  }
+
+  /** A sentence for the run summary on how the activity was taken. */
+  private static String note(Baseline baseline, Carried carried) {
+    return carried == null
         ? "authors: activity taken from the whole posts table (" + (baseline.postsBefore()
             ? "the authors table was not written after the last posts write" : "no posts before this run") + ")"
         : String.format(Locale.ROOT, "authors: activity of %,d authors taken again from %d replaced days "
             + "(%,d of them from all their posts); the others kept", carried.touched(), baseline.days().size(),
             carried.reread());
-    return new Outcome(counts, note);
   }
 
   /** Activity columns per author from {@code posts}: the full rule that the carried activity equals. */
