@@ -237,7 +237,8 @@ final class AuthorsMerge {
     // Held: their profiles, their activity before and their run ids all read it, each a scan of the whole table.
     Dataset<Row> oldTouched = old.join(lookup, Warehouse.seq("platform", "author_id"), "left_semi")
         .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> profiles = latestProfiles(oldTouched, newProfiles);
+    // Held: the rule below and the rows written both read it, and each would rank the profiles again.
+    Dataset<Row> profiles = latestProfiles(oldTouched, newProfiles).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> before = oldTouched.select(col("platform"), col("author_id"), col("first_seen").as("_o_first"),
         col("last_seen").as("_o_last"), col("post_count").as("_o_count"), col("name").as("_o_name"),
         hadProfile().as("_o_profile"));
@@ -265,7 +266,7 @@ final class AuthorsMerge {
     }
     Dataset<Row> untouched = old.join(lookup, Warehouse.seq("platform", "author_id"), "left_anti");
     Dataset<Row> authors = untouched.unionByName(rows(activity, profiles, oldTouched));
-    return new Carried(authors, List.of(inDays, keys, rule, oldTouched), touched, unknown);
+    return new Carried(authors, List.of(inDays, keys, rule, oldTouched, profiles), touched, unknown);
   }
 
   /** One touched author's row of the joined inputs, through {@link ActivityAfterRewrite}. */
