@@ -21,6 +21,7 @@ import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.Warehouse;
 import java.sql.Date;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -53,7 +54,8 @@ import org.apache.spark.storage.StorageLevel;
 final class AuthorsMerge {
   /**
    * Up to this many authors taken again, their ids are broadcast to the reads of the authors table, and up
-   * to this many read from all their posts, theirs to the scan of posts.
+   * to this many read from all their posts, theirs to the scan of posts; up to this many seen by the run,
+   * theirs to the tally's read of the published table.
    */
   private static final long MAX_BROADCAST_AUTHORS = 1_000_000;
   private static final String REPLACED = "_authors_replaced";
@@ -115,24 +117,27 @@ final class AuthorsMerge {
       long quarantined) {
     Warehouse warehouse = ctx.warehouse();
     Dataset<Row> old = warehouse.read(Tables.AUTHORS);
-    Carried carried = baseline.inSync() ? carried(old, newProfiles, baseline) : null;
-    Dataset<Row> authors = carried != null ? carried.authors()
-        : rows(activityOf(warehouse.read(Tables.POSTS)), latestProfiles(old, newProfiles), old);
+    // What the carried rows hold, released after the write or when taking them fails.
+    List<Dataset<Row>> held = new ArrayList<>();
+    Carried carried;
     try {
+      carried = baseline.inSync() ? carried(old, newProfiles, baseline, held) : null;
+      Dataset<Row> authors = carried != null ? carried.authors()
+          : rows(activityOf(warehouse.read(Tables.POSTS)), latestProfiles(old, newProfiles), old);
       warehouse.replaceTable(Tables.AUTHORS, authors, new String[] {"platform", "author_id"});
     } finally {
-      if (carried != null) {
-        carried.held().forEach(Dataset::unpersist);
-      }
+      held.forEach(Dataset::unpersist);
     }
     warehouse.markAuthorsInSync();
 
     // Three terms of the reconciliation, each counted on its own: rows written by this run; records beyond
     // the first for the same author, from the run's records alone; authors this run saw whose row it did
-    // not change, their records being already in the table. The first and third come from one pass over
-    // the published table, which meets the run's authors there instead of being shuffled to them.
+    // not change, their records being already in the table. The first and third count only rows found in
+    // the published table, so that a lost or repeated row shows as a mismatch; they come from one pass over
+    // it, the run's authors broadcast to it up to MAX_BROADCAST_AUTHORS instead of the table shuffled.
     Dataset<Row> mentions = newProfiles.select("platform", "author_id")
         .union(records.of("post").filter(col("author_id").isNotNull()).select("platform", "author_id"));
+    // Held: the sum of its records and the join with the published table both read it.
     Dataset<Row> perAuthor = mentions.groupBy("platform", "author_id").agg(count(lit(1)).as("_records"))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -143,7 +148,7 @@ final class AuthorsMerge {
               Warehouse.seq("platform", "author_id"), "left")
           .withColumn("_this_run", coalesce(col(Tables.RUN_ID).equalTo(ctx.runId()), lit(false)))
           .agg(count(when(col("_this_run"), lit(1))),
-              count(when(col("_seen").and(col("_this_run").unary_$bang()), lit(1))))
+              count(when(col("_seen").isNotNull().and(col("_this_run").unary_$bang()), lit(1))))
           .first();
       TableCounts counts = new TableCounts(Tables.AUTHORS, read,
           published.getLong(0), seen.getLong(1) + published.getLong(1), quarantined);
@@ -185,7 +190,12 @@ final class AuthorsMerge {
         .withColumn("_new", lit(false));
     return oldProfiles.unionByName(newProfiles)
         .withColumn("_rank", row_number().over(Window.partitionBy("platform", "author_id")
-            .orderBy(col("observed_at").desc_nulls_last(), col("_new").asc(), col("source").asc())))
+            .orderBy(col("observed_at").desc_nulls_last(), col("_new").asc(), col("source").asc(),
+                // Two records of one source observed at the same time: the pick must not depend on row order;
+                // the greatest name, as for posts at the same time.
+                col("name").desc_nulls_last(), col("account_created_at").asc_nulls_last(),
+                col("reputation").asc_nulls_last(), col("followers").asc_nulls_last(),
+                col("following").asc_nulls_last(), col("location").asc_nulls_last())))
         .filter(col("_rank").equalTo(1)).drop("_rank", "_new");
   }
 
@@ -210,35 +220,33 @@ final class AuthorsMerge {
   }
 
   /**
-   * Every author's row, those taken again and the others as they were; the datasets held for it, to
-   * release after the write; how many authors were taken again, and how many of them from all their posts.
+   * Every author's row, those taken again and the others as they were; how many authors were taken again,
+   * and how many of them from all their posts.
    */
-  private record Carried(Dataset<Row> authors, List<Dataset<Row>> held, long touched, long reread) {}
+  private record Carried(Dataset<Row> authors, long touched, long reread) {}
 
-  private Carried carried(Dataset<Row> old, Dataset<Row> newProfiles, Baseline baseline) {
+  /** @param held where each dataset held for the rows is added as it is held, for the caller to release */
+  private Carried carried(Dataset<Row> old, Dataset<Row> newProfiles, Baseline baseline, List<Dataset<Row>> held) {
     Warehouse warehouse = ctx.warehouse();
     SparkSession spark = ctx.spark();
     Dataset<Row> posts = warehouse.read(Tables.POSTS);
-    Dataset<Row> inDays = activityOf(posts.filter(col("dt").isin(baseline.days().toArray())))
+    Dataset<Row> inDays = hold(activityOf(posts.filter(col("dt").isin(baseline.days().toArray())))
         .select(col("platform"), col("author_id"), col("first_seen").as("_n_first"), col("last_seen").as("_n_last"),
-            col("post_count").as("_n_count"), col("_post_name").as("_n_name"))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+            col("post_count").as("_n_count"), col("_post_name").as("_n_name")), held);
     Dataset<Row> replaced = baseline.replaced() == null
         ? spark.createDataFrame(List.of(), new StructType().add("platform", DataTypes.StringType)
             .add("author_id", DataTypes.StringType).add("_b_count", DataTypes.LongType))
         : spark.read().parquet(baseline.replaced());
-    Dataset<Row> keys = inDays.select("platform", "author_id")
+    Dataset<Row> keys = hold(inDays.select("platform", "author_id")
         .union(replaced.select("platform", "author_id"))
-        .union(newProfiles.select("platform", "author_id")).distinct()
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .union(newProfiles.select("platform", "author_id")).distinct(), held);
     long touched = keys.count();
     // Up to the limit, the authors taken again are looked up in the table, not the table shuffled to meet them.
     Dataset<Row> lookup = touched <= MAX_BROADCAST_AUTHORS ? broadcast(keys) : keys;
     // Held: their profiles, their activity before and their run ids all read it, each a scan of the whole table.
-    Dataset<Row> oldTouched = old.join(lookup, Warehouse.seq("platform", "author_id"), "left_semi")
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    // Held: the rule below and the rows written both read it, and each would rank the profiles again.
-    Dataset<Row> profiles = latestProfiles(oldTouched, newProfiles).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> oldTouched = hold(old.join(lookup, Warehouse.seq("platform", "author_id"), "left_semi"), held);
+    // Held: the rule below and the rows written both read it; each would rank the profiles again.
+    Dataset<Row> profiles = hold(latestProfiles(oldTouched, newProfiles), held);
     Dataset<Row> before = oldTouched.select(col("platform"), col("author_id"), col("first_seen").as("_o_first"),
         col("last_seen").as("_o_last"), col("post_count").as("_o_count"), col("name").as("_o_name"),
         hadProfile().as("_o_profile"));
@@ -254,8 +262,7 @@ final class AuthorsMerge {
     ActivityAfterRewrite after = new ActivityAfterRewrite(
         baseline.days().stream().map(Date::toLocalDate).collect(Collectors.toSet()),
         ZoneId.of(spark.conf().get("spark.sql.session.timeZone")));
-    Dataset<Row> rule = joined.map((MapFunction<Row, Row>) r -> carry(after, r), Encoders.row(out))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> rule = hold(joined.map((MapFunction<Row, Row>) r -> carry(after, r), Encoders.row(out)), held);
     long unknown = rule.filter(col("_unknown")).count();
     Dataset<Row> activity = rule.filter(col("_unknown").unary_$bang().and(col("post_count").gt(0))).drop("_unknown");
     if (unknown > 0) {
@@ -266,7 +273,12 @@ final class AuthorsMerge {
     }
     Dataset<Row> untouched = old.join(lookup, Warehouse.seq("platform", "author_id"), "left_anti");
     Dataset<Row> authors = untouched.unionByName(rows(activity, profiles, oldTouched));
-    return new Carried(authors, List.of(inDays, keys, rule, oldTouched, profiles), touched, unknown);
+    return new Carried(authors, touched, unknown);
+  }
+
+  private static Dataset<Row> hold(Dataset<Row> rows, List<Dataset<Row>> held) {
+    held.add(rows);
+    return rows.persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   /** One touched author's row of the joined inputs, through {@link ActivityAfterRewrite}. */

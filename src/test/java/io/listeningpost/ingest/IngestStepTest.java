@@ -178,6 +178,36 @@ class IngestStepTest {
   }
 
   @Test
+  void twoProfilesOfOneAuthorSeenAtTheSameTimeInOneFileGiveTheSameNameInEitherOrder(@TempDir Path dir)
+      throws Exception {
+    String first = status("1", "sam@one.example");
+    String second = status("2", "sam@two.example");
+    List<String> names = Stream.of(List.of(first, second), List.of(second, first)).map(order -> {
+      try {
+        Path in = Files.createDirectories(dir.resolve("in" + order.get(0).hashCode()));
+        Files.writeString(in.resolve("statuses.json"), "[" + String.join(",", order) + "]");
+        Path warehouse = in.resolve("wh");
+        ingest(config(warehouse, List.of(SourceSpec.of(SourceFormat.MASTODON, in.resolve("statuses.json").toString()))),
+            "r1", DATE);
+        return SPARK.spark().read().parquet(warehouse.resolve("authors").toString()).first().<String>getAs("name");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+    assertThat(names).containsExactly("sam@two.example", "sam@two.example");
+  }
+
+  /** A Mastodon status of account 7, posted at one fixed time, by {@code acct}. */
+  private static String status(String id, String acct) {
+    return """
+        {"id": "%s", "created_at": "2026-11-20T10:00:00.000Z", "in_reply_to_id": null, "language": "en",
+         "url": "https://one.example/@sam/%s", "content": "<p>Status %s</p>",
+         "account": {"id": "7", "username": "sam", "acct": "%s", "display_name": "Sam",
+           "followers_count": 10, "following_count": 5, "created_at": "2022-11-01T00:00:00.000Z"},
+         "mentions": [], "tags": [], "reblog": null}""".formatted(id, id, id, acct);
+  }
+
+  @Test
   void aRunAfterOneThatStoppedBeforeItsAuthorsTakesEveryAuthorFromThePosts(@TempDir Path dir) throws Exception {
     List<SourceSpec> all = SampleJobs.perFormatSamples(dir.resolve("unused")).sources();
     List<SourceSpec> first = all.stream().filter(s -> s.format() != SourceFormat.REDDIT).toList();
