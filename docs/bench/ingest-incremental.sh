@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # Ingest of one night's new posts into an empty and into a large warehouse, for two checkouts side by side:
 # what ingest costs beyond the new posts themselves.
-#   docs/bench/ingest-incremental.sh OTHER_TREE [NIGHTS] [POSTS_PER_NIGHT] [WORK_DIR] [ROUNDS]
-#   (default NIGHTS 10, POSTS_PER_NIGHT 1000000, WORK_DIR /tmp/lp-ingest-inc, ROUNDS 2)
+#   docs/bench/ingest-incremental.sh OTHER_TREE [NIGHTS] [POSTS_PER_NIGHT] [WORK_DIR] [ROUNDS] [MID_NIGHTS]
+#   (default NIGHTS 10, POSTS_PER_NIGHT 1000000, WORK_DIR /tmp/lp-ingest-inc, ROUNDS 2, MID_NIGHTS 0)
 # Set-up: git clone . /tmp/other && (cd /tmp/other && git checkout COMMIT && mvn -q -DskipTests package).
+# OTHER_TREE "-" runs this tree alone.
 # The large warehouse holds NIGHTS nights of generated posts (all six formats), ingested one night at a
-# time by this tree; the small one is empty. Each round copies each afresh and ingests the night after them
-# with each tree in turn. Prints the ingest stage's time, its job groups and its authors note, from the log.
+# time by this tree; the small one is empty; with MID_NIGHTS > 0, a middle one holds the first MID_NIGHTS
+# nights. Each round copies each afresh and ingests the night after the large one's with each tree in turn.
+# Prints the ingest stage's time, its job groups and its authors note, from the log.
 set -euo pipefail
 OTHER="${1:?usage: ingest-incremental.sh OTHER_TREE [NIGHTS] [POSTS_PER_NIGHT] [WORK_DIR] [ROUNDS]}"
 NIGHTS="${2:-10}"
 PER_NIGHT="${3:-1000000}"
 WORK="${4:-/tmp/lp-ingest-inc}"
 ROUNDS="${5:-2}"
+MID_NIGHTS="${6:-0}"
 THIS="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 mkdir -p "$WORK"
 # The same seed writes the same corpus: an input left by an earlier call is reused.
@@ -30,13 +33,25 @@ if [ ! -d "$WORK/large" ]; then
   done
   mv "$WORK/large.part" "$WORK/large"
 fi
+sizes="small large"
+if [ "$MID_NIGHTS" -gt 0 ]; then
+  sizes="small mid large"
+  if [ ! -d "$WORK/mid" ]; then
+    for day in "${days[@]:0:$MID_NIGHTS}"; do
+      ingest "$THIS" "$WORK/mid.part" "$day" "$WORK/base.log"
+    done
+    mv "$WORK/mid.part" "$WORK/mid"
+  fi
+fi
+trees="$THIS"
+[ "$OTHER" = - ] || trees="$THIS $OTHER"
 echo "large: $(du -sm "$WORK/large" | cut -f1) MB, $("$THIS/jobs/listening-post" sql --warehouse "$WORK/large" --format csv \
   "SELECT count(*) FROM posts" 2>/dev/null | tail -1) posts"
 for round in $(seq "$ROUNDS"); do
-  for size in small large; do
-    for tree in "$THIS" "$OTHER"; do
+  for size in $sizes; do
+    for tree in $trees; do
       rm -rf "$WORK/run"
-      if [ "$size" = large ]; then cp -r "$WORK/large" "$WORK/run"; fi
+      if [ "$size" != small ]; then cp -r "$WORK/$size" "$WORK/run"; fi
       log="$WORK/ingest.log"
       ingest "$tree" "$WORK/run" "$last" "$log"
       echo "round $round, $size, $tree: $(grep -oE 'ingest: done in [0-9.]+ s' "$log" | head -1) |" \

@@ -304,12 +304,17 @@ public final class Warehouse {
     publish(() -> publisher.publishPartitions(table));
   }
 
-  /** Writes a whole unpartitioned table, then publishes it in place of the old one. */
+  /**
+   * Writes a whole unpartitioned table, then publishes it in place of the old one. The rows are spread
+   * over the files by a hash of the sort columns, each file sorted by them: a range partitioning would
+   * first compute every row once more to sample its bounds, and a table rewritten whole every night
+   * (authors) would pay that in proportion to its size.
+   */
   public void replaceTable(String table, Dataset<Row> rows, String[] sortColumns) {
     beforeWriting(table);
     int files = (int) Math.max(1, Math.min(64, rows.sparkSession().sessionState().conf().numShufflePartitions()));
     Column[] order = Arrays.stream(sortColumns).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    withEncodings(table, parquet(table, rows.repartitionByRange(files, order).sortWithinPartitions(order)))
+    withEncodings(table, parquet(table, rows.repartition(files, order).sortWithinPartitions(order)))
         .option("maxRecordsPerFile", rowsPerFile).save(publisher.stagingOf(table).toString());
     publish(() -> publisher.publishTable(table));
   }
