@@ -9,6 +9,7 @@ import io.listeningpost.stage.JobLabels;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.stage.StageResult;
 import io.listeningpost.stage.StageTables;
+import io.listeningpost.storage.PostKeyIndex;
 import io.listeningpost.storage.Tables;
 import java.io.IOException;
 import java.sql.Date;
@@ -78,10 +79,11 @@ public final class IngestStep {
     labels.label("ingest:posts", "Deduplicate and write posts");
     AuthorsMerge authors = new AuthorsMerge(ctx);
     AuthorsMerge.Baseline baseline = authors.baseline(tally.postDays().days());
-    counts.add(new PostsMerge(ctx, parsed).merge(tally.postDays(), tally.count("post"),
+    PostKeyIndex postKeys = new PostKeyIndex(ctx.warehouse());
+    counts.add(new PostsMerge(ctx, parsed, postKeys).merge(tally.postDays(), tally.count("post"),
         tally.count("quarantine/" + Tables.POSTS), tally.count("lookup/post") > 0));
     labels.label("ingest:interactions", "Resolve reply targets and write interactions");
-    counts.add(new InteractionsMerge(ctx).merge(parsed, tally.interactionDays(), tally.count("interaction"),
+    counts.add(new InteractionsMerge(ctx, postKeys).merge(parsed, tally.interactionDays(), tally.count("interaction"),
         tally.count("quarantine/" + Tables.INTERACTIONS), tally.count("lookup/interaction")));
     labels.label("ingest:authors", "Aggregate author activity and profiles");
     AuthorsMerge.Outcome authorsWritten = authors.merge(parsed, baseline, tally.count("author"),

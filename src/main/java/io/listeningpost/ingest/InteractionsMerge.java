@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.to_date;
 import io.listeningpost.core.TableCounts;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.storage.Dedup;
+import io.listeningpost.storage.PostKeyIndex;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.Warehouse;
 import java.sql.Date;
@@ -28,9 +29,12 @@ final class InteractionsMerge {
   private static final long MAX_BROADCAST_TARGETS = 1_000_000;
 
   private final StageContext ctx;
+  private final PostKeyIndex index;
 
-  InteractionsMerge(StageContext ctx) {
+  /** @param index holding every post, the days this run's posts write replaced included */
+  InteractionsMerge(StageContext ctx, PostKeyIndex index) {
     this.ctx = ctx;
+    this.index = index;
   }
 
   /**
@@ -50,7 +54,8 @@ final class InteractionsMerge {
       Column open = col("dst_author").isNull().and(col("dst_post_id").isNotNull());
       Dataset<Row> wanted = incoming.filter(open).select(col("platform").as("_t_platform"),
           col("dst_post_id").as("_t_post"));
-      Dataset<Row> targets = warehouse.read(Tables.POSTS).select(col("platform").as("_t_platform"),
+      // Only the days that the post key index says hold a target are read.
+      Dataset<Row> targets = index.postsHolding(wanted, targetsToResolve, List.of()).select(col("platform").as("_t_platform"),
           col("post_id").as("_t_post"), col("author_id").as("_t_author"));
       if (targetsToResolve <= MAX_BROADCAST_TARGETS) {
         // The posts table streams past the wanted ids, and only the posts found are sent on: neither

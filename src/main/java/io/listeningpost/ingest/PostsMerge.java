@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.to_date;
 import io.listeningpost.core.TableCounts;
 import io.listeningpost.stage.StageContext;
 import io.listeningpost.storage.Dedup;
+import io.listeningpost.storage.PostKeyIndex;
 import io.listeningpost.storage.Tables;
 import io.listeningpost.storage.Warehouse;
 import java.sql.Date;
@@ -28,9 +29,12 @@ final class PostsMerge {
 
   private final StageContext ctx;
   private final Dataset<Row> incoming;
+  private final PostKeyIndex index;
 
-  PostsMerge(StageContext ctx, ParsedRecords records) {
+  /** @param index kept holding every post: this merge prepares it and indexes the days it writes */
+  PostsMerge(StageContext ctx, ParsedRecords records, PostKeyIndex index) {
     this.ctx = ctx;
+    this.index = index;
     this.incoming = records.of("post")
         .withColumn(Tables.RUN_ID, lit(ctx.runId()))
         .withColumn("dt", to_date(col("created_at")));
@@ -45,6 +49,7 @@ final class PostsMerge {
   TableCounts merge(Warehouse.AffectedDays days, long parsed, long quarantined, boolean threadsToFill) {
     Warehouse warehouse = ctx.warehouse();
     List<Date> affected = days.days();
+    index.prepare();
     Dataset<Row> candidates = warehouse.withPartitions(Tables.POSTS, incoming, affected)
         .withColumn("_key", concat_ws("\u0001", col("platform"), col("post_id")));
     Dedup.Outcome dedup = Dedup.firstPerKey(candidates, "_key", "_rid", "_new",
@@ -54,6 +59,7 @@ final class PostsMerge {
     Dataset<Row> threads = threadsToFill ? threadLookup(winners, affected) : null;
     warehouse.overwritePartitions(Tables.POSTS, (threads == null ? winners : withThreads(winners, threads))
         .drop("_new", "_rid"), new String[] {"created_at"}, days);
+    index.afterPostsWrite(affected);
     long written = warehouse.rowsOfRun(Tables.POSTS, affected, ctx.runId());
     return new TableCounts(Tables.POSTS, parsed + quarantined, written, dedup.incomingDropped(), quarantined);
   }
@@ -61,10 +67,10 @@ final class PostsMerge {
   /**
    * The threads of posts whose source names only their parent (Stack Exchange comments, Mastodon
    * replies, mapped forum exports): the first post of the reply chain, through this run's posts and
-   * the rest of the table.
+   * the days of the rest of the table that hold their parents ({@link PostKeyIndex}).
    */
   private Dataset<Row> threadLookup(Dataset<Row> winners, List<Date> affected) {
-    Dataset<Row> known = ctx.warehouse().otherPartitions(Tables.POSTS, affected)
+    ThreadRoots.KnownThreads known = (parents, count) -> index.postsHolding(parents, count, affected)
         .select("platform", "post_id", "thread_id")
         .unionByName(winners.select("platform", "post_id", "thread_id"))
         .filter(col("thread_id").isNotNull())

@@ -48,14 +48,25 @@ final class ThreadRoots {
 
   private ThreadRoots() {}
 
+  /** Where the threads of the posts that open posts reply to are looked up. */
+  @FunctionalInterface
+  interface KnownThreads {
+    /**
+     * @param parents {@code _platform, _id} of the posts wanted, at most {@code count} rows
+     * @return posts with a thread, {@code _platform, _id, _thread}, ids may repeat: every such post among
+     *     {@code parents}, and others that the lookup leaves aside
+     */
+    Dataset<Row> holding(Dataset<Row> parents, long count);
+  }
+
   /**
    * @param open posts with a parent and no thread: {@code _platform, _id, _up} (the parent), ids unique
-   * @param known posts with a thread: {@code _platform, _id, _thread}, ids may repeat
+   * @param known the posts with a thread
    * @param maxOnDriver up to this many open posts, they are resolved on the driver
    * @return {@code _platform, _id, _up, _thread} for every open post, computed (locally checkpointed, or
    *     collected); {@code _up} is the post's parent, or an ancestor of it
    */
-  static Dataset<Row> resolve(Dataset<Row> open, Dataset<Row> known, long maxOnDriver) {
+  static Dataset<Row> resolve(Dataset<Row> open, KnownThreads known, long maxOnDriver) {
     Dataset<Row> posts = detached(open);
     if (posts.count() <= maxOnDriver) {
       return onDriver(posts.collectAsList(), known, posts);
@@ -73,7 +84,7 @@ final class ThreadRoots {
     // The rest reply to posts of unknown thread. Their ancestors can only be each other, posts settled
     // above, or posts nobody has seen (a known ancestor would have settled them), so rounds look up
     // just the settled posts.
-    Dataset<Row> lookup = lookup(settled, state);
+    Dataset<Row> lookup = lookup((parents, count) -> settled, state);
     for (int round = 0; unresolved != 0; round++) {
       Dataset<Row> next;
       if (round == MAX_ROUNDS) {
@@ -102,7 +113,7 @@ final class ThreadRoots {
    * after one job that finds the stored threads of the parents, the least where a parent is stored with
    * several, as {@link #lookup} takes it.
    */
-  private static Dataset<Row> onDriver(List<Row> open, Dataset<Row> known, Dataset<Row> posts) {
+  private static Dataset<Row> onDriver(List<Row> open, KnownThreads known, Dataset<Row> posts) {
     Map<String, Map<String, String>> parentOf = new HashMap<>();
     Set<List<String>> parents = new HashSet<>();
     for (Row r : open) {
@@ -112,9 +123,9 @@ final class ThreadRoots {
     List<Row> wanted = parents.stream().map(p -> RowFactory.create(p.get(0), p.get(1))).toList();
     StructType wantedSchema = new StructType().add("_platform", DataTypes.StringType).add("_id", DataTypes.StringType);
     Map<String, Map<String, String>> knownThread = new HashMap<>();
-    for (Row r : known.select("_platform", "_id", "_thread")
-        .join(broadcast(posts.sparkSession().createDataFrame(wanted, wantedSchema)), Warehouse.seq("_platform", "_id"),
-            "left_semi")
+    Dataset<Row> wantedRows = posts.sparkSession().createDataFrame(wanted, wantedSchema);
+    for (Row r : known.holding(wantedRows, wanted.size()).select("_platform", "_id", "_thread")
+        .join(broadcast(wantedRows), Warehouse.seq("_platform", "_id"), "left_semi")
         .groupBy("_platform", "_id").agg(min("_thread"))
         .collectAsList()) {
       knownThread.computeIfAbsent(r.getString(0), p -> new HashMap<>()).put(r.getString(1), r.getString(2));
@@ -134,14 +145,14 @@ final class ThreadRoots {
    * sent to every task when small enough. A post stored with several threads (on two days) takes the
    * least, so that the answer does not depend on which row a task meets first.
    *
-   * @param withThreads {@code _platform, _id, _thread}, ids may repeat
+   * @param known where the posts with threads are
    */
-  private static Dataset<Row> lookup(Dataset<Row> withThreads, Dataset<Row> open) {
+  private static Dataset<Row> lookup(KnownThreads known, Dataset<Row> open) {
     Dataset<Row> parents = detached(open.select(col("_platform"), col("_up").as("_id")).distinct());
-    // The posts with threads (the whole table but this run's days) stream past the parents wanted,
-    // instead of being shuffled to meet them.
-    Dataset<Row> wanted = parents.count() <= MAX_BROADCAST_KNOWN ? broadcast(parents) : parents;
-    Dataset<Row> found = detached(withThreads.select("_platform", "_id", "_thread")
+    long count = parents.count();
+    // The posts with threads stream past the parents wanted, instead of being shuffled to meet them.
+    Dataset<Row> wanted = count <= MAX_BROADCAST_KNOWN ? broadcast(parents) : parents;
+    Dataset<Row> found = detached(known.holding(parents, count).select("_platform", "_id", "_thread")
         .join(wanted, Warehouse.seq("_platform", "_id"), "left_semi")
         .groupBy("_platform", "_id").agg(min("_thread").as("_thread"))
         .select(col("_platform").as("_kp"), col("_id").as("_kid"), col("_thread").as("_kt")));

@@ -62,6 +62,10 @@ public final class Warehouse {
     return publisher;
   }
 
+  SparkSession spark() {
+    return spark;
+  }
+
   public boolean exists(String table) {
     try {
       Path p = new Path(path(table));
@@ -185,16 +189,20 @@ public final class Warehouse {
 
   /**
    * Before a write of posts or authors: from here the authors table may not follow the posts until
-   * ingest's authors write marks it again ({@link #markAuthorsInSync}). Other authors writes (retention,
-   * forget) take activity by their own rules and may precede a posts write they belong with.
+   * ingest's authors write marks it again ({@link #markAuthorsInSync}), nor the post key index the posts
+   * until ingest indexes the days it wrote ({@link PostKeyIndex#afterPostsWrite}). Other authors writes
+   * (retention, forget) take activity by their own rules and may precede a posts write they belong with.
    */
   private void beforeWriting(String table) {
     if (!table.equals(Tables.POSTS) && !table.equals(Tables.AUTHORS)) {
       return;
     }
     try {
-      Path p = new Path(root, AUTHORS_IN_SYNC);
-      p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, false);
+      FileSystem fs = new Path(root).getFileSystem(spark.sparkContext().hadoopConfiguration());
+      fs.delete(new Path(root, AUTHORS_IN_SYNC), false);
+      if (table.equals(Tables.POSTS)) {
+        fs.delete(new Path(root, PostKeyIndex.IN_SYNC), false);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -246,7 +254,7 @@ public final class Warehouse {
     if (partitions.isEmpty()) {
       return;
     }
-    beforeWriting(table);
+    beforeRemoving(table);
     List<Column> sort = new ArrayList<>();
     sort.add(col("dt"));
     Arrays.stream(sortColumns).forEach(c -> sort.add(col(c)));
@@ -265,9 +273,17 @@ public final class Warehouse {
     if (partitions.isEmpty()) {
       return;
     }
-    beforeWriting(table);
+    beforeRemoving(table);
     List<String> names = partitions.stream().map(d -> "dt=" + d).toList();
     publish(() -> publisher.publishPartitions(table, names));
+  }
+
+  /** Before a write that removes rows: for posts, the post key index goes too, with the keys of the posts removed. */
+  private void beforeRemoving(String table) {
+    beforeWriting(table);
+    if (table.equals(Tables.POSTS)) {
+      new PostKeyIndex(this).drop();
+    }
   }
 
   /** The {@code dt} partitions the table holds, oldest first. */
@@ -351,11 +367,11 @@ public final class Warehouse {
     return ParquetKeyValueMetadata.parquetWriter(rows.write(), table, runId).mode(SaveMode.Overwrite);
   }
 
-  private interface Publish {
+  interface Publish {
     void run() throws IOException;
   }
 
-  private static void publish(Publish p) {
+  static void publish(Publish p) {
     try {
       p.run();
     } catch (IOException e) {

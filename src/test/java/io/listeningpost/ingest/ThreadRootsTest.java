@@ -133,7 +133,7 @@ class ThreadRootsTest {
     // Several partitions, so that chains cross them.
     Dataset<Row> o = SPARK.spark().createDataFrame(open, OPEN).repartition(3);
     Dataset<Row> k = SPARK.spark().createDataFrame(known, KNOWN).repartition(2);
-    Dataset<Row> result = ThreadRoots.resolve(o, k, maxOnDriver);
+    Dataset<Row> result = ThreadRoots.resolve(o, (parents, count) -> k, maxOnDriver);
     Map<String, String> out = new HashMap<>();
     for (Row r : result.collectAsList()) {
       out.put(r.getString(0) + "/" + r.getString(1), r.getString(3));

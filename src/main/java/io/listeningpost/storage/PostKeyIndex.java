@@ -1,0 +1,170 @@
+package io.listeningpost.storage;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Which days of the posts table hold given posts, found without reading the posts: a 64-bit hash of
+ * every post's platform and id, under the post's day, in {@code _post_keys/dt=…/}. Ingest looks posts up
+ * by id twice a night (the parents of replies that name only their parent, the posts that interactions
+ * answer); with the index each lookup reads this one narrow column of the whole table and then the
+ * posts of the days it names, instead of the ids of every post. Two posts that share a hash only add a
+ * day to read, so a lookup finds what it would find in the whole table.
+ *
+ * <p>The index holds every post's key while the file {@code _post_keys.in-sync} exists. The file is
+ * deleted before any write of posts ({@link Warehouse}); ingest indexes the whole posts table when the
+ * file is missing ({@link #prepare}), and the days its posts write replaced after that write
+ * ({@link #afterPostsWrite}), then writes it again. A write that removes posts (forget, retention) deletes
+ * the index as well, so that no hash of a removed post stays behind. The index is the warehouse's own: no
+ * table of {@link Tables} and no view of the {@code sql} command.
+ */
+public final class PostKeyIndex {
+  static final String TABLE = "_post_keys";
+  static final String IN_SYNC = "_post_keys.in-sync";
+  private static final StructType SCHEMA = new StructType()
+      .add("key", DataTypes.LongType).add("dt", DataTypes.DateType);
+  /** Up to this many posts wanted, their keys are sent to every task that reads the index. */
+  private static final long MAX_BROADCAST_KEYS = 1_000_000;
+
+  private final Warehouse warehouse;
+  private boolean prepared;
+
+  public PostKeyIndex(Warehouse warehouse) {
+    this.warehouse = warehouse;
+  }
+
+  /** The key of a post: Spark's xxhash64 of its platform and id, the same on every executor and run. */
+  static Column key(Column platform, Column postId) {
+    return xxhash64(platform, postId);
+  }
+
+  /** Whether the index holds the key of every post in the posts table. */
+  public boolean inSync() {
+    try {
+      Path p = new Path(warehouse.path(IN_SYNC));
+      return fs(p).exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Before ingest's posts write: the whole posts table indexed unless the index holds it already.
+   *
+   * @return whether the whole table was indexed
+   */
+  public boolean prepare() {
+    prepared = true;
+    if (inSync()) {
+      return false;
+    }
+    drop();
+    if (warehouse.exists(Tables.POSTS)) {
+      write(warehouse.read(Tables.POSTS));
+      Warehouse.publish(() -> warehouse.publisher().publishTable(TABLE));
+    }
+    mark();
+    return true;
+  }
+
+  /**
+   * After ingest's posts write, which replaced {@code days} and followed {@link #prepare}: those days
+   * indexed again from what the write left, then the index marked as holding every post.
+   */
+  public void afterPostsWrite(List<Date> days) {
+    if (!prepared) {
+      throw new IllegalStateException("the post key index was not prepared before the posts write");
+    }
+    if (!days.isEmpty()) {
+      write(warehouse.read(Tables.POSTS).filter(col("dt").isin(days.toArray())));
+      Warehouse.publish(() -> warehouse.publisher().publishPartitions(TABLE));
+    }
+    mark();
+  }
+
+  /**
+   * Posts of the days outside {@code excluded} that may hold any of {@code wanted}: every post of each
+   * such day, so that matching them against {@code wanted} finds what the whole table outside
+   * {@code excluded} would give. Without the index in sync, every post outside {@code excluded}.
+   *
+   * @param wanted the platform and the post id, as its first and second columns
+   * @param wantedAtMost how many rows {@code wanted} holds at most
+   */
+  public Dataset<Row> postsHolding(Dataset<Row> wanted, long wantedAtMost, List<Date> excluded) {
+    if (!inSync()) {
+      return warehouse.otherPartitions(Tables.POSTS, excluded);
+    }
+    List<Date> days = daysHolding(wanted, wantedAtMost, excluded);
+    Dataset<Row> posts = warehouse.read(Tables.POSTS);
+    return days.isEmpty() ? posts.filter(lit(false)) : posts.filter(col("dt").isin(days.toArray()));
+  }
+
+  /** The days outside {@code excluded} whose keys include a key of {@code wanted}, oldest first. */
+  private List<Date> daysHolding(Dataset<Row> wanted, long wantedAtMost, List<Date> excluded) {
+    List<Date> days = new ArrayList<>();
+    if (!warehouse.exists(TABLE)) {
+      return days;
+    }
+    String[] columns = wanted.columns();
+    Dataset<Row> keys = wanted.select(key(col(columns[0]), col(columns[1])).as("key"));
+    Dataset<Row> index = warehouse.spark().read().schema(SCHEMA).parquet(warehouse.path(TABLE));
+    if (!excluded.isEmpty()) {
+      index = index.filter(col("dt").isin(excluded.toArray()).unary_$bang());
+    }
+    for (Row r : index.join(wantedAtMost <= MAX_BROADCAST_KEYS ? broadcast(keys) : keys, Warehouse.seq("key"),
+            "left_semi")
+        .select("dt").distinct().collectAsList()) {
+      days.add(r.getDate(0));
+    }
+    days.sort(Date::compareTo);
+    return days;
+  }
+
+  /** Deletes the index and its mark: for writes that remove posts, whose keys must not stay behind. */
+  void drop() {
+    try {
+      Path mark = new Path(warehouse.path(IN_SYNC));
+      fs(mark).delete(mark, false);
+      Path table = new Path(warehouse.path(TABLE));
+      fs(table).delete(table, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Stages the keys of {@code posts} by day; each task writes the days it read, with no shuffle. */
+  private void write(Dataset<Row> posts) {
+    posts.select(key(col("platform"), col("post_id")).as("key"), col("dt"))
+        .write().mode(SaveMode.Overwrite).partitionBy("dt")
+        .parquet(warehouse.publisher().stagingOf(TABLE).toString());
+  }
+
+  private void mark() {
+    try {
+      Path p = new Path(warehouse.path(IN_SYNC));
+      fs(p).create(p, true).close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private FileSystem fs(Path p) throws IOException {
+    return p.getFileSystem(warehouse.spark().sparkContext().hadoopConfiguration());
+  }
+}
