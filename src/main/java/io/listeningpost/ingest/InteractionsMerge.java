@@ -54,7 +54,6 @@ final class InteractionsMerge {
       Column open = col("dst_author").isNull().and(col("dst_post_id").isNotNull());
       Dataset<Row> wanted = incoming.filter(open).select(col("platform").as("_t_platform"),
           col("dst_post_id").as("_t_post"));
-      // Only the days that the post key index says hold a target are read.
       Dataset<Row> targets = index.postsHolding(wanted, targetsToResolve, List.of()).select(col("platform").as("_t_platform"),
           col("post_id").as("_t_post"), col("author_id").as("_t_author"));
       if (targetsToResolve <= MAX_BROADCAST_TARGETS) {

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -30,12 +29,14 @@ import org.apache.spark.sql.types.StructType;
  * <p>The index holds every post's key while the file {@code _post_keys.in-sync} exists. The file is
  * deleted before any write of posts ({@link Warehouse}); ingest indexes the whole posts table when the
  * file is missing ({@link #prepare}), and the days its posts write replaced after that write
- * ({@link #afterPostsWrite}), then writes it again. A write that removes posts (forget, retention) deletes
- * the index as well, so that no hash of a removed post stays behind. The index is the warehouse's own: no
- * table of {@link Tables} and no view of the {@code sql} command.
+ * ({@link #afterPostsWrite}), then writes it again. Writes that remove posts take their keys too, so that
+ * no hash of a removed post stays behind: retention's drop of whole days drops the same days of the
+ * index, which then still holds every post; forget's rewrite of some days deletes the index, for the next
+ * ingest to build again. The index is the warehouse's own: no table of {@link Tables}, no view of the
+ * {@code sql} command, and its files carry no table metadata.
  */
 public final class PostKeyIndex {
-  static final String TABLE = "_post_keys";
+  static final String FOLDER = "_post_keys";
   static final String IN_SYNC = "_post_keys.in-sync";
   private static final StructType SCHEMA = new StructType()
       .add("key", DataTypes.LongType).add("dt", DataTypes.DateType);
@@ -55,32 +56,22 @@ public final class PostKeyIndex {
   }
 
   /** Whether the index holds the key of every post in the posts table. */
-  public boolean inSync() {
-    try {
-      Path p = new Path(warehouse.path(IN_SYNC));
-      return fs(p).exists(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  boolean inSync() {
+    return warehouse.markExists(IN_SYNC);
   }
 
-  /**
-   * Before ingest's posts write: the whole posts table indexed unless the index holds it already.
-   *
-   * @return whether the whole table was indexed
-   */
-  public boolean prepare() {
+  /** Before ingest's posts write: the whole posts table indexed unless the index holds it already. */
+  public void prepare() {
     prepared = true;
     if (inSync()) {
-      return false;
+      return;
     }
-    drop();
+    deleteFolder();
     if (warehouse.exists(Tables.POSTS)) {
       write(warehouse.read(Tables.POSTS));
-      Warehouse.publish(() -> warehouse.publisher().publishTable(TABLE));
+      Warehouse.publish(() -> warehouse.publisher().publishTable(FOLDER));
     }
-    mark();
-    return true;
+    warehouse.writeMark(IN_SYNC);
   }
 
   /**
@@ -93,21 +84,22 @@ public final class PostKeyIndex {
     }
     if (!days.isEmpty()) {
       write(warehouse.read(Tables.POSTS).filter(col("dt").isin(days.toArray())));
-      Warehouse.publish(() -> warehouse.publisher().publishPartitions(TABLE));
+      Warehouse.publish(() -> warehouse.publisher().publishPartitions(FOLDER));
     }
-    mark();
+    warehouse.writeMark(IN_SYNC);
   }
 
   /**
    * Posts of the days outside {@code excluded} that may hold any of {@code wanted}: every post of each
    * such day, so that matching them against {@code wanted} finds what the whole table outside
-   * {@code excluded} would give. Without the index in sync, every post outside {@code excluded}.
+   * {@code excluded} would give. Without the index in sync, or without the index at all where the posts
+   * table has rows, every post outside {@code excluded}.
    *
    * @param wanted the platform and the post id, as its first and second columns
    * @param wantedAtMost how many rows {@code wanted} holds at most
    */
   public Dataset<Row> postsHolding(Dataset<Row> wanted, long wantedAtMost, List<Date> excluded) {
-    if (!inSync()) {
+    if (!inSync() || !warehouse.exists(FOLDER) && warehouse.exists(Tables.POSTS)) {
       return warehouse.otherPartitions(Tables.POSTS, excluded);
     }
     List<Date> days = daysHolding(wanted, wantedAtMost, excluded);
@@ -118,12 +110,12 @@ public final class PostKeyIndex {
   /** The days outside {@code excluded} whose keys include a key of {@code wanted}, oldest first. */
   private List<Date> daysHolding(Dataset<Row> wanted, long wantedAtMost, List<Date> excluded) {
     List<Date> days = new ArrayList<>();
-    if (!warehouse.exists(TABLE)) {
+    if (!warehouse.exists(FOLDER)) {
       return days;
     }
     String[] columns = wanted.columns();
     Dataset<Row> keys = wanted.select(key(col(columns[0]), col(columns[1])).as("key"));
-    Dataset<Row> index = warehouse.spark().read().schema(SCHEMA).parquet(warehouse.path(TABLE));
+    Dataset<Row> index = warehouse.spark().read().schema(SCHEMA).parquet(warehouse.path(FOLDER));
     if (!excluded.isEmpty()) {
       index = index.filter(col("dt").isin(excluded.toArray()).unary_$bang());
     }
@@ -136,13 +128,27 @@ public final class PostKeyIndex {
     return days;
   }
 
-  /** Deletes the index and its mark: for writes that remove posts, whose keys must not stay behind. */
-  void drop() {
+  /** Deletes the whole index, whose mark a posts write has deleted before. */
+  void deleteFolder() {
+    delete(new Path(warehouse.path(FOLDER)));
+  }
+
+  /**
+   * After the posts of {@code days} were dropped whole: the same days of the index go, and the index is
+   * marked again if it held every post before.
+   */
+  void dropDays(List<Date> days, boolean wasInSync) {
+    for (Date day : days) {
+      delete(new Path(warehouse.path(FOLDER), "dt=" + day));
+    }
+    if (wasInSync) {
+      warehouse.writeMark(IN_SYNC);
+    }
+  }
+
+  private void delete(Path p) {
     try {
-      Path mark = new Path(warehouse.path(IN_SYNC));
-      fs(mark).delete(mark, false);
-      Path table = new Path(warehouse.path(TABLE));
-      fs(table).delete(table, true);
+      p.getFileSystem(warehouse.spark().sparkContext().hadoopConfiguration()).delete(p, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -152,19 +158,7 @@ public final class PostKeyIndex {
   private void write(Dataset<Row> posts) {
     posts.select(key(col("platform"), col("post_id")).as("key"), col("dt"))
         .write().mode(SaveMode.Overwrite).partitionBy("dt")
-        .parquet(warehouse.publisher().stagingOf(TABLE).toString());
+        .parquet(warehouse.publisher().stagingOf(FOLDER).toString());
   }
 
-  private void mark() {
-    try {
-      Path p = new Path(warehouse.path(IN_SYNC));
-      fs(p).create(p, true).close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private FileSystem fs(Path p) throws IOException {
-    return p.getFileSystem(warehouse.spark().sparkContext().hadoopConfiguration());
-  }
 }

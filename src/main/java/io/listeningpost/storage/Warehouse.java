@@ -169,19 +169,39 @@ public final class Warehouse {
    * take the activity of authors whose posts a write left alone from it.
    */
   public boolean authorsInSync() {
+    return markExists(AUTHORS_IN_SYNC);
+  }
+
+  /** Records that the authors table, just published, follows every posts write before it. */
+  public void markAuthorsInSync() {
+    writeMark(AUTHORS_IN_SYNC);
+  }
+
+  /** Whether the file {@code name}, one of the warehouse's marks, is in its root. */
+  boolean markExists(String name) {
     try {
-      Path p = new Path(root, AUTHORS_IN_SYNC);
+      Path p = new Path(root, name);
       return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Records that the authors table, just published, follows every posts write before it. */
-  public void markAuthorsInSync() {
+  /** Writes the empty file {@code name} in the warehouse's root. */
+  void writeMark(String name) {
     try {
-      Path p = new Path(root, AUTHORS_IN_SYNC);
+      Path p = new Path(root, name);
       p.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(p, true).close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes the file {@code name} from the warehouse's root, if there. */
+  void deleteMark(String name) {
+    try {
+      Path p = new Path(root, name);
+      p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, false);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -197,14 +217,9 @@ public final class Warehouse {
     if (!table.equals(Tables.POSTS) && !table.equals(Tables.AUTHORS)) {
       return;
     }
-    try {
-      FileSystem fs = new Path(root).getFileSystem(spark.sparkContext().hadoopConfiguration());
-      fs.delete(new Path(root, AUTHORS_IN_SYNC), false);
-      if (table.equals(Tables.POSTS)) {
-        fs.delete(new Path(root, PostKeyIndex.IN_SYNC), false);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    deleteMark(AUTHORS_IN_SYNC);
+    if (table.equals(Tables.POSTS)) {
+      deleteMark(PostKeyIndex.IN_SYNC);
     }
   }
 
@@ -273,16 +288,24 @@ public final class Warehouse {
     if (partitions.isEmpty()) {
       return;
     }
-    beforeRemoving(table);
+    PostKeyIndex postKeys = table.equals(Tables.POSTS) ? new PostKeyIndex(this) : null;
+    boolean keysInSync = postKeys != null && postKeys.inSync();
+    beforeWriting(table);
     List<String> names = partitions.stream().map(d -> "dt=" + d).toList();
     publish(() -> publisher.publishPartitions(table, names));
+    if (postKeys != null) {
+      postKeys.dropDays(partitions, keysInSync);
+    }
   }
 
-  /** Before a write that removes rows: for posts, the post key index goes too, with the keys of the posts removed. */
+  /**
+   * Before a write that removes rows from some days: for posts, the post key index goes too, with the keys
+   * of the posts removed; the next ingest indexes the posts left.
+   */
   private void beforeRemoving(String table) {
     beforeWriting(table);
     if (table.equals(Tables.POSTS)) {
-      new PostKeyIndex(this).drop();
+      new PostKeyIndex(this).deleteFolder();
     }
   }
 
