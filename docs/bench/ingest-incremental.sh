@@ -27,21 +27,18 @@ ingest() { # TREE WAREHOUSE DAY LOG
   "$1/jobs/listening-post" ingest --config "$WORK/in/$3/generated.conf" --warehouse "$2" --reports "$WORK/rep" \
     --date "$3" > "$4" 2>&1 || { tail -20 "$4"; exit 1; }
 }
-if [ ! -d "$WORK/large" ]; then
-  for day in "${days[@]:0:$NIGHTS}"; do
-    ingest "$THIS" "$WORK/large.part" "$day" "$WORK/base.log"
+warehouse() { # NAME NIGHTS: the first NIGHTS nights ingested one at a time by this tree, unless left by an earlier call
+  [ -d "$WORK/$1" ] && return
+  for day in "${days[@]:0:$2}"; do
+    ingest "$THIS" "$WORK/$1.part" "$day" "$WORK/base.log"
   done
-  mv "$WORK/large.part" "$WORK/large"
-fi
+  mv "$WORK/$1.part" "$WORK/$1"
+}
+warehouse large "$NIGHTS"
 sizes="small large"
 if [ "$MID_NIGHTS" -gt 0 ]; then
   sizes="small mid large"
-  if [ ! -d "$WORK/mid" ]; then
-    for day in "${days[@]:0:$MID_NIGHTS}"; do
-      ingest "$THIS" "$WORK/mid.part" "$day" "$WORK/base.log"
-    done
-    mv "$WORK/mid.part" "$WORK/mid"
-  fi
+  warehouse mid "$MID_NIGHTS"
 fi
 trees="$THIS"
 [ "$OTHER" = - ] || trees="$THIS $OTHER"

@@ -5,12 +5,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.xxhash64;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -130,7 +127,7 @@ public final class PostKeyIndex {
 
   /** Deletes the whole index, whose mark a posts write has deleted before. */
   void deleteFolder() {
-    delete(new Path(warehouse.path(FOLDER)));
+    warehouse.delete(FOLDER);
   }
 
   /**
@@ -139,18 +136,10 @@ public final class PostKeyIndex {
    */
   void dropDays(List<Date> days, boolean wasInSync) {
     for (Date day : days) {
-      delete(new Path(warehouse.path(FOLDER), "dt=" + day));
+      warehouse.delete(FOLDER + "/dt=" + day);
     }
     if (wasInSync) {
       warehouse.writeMark(IN_SYNC);
-    }
-  }
-
-  private void delete(Path p) {
-    try {
-      p.getFileSystem(warehouse.spark().sparkContext().hadoopConfiguration()).delete(p, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -197,11 +197,11 @@ public final class Warehouse {
     }
   }
 
-  /** Deletes the file {@code name} from the warehouse's root, if there. */
-  void deleteMark(String name) {
+  /** Deletes the file or folder {@code name} (a path under the warehouse's root), if there. */
+  void delete(String name) {
     try {
       Path p = new Path(root, name);
-      p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, false);
+      p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -217,9 +217,9 @@ public final class Warehouse {
     if (!table.equals(Tables.POSTS) && !table.equals(Tables.AUTHORS)) {
       return;
     }
-    deleteMark(AUTHORS_IN_SYNC);
+    delete(AUTHORS_IN_SYNC);
     if (table.equals(Tables.POSTS)) {
-      deleteMark(PostKeyIndex.IN_SYNC);
+      delete(PostKeyIndex.IN_SYNC);
     }
   }
 
