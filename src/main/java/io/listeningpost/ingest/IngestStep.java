@@ -79,7 +79,7 @@ public final class IngestStep {
     labels.label("ingest:posts", "Deduplicate and write posts");
     AuthorsMerge authors = new AuthorsMerge(ctx);
     AuthorsMerge.Baseline baseline = authors.baseline(tally.postDays().days());
-    PostKeyIndex postKeys = new PostKeyIndex(ctx.warehouse());
+    PostKeyIndex postKeys = new PostKeyIndex(ctx.warehouse(), ctx.config().postKeyIndexMinPosts());
     counts.add(new PostsMerge(ctx, parsed, postKeys).merge(tally.postDays(), tally.count("post"),
         tally.count("quarantine/" + Tables.POSTS), tally.count("lookup/post") > 0));
     labels.label("ingest:interactions", "Resolve reply targets and write interactions");

@@ -31,6 +31,11 @@ import org.apache.spark.sql.types.StructType;
  * index, which then still holds every post; forget's rewrite of some days deletes the index, for the next
  * ingest to build again. The index is the warehouse's own: no table of {@link Tables}, no view of the
  * {@code sql} command, and its files carry no table metadata.
+ *
+ * <p>Ingest keeps and reads the index only while the posts table holds at least
+ * {@code ingest.post-key-index-min-posts} posts before the night's write. Below that, reading the whole
+ * table costs less than reading and writing the index's day folders, and ingest deletes any index left
+ * from a larger table.
  */
 public final class PostKeyIndex {
   static final String FOLDER = "_post_keys";
@@ -41,10 +46,19 @@ public final class PostKeyIndex {
   private static final long MAX_BROADCAST_KEYS = 1_000_000;
 
   private final Warehouse warehouse;
+  private final long minPosts;
   private boolean prepared;
+  private boolean used;
 
-  public PostKeyIndex(Warehouse warehouse) {
+  /** The index as ingest uses it: kept and read once the posts table holds {@code minPosts} posts. */
+  public PostKeyIndex(Warehouse warehouse, long minPosts) {
     this.warehouse = warehouse;
+    this.minPosts = minPosts;
+  }
+
+  /** The index as the warehouse's writes that remove posts keep it; they never read it. */
+  PostKeyIndex(Warehouse warehouse) {
+    this(warehouse, 0);
   }
 
   /** The key of a post: Spark's xxhash64 of its platform and id, the same on every executor and run. */
@@ -57,9 +71,18 @@ public final class PostKeyIndex {
     return warehouse.markExists(IN_SYNC);
   }
 
-  /** Before ingest's posts write: the whole posts table indexed unless the index holds it already. */
+  /**
+   * Before ingest's posts write: the whole posts table indexed unless the index holds it already, or,
+   * while the table holds fewer than {@code minPosts} posts, the index deleted and not used this run.
+   */
   public void prepare() {
     prepared = true;
+    used = warehouse.holdsAtLeast(Tables.POSTS, minPosts);
+    if (!used) {
+      warehouse.delete(IN_SYNC);
+      deleteFolder();
+      return;
+    }
     if (inSync()) {
       return;
     }
@@ -79,6 +102,9 @@ public final class PostKeyIndex {
     if (!prepared) {
       throw new IllegalStateException("the post key index was not prepared before the posts write");
     }
+    if (!used) {
+      return;
+    }
     if (!days.isEmpty()) {
       write(warehouse.read(Tables.POSTS).filter(col("dt").isin(days.toArray())));
       Warehouse.publish(() -> warehouse.publisher().publishPartitions(FOLDER));
@@ -89,14 +115,14 @@ public final class PostKeyIndex {
   /**
    * Posts of the days outside {@code excluded} that may hold any of {@code wanted}: every post of each
    * such day, so that matching them against {@code wanted} finds what the whole table outside
-   * {@code excluded} would give. Without the index in sync, or without the index at all where the posts
-   * table has rows, every post outside {@code excluded}.
+   * {@code excluded} would give. Every post outside {@code excluded} when the index is not used this run
+   * ({@link #prepare}), not in sync, or missing where the posts table has rows.
    *
    * @param wanted the platform and the post id, as its first and second columns
    * @param wantedAtMost how many rows {@code wanted} holds at most
    */
   public Dataset<Row> postsHolding(Dataset<Row> wanted, long wantedAtMost, List<Date> excluded) {
-    if (!inSync() || !warehouse.exists(FOLDER) && warehouse.exists(Tables.POSTS)) {
+    if (!used || !inSync() || !warehouse.exists(FOLDER) && warehouse.exists(Tables.POSTS)) {
       return warehouse.otherPartitions(Tables.POSTS, excluded);
     }
     List<Date> days = daysHolding(wanted, wantedAtMost, excluded);

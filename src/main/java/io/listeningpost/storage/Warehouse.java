@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
@@ -306,6 +308,39 @@ public final class Warehouse {
     beforeWriting(table);
     if (table.equals(Tables.POSTS)) {
       new PostKeyIndex(this).deleteFolder();
+    }
+  }
+
+  /**
+   * Whether the table holds at least {@code rows} rows, from the row counts in its Parquet footers: the
+   * files are read only until their rows reach {@code rows}, so the answer costs a few small reads on a
+   * large table and no Spark job on any.
+   */
+  public boolean holdsAtLeast(String table, long rows) {
+    if (rows <= 0) {
+      return true;
+    }
+    try {
+      Path p = new Path(path(table));
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(p)) {
+        return false;
+      }
+      ParquetTableReader footers = new ParquetTableReader(fs, spark.sparkContext().hadoopConfiguration());
+      long seen = 0;
+      RemoteIterator<LocatedFileStatus> files = fs.listFiles(p, true);
+      while (files.hasNext()) {
+        LocatedFileStatus f = files.next();
+        if (f.getPath().getName().endsWith(".parquet")) {
+          seen += footers.footer(f).rows();
+          if (seen >= rows) {
+            return true;
+          }
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Tag("spark")
 class IngestStepTest {
@@ -106,8 +108,11 @@ class IngestStepTest {
     assertThat(counts(later).get("quarantine")).isEqualTo(new TableCounts("quarantine", 11, 0, 11, 0));
   }
 
-  @Test
-  void aLaterRunReplacesOnlyTheDaysItTouchesAndTheLatestEditWins(@TempDir Path dir) throws Exception {
+  /** With the post key index (kept from the first post on) and without it (the default on a table this small). */
+  @ParameterizedTest(name = "ingest.post-key-index-min-posts = {0}")
+  @ValueSource(ints = {0, 2_000_000})
+  void aLaterRunReplacesOnlyTheDaysItTouchesAndTheLatestEditWins(int indexMinPosts, @TempDir Path dir)
+      throws Exception {
     Path early = Files.createDirectories(dir.resolve("in-early"));
     Path late = Files.createDirectories(dir.resolve("in-late"));
     Files.copy(Path.of("data-samples/reddit/pushshift/RS_2026-11.ndjson"), early.resolve("a.ndjson"));
@@ -115,7 +120,9 @@ class IngestStepTest {
         early.resolve("thread.json"));
     Files.copy(Path.of("data-samples/reddit/pushshift/RC_2026-11-late.ndjson"), late.resolve("b.ndjson"));
     Path wh = dir.resolve("warehouse");
-    ingest(config(wh, List.of(SourceSpec.of(SourceFormat.REDDIT, early.toString()))), "r1", DATE);
+    Map<String, Integer> index = Map.of("ingest.post-key-index-min-posts", indexMinPosts);
+    ingest(SampleJobs.withSources(wh, List.of(SourceSpec.of(SourceFormat.REDDIT, early.toString())), index), "r1",
+        DATE);
     List<String> daysBefore = partitions(wh.resolve("posts"));
     assertThat(daysBefore).containsExactly("dt=2026-11-18", "dt=2026-11-19", "dt=2026-11-20", "dt=2026-11-21");
     String untouchedFile = firstFile(wh.resolve("posts/dt=2026-11-18"));
@@ -124,7 +131,9 @@ class IngestStepTest {
     assertThat(text(before, "t1_ka1111")).doesNotContain("EDIT");
     long postsBefore = before.count();
 
-    StageResult r = ingest(config(wh, List.of(SourceSpec.of(SourceFormat.REDDIT, late.toString()))), "r2", DATE);
+    StageResult r = ingest(SampleJobs.withSources(wh, List.of(SourceSpec.of(SourceFormat.REDDIT, late.toString())),
+        index), "r2", DATE);
+    assertThat(Files.exists(wh.resolve("_post_keys.in-sync"))).isEqualTo(indexMinPosts == 0);
     assertThat(counts(r).get("posts")).isEqualTo(new TableCounts("posts", 2, 1, 1, 0));
     Dataset<Row> after = SPARK.spark().read().parquet(wh.resolve("posts").toString());
     assertThat(after.count()).isEqualTo(postsBefore);

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The post key index gives a lookup by post id the posts the whole table would give, reads only the days
- * that hold them, and is never trusted after a posts write it did not follow.
+ * that hold them, is never trusted after a posts write it did not follow, and is neither kept nor read
+ * while the posts table holds fewer posts than its minimum.
  */
 @Tag("spark")
 class PostKeyIndexTest {
@@ -93,7 +94,7 @@ class PostKeyIndexTest {
   @Test
   void aLookupFindsWhatTheWholeTableHoldsReadingOnlyTheDaysThatHoldIt(@TempDir Path dir) {
     Warehouse warehouse = withPosts(dir);
-    PostKeyIndex index = new PostKeyIndex(warehouse);
+    PostKeyIndex index = new PostKeyIndex(warehouse, 0);
     assertThat(index.inSync()).isFalse();
     index.prepare();
     assertThat(index.inSync()).isTrue();
@@ -114,7 +115,7 @@ class PostKeyIndexTest {
   @Test
   void aPostsWriteClearsTheMarkUntilIngestIndexesTheDaysItWrote(@TempDir Path dir) {
     Warehouse warehouse = withPosts(dir);
-    PostKeyIndex index = new PostKeyIndex(warehouse);
+    PostKeyIndex index = new PostKeyIndex(warehouse, 0);
     assertThatThrownBy(() -> index.afterPostsWrite(List.of())).isInstanceOf(IllegalStateException.class);
     index.prepare();
 
@@ -135,7 +136,7 @@ class PostKeyIndexTest {
   @Test
   void aRewriteThatRemovesPostsDeletesTheIndexForTheNextIngestToBuildAgain(@TempDir Path dir) {
     Warehouse warehouse = withPosts(dir);
-    PostKeyIndex index = new PostKeyIndex(warehouse);
+    PostKeyIndex index = new PostKeyIndex(warehouse, 0);
     index.prepare();
     warehouse.rewritePartitions(Tables.POSTS, warehouse.read(Tables.POSTS).filter(col("post_id").notEqual("r0-1")),
         new String[] {"created_at"}, List.of(Date.valueOf(FIRST)));
@@ -152,7 +153,7 @@ class PostKeyIndexTest {
   @Test
   void droppingDaysOfPostsDropsTheSameDaysOfTheIndex(@TempDir Path dir) {
     Warehouse warehouse = withPosts(dir);
-    PostKeyIndex index = new PostKeyIndex(warehouse);
+    PostKeyIndex index = new PostKeyIndex(warehouse, 0);
     index.prepare();
     warehouse.dropPartitions(Tables.POSTS, List.of(Date.valueOf(FIRST)));
     assertThat(index.inSync()).as("the index still holds every post").isTrue();
@@ -166,9 +167,33 @@ class PostKeyIndexTest {
   }
 
   @Test
+  void belowItsMinimumOfPostsTheIndexIsNeitherKeptNorRead(@TempDir Path dir) {
+    Warehouse warehouse = withPosts(dir);
+    int posts = 2 * 20 * DAYS + 1;
+    assertThat(warehouse.holdsAtLeast(Tables.POSTS, posts)).isTrue();
+    assertThat(warehouse.holdsAtLeast(Tables.POSTS, posts + 1)).isFalse();
+    assertThat(warehouse.holdsAtLeast(Tables.AUTHORS, 1)).as("a table not written yet").isFalse();
+    new PostKeyIndex(warehouse, posts).prepare();
+    assertThat(Files.exists(dir.resolve(PostKeyIndex.FOLDER))).isTrue();
+
+    // Retention has since left fewer posts than the minimum: the index left from before goes.
+    PostKeyIndex index = new PostKeyIndex(warehouse, posts + 1);
+    index.prepare();
+    assertThat(index.inSync()).isFalse();
+    assertThat(Files.exists(dir.resolve(PostKeyIndex.FOLDER))).isFalse();
+    Dataset<Row> wanted = wanted("reddit", "r3-1");
+    Dataset<Row> holding = index.postsHolding(wanted, 1, List.of(Date.valueOf(FIRST)));
+    assertThat(found(holding, wanted)).containsExactly("reddit/r3-1");
+    assertThat(days(holding)).as("every day outside the excluded ones").hasSize(DAYS - 1);
+    index.afterPostsWrite(List.of(Date.valueOf(FIRST)));
+    assertThat(index.inSync()).isFalse();
+    assertThat(Files.exists(dir.resolve(PostKeyIndex.FOLDER))).isFalse();
+  }
+
+  @Test
   void aMarkWithoutTheIndexIsNotTrusted(@TempDir Path dir) throws Exception {
     Warehouse warehouse = withPosts(dir);
-    PostKeyIndex index = new PostKeyIndex(warehouse);
+    PostKeyIndex index = new PostKeyIndex(warehouse, 0);
     index.prepare();
     index.deleteFolder();
     Dataset<Row> wanted = wanted("reddit", "r3-1");

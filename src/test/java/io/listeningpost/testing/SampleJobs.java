@@ -1,9 +1,11 @@
 package io.listeningpost.testing;
 
+import com.typesafe.config.ConfigFactory;
 import io.listeningpost.core.config.ListeningPostConfig;
 import io.listeningpost.core.config.SourceSpec;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** The nightly job (jobs/nightly.conf) pointed at a test's own warehouse, whole or cut to some of its sources. */
 public final class SampleJobs {
@@ -26,7 +28,13 @@ public final class SampleJobs {
 
   /** The nightly job with these sources instead of its own (none: its own). */
   public static ListeningPostConfig withSources(Path warehouse, List<SourceSpec> sources) {
+    return withSources(warehouse, sources, Map.of());
+  }
+
+  /** The nightly job with these sources and these settings, as {@code --conf key=value} would give them. */
+  public static ListeningPostConfig withSources(Path warehouse, List<SourceSpec> sources, Map<String, ?> settings) {
     return ListeningPostConfig.load(Path.of("jobs/nightly.conf"), new ListeningPostConfig.Overrides(
-        warehouse.toString(), warehouse.resolveSibling("reports").toString(), null, false, sources));
+        warehouse.toString(), warehouse.resolveSibling("reports").toString(), null, false, sources,
+        ConfigFactory.parseMap(settings)));
   }
 }

@@ -49,6 +49,11 @@ public final class ConfigKeys {
       "Line-oriented files larger than this are read in several parallel splits.", 64L << 20, 1L << 16, 4L << 30);
   public static final ConfigKey<Integer> ROWS_PER_FILE = ConfigKey.integer("ingest.rows-per-file",
       "Target rows per Parquet file, so that no table is split into many tiny files.", 500_000, 1_000, 50_000_000);
+  public static final ConfigKey<Integer> POST_KEY_INDEX_MIN_POSTS = ConfigKey.integer(
+      "ingest.post-key-index-min-posts",
+      "Once the posts table holds this many posts, ingest finds the posts that replies and interactions name through "
+          + "an index of post keys by day instead of reading every post's id; 0 always uses the index.",
+      2_000_000, 0, 2_000_000_000);
   public static final ConfigKey<Boolean> FAIL_FAST = ConfigKey.bool("ingest.fail-fast",
       "Stop the run at the first unreadable or empty input file instead of reporting it in quarantine.", false);
 
@@ -182,8 +187,8 @@ public final class ConfigKeys {
 
   public static final List<ConfigKey<?>> KEYS = List.of(WAREHOUSE, REPORTS, RUN_DATE, RUN_TIME_ZONE,
       MAX_QUARANTINE_SHARE, LOCK_STALE_MINUTES, SPARK_MASTER, SHUFFLE_PARTITIONS,
-      MAX_TEXT_CHARS, MAX_RECORD_BYTES, SPLIT_BYTES, ROWS_PER_FILE, FAIL_FAST, ENRICH_ENABLED, LINGUISTICS, ENRICH_MAX_CHARS,
-      ENRICH_TIME_LIMIT, PARSE_MAX_TOKENS, RNTN_MIN_TOKENS, RNTN_WEIGHT, LANGUAGES, GRAPH_ENABLED, GRAPH_WINDOW,
+      MAX_TEXT_CHARS, MAX_RECORD_BYTES, SPLIT_BYTES, ROWS_PER_FILE, POST_KEY_INDEX_MIN_POSTS, FAIL_FAST,
+      ENRICH_ENABLED, LINGUISTICS, ENRICH_MAX_CHARS, ENRICH_TIME_LIMIT, PARSE_MAX_TOKENS, RNTN_MIN_TOKENS, RNTN_WEIGHT, LANGUAGES, GRAPH_ENABLED, GRAPH_WINDOW,
       GRAPH_HALF_LIFE, WEIGHT_REPLY, WEIGHT_ANSWER, WEIGHT_COMMENT, WEIGHT_MENTION, WEIGHT_SHARE, WEIGHT_QUOTE,
       GRAPH_RESOLUTION, GRAPH_SEED, BETWEENNESS_SAMPLES, GRAPH_TOP, GRAPH_DAMPING, GRAPH_LOCAL_MAX_EDGES, AUDIENCES_ENABLED,
       AUDIENCES_WINDOW, AUDIENCES_TOPICS, AUDIENCES_SAMPLE, AUDIENCES_SEED, RECRUITMENT_TERMS, MARKETING_TERMS,

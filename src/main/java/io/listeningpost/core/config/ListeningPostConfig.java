@@ -41,6 +41,7 @@ public final class ListeningPostConfig {
   private final int shufflePartitions;
   private final IngestLimits ingestLimits;
   private final int rowsPerFile;
+  private final int postKeyIndexMinPosts;
   private final List<SourceSpec> sources;
   private final EnrichSettings enrich;
   private final GraphSettings graph;
@@ -54,7 +55,8 @@ public final class ListeningPostConfig {
 
   private ListeningPostConfig(String origin, List<String> commandLineSettings, String warehouse, String reports,
       LocalDate runDate, String sparkMaster,
-      int shufflePartitions, IngestLimits ingestLimits, int rowsPerFile, List<SourceSpec> sources,
+      int shufflePartitions, IngestLimits ingestLimits, int rowsPerFile, int postKeyIndexMinPosts,
+      List<SourceSpec> sources,
       EnrichSettings enrich, GraphSettings graph, AudiencesSettings audiences, AlertsSettings alerts,
       boolean reportEnabled, int retentionDays, PrivacySettings privacy, RunSettings run, String hash) {
     this.origin = origin;
@@ -66,6 +68,7 @@ public final class ListeningPostConfig {
     this.shufflePartitions = shufflePartitions;
     this.ingestLimits = ingestLimits;
     this.rowsPerFile = rowsPerFile;
+    this.postKeyIndexMinPosts = postKeyIndexMinPosts;
     this.sources = List.copyOf(sources);
     this.enrich = enrich;
     this.graph = graph;
@@ -126,6 +129,7 @@ public final class ListeningPostConfig {
         MAX_RECORD_BYTES.read(config, "", problems), SPLIT_BYTES.read(config, "", problems),
         FAIL_FAST.read(config, "", problems));
     int rowsPerFile = ROWS_PER_FILE.read(config, "", problems);
+    int postKeyIndexMinPosts = POST_KEY_INDEX_MIN_POSTS.read(config, "", problems);
     List<SourceSpec> sources = SourceListReader.read(config, base, problems);
     EnrichSettings enrich = new EnrichSettings(ENRICH_ENABLED.read(config, "", problems),
         LINGUISTICS.read(config, "", problems), ENRICH_MAX_CHARS.read(config, "", problems), ENRICH_TIME_LIMIT.read(config, "", problems),
@@ -196,7 +200,7 @@ public final class ListeningPostConfig {
     }
     String hash = ConfigHash.of(config, overrides);
     return new ListeningPostConfig(origin, CommandLineSettings.describe(overrides.settings()), warehouse, reports,
-        runDate, master, shuffle, limits, rowsPerFile, sources, enrich, graph, audiences, alerts, reportEnabled,
+        runDate, master, shuffle, limits, rowsPerFile, postKeyIndexMinPosts, sources, enrich, graph, audiences, alerts, reportEnabled,
         retentionDays, privacy, run, hash);
   }
 
@@ -246,6 +250,8 @@ public final class ListeningPostConfig {
   public int shufflePartitions() { return shufflePartitions; }
   public IngestLimits ingestLimits() { return ingestLimits; }
   public int rowsPerFile() { return rowsPerFile; }
+  /** Ingest keeps and reads the post key index once the posts table holds this many posts. */
+  public int postKeyIndexMinPosts() { return postKeyIndexMinPosts; }
   public List<SourceSpec> sources() { return sources; }
   public EnrichSettings enrich() { return enrich; }
   public GraphSettings graph() { return graph; }
