@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Ingest of one night's new posts into an empty and into a large warehouse, for two checkouts side by side:
+# Ingest of one night's new posts into an empty and into a large warehouse, for checkouts or settings side by side:
 # what ingest costs beyond the new posts themselves.
 #   docs/bench/ingest-incremental.sh OTHER [NIGHTS] [POSTS_PER_NIGHT] [WORK_DIR] [ROUNDS] [MID_NIGHTS]
 #   (default NIGHTS 10, POSTS_PER_NIGHT 1000000, WORK_DIR /tmp/lp-ingest-inc, ROUNDS 2, MID_NIGHTS 0)
@@ -32,7 +32,7 @@ ingest() { # RUN WAREHOUSE DAY LOG
     conf:*) tree="$THIS"; conf=(--conf "${1#conf:}") ;;
   esac
   "$tree/jobs/listening-post" ingest --config "$WORK/in/$3/generated.conf" --warehouse "$2" --reports "$WORK/rep" \
-    --date "$3" "${conf[@]}" > "$4" 2>&1 || { tail -20 "$4"; exit 1; }
+    --date "$3" ${conf[@]+"${conf[@]}"} > "$4" 2>&1 || { tail -20 "$4"; exit 1; }
 }
 warehouse() { # NAME NIGHTS: the first NIGHTS nights ingested one at a time by this tree, unless left by an earlier call
   [ -d "$WORK/$1" ] && return

@@ -31,7 +31,7 @@ final class InteractionsMerge {
   private final StageContext ctx;
   private final PostKeyIndex index;
 
-  /** @param index holding every post, the days this run's posts write replaced included */
+  /** @param index of post keys, prepared by this run's posts merge, which indexed the days it replaced */
   InteractionsMerge(StageContext ctx, PostKeyIndex index) {
     this.ctx = ctx;
     this.index = index;

@@ -31,7 +31,7 @@ final class PostsMerge {
   private final Dataset<Row> incoming;
   private final PostKeyIndex index;
 
-  /** @param index kept holding every post: this merge prepares it and indexes the days it writes */
+  /** @param index of post keys: this merge prepares it (kept or not) and indexes the days it writes */
   PostsMerge(StageContext ctx, ParsedRecords records, PostKeyIndex index) {
     this.ctx = ctx;
     this.index = index;

@@ -48,7 +48,7 @@ public final class PostKeyIndex {
   private final Warehouse warehouse;
   private final long minPosts;
   private boolean prepared;
-  private boolean used;
+  private boolean keptThisRun;
 
   /** The index as ingest uses it: kept and read once the posts table holds {@code minPosts} posts. */
   public PostKeyIndex(Warehouse warehouse, long minPosts) {
@@ -56,7 +56,10 @@ public final class PostKeyIndex {
     this.minPosts = minPosts;
   }
 
-  /** The index as the warehouse's writes that remove posts keep it; they never read it. */
+  /**
+   * For the warehouse's writes that remove posts: they drop days of the index or delete it, and never
+   * prepare or read it, so no minimum applies.
+   */
   PostKeyIndex(Warehouse warehouse) {
     this(warehouse, 0);
   }
@@ -77,13 +80,13 @@ public final class PostKeyIndex {
    */
   public void prepare() {
     prepared = true;
-    used = warehouse.holdsAtLeast(Tables.POSTS, minPosts);
-    if (!used) {
+    keptThisRun = warehouse.holdsAtLeast(Tables.POSTS, minPosts);
+    if (!keptThisRun) {
       warehouse.delete(IN_SYNC);
       deleteFolder();
       return;
     }
-    if (inSync()) {
+    if (inSync() && (warehouse.exists(FOLDER) || !warehouse.exists(Tables.POSTS))) {
       return;
     }
     deleteFolder();
@@ -102,7 +105,7 @@ public final class PostKeyIndex {
     if (!prepared) {
       throw new IllegalStateException("the post key index was not prepared before the posts write");
     }
-    if (!used) {
+    if (!keptThisRun) {
       return;
     }
     if (!days.isEmpty()) {
@@ -122,7 +125,7 @@ public final class PostKeyIndex {
    * @param wantedAtMost how many rows {@code wanted} holds at most
    */
   public Dataset<Row> postsHolding(Dataset<Row> wanted, long wantedAtMost, List<Date> excluded) {
-    if (!used || !inSync() || !warehouse.exists(FOLDER) && warehouse.exists(Tables.POSTS)) {
+    if (!keptThisRun || !inSync() || !warehouse.exists(FOLDER) && warehouse.exists(Tables.POSTS)) {
       return warehouse.otherPartitions(Tables.POSTS, excluded);
     }
     List<Date> days = daysHolding(wanted, wantedAtMost, excluded);

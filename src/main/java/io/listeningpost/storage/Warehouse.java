@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
@@ -312,11 +310,12 @@ public final class Warehouse {
   }
 
   /**
-   * Whether the table holds at least {@code rows} rows, from the row counts in its Parquet footers: the
-   * files are read only until their rows reach {@code rows}, so the answer costs a few small reads on a
-   * large table and no Spark job on any.
+   * Whether the table holds at least {@code rows} rows, from the row counts in its Parquet footers, read
+   * on the driver until they reach {@code rows}: no Spark job, and on a large table only the first files'
+   * footers. A file whose footer cannot be read counts no rows, so that a damaged file makes the answer
+   * no, never a failed run.
    */
-  public boolean holdsAtLeast(String table, long rows) {
+  boolean holdsAtLeast(String table, long rows) {
     if (rows <= 0) {
       return true;
     }
@@ -328,14 +327,14 @@ public final class Warehouse {
       }
       ParquetTableReader footers = new ParquetTableReader(fs, spark.sparkContext().hadoopConfiguration());
       long seen = 0;
-      RemoteIterator<LocatedFileStatus> files = fs.listFiles(p, true);
-      while (files.hasNext()) {
-        LocatedFileStatus f = files.next();
-        if (f.getPath().getName().endsWith(".parquet")) {
+      for (FileStatus f : WarehouseSnapshot.TableFolder.list(fs, p).files) {
+        try {
           seen += footers.footer(f).rows();
-          if (seen >= rows) {
-            return true;
-          }
+        } catch (IOException | RuntimeException unreadable) {
+          continue;
+        }
+        if (seen >= rows) {
+          return true;
         }
       }
       return false;

@@ -239,8 +239,11 @@ public final class WarehouseSnapshot {
           Comparator.nullsFirst(Comparator.<String>naturalOrder()))
       .thenComparingLong(ParquetTableReader.Footer::modifiedMillis);
 
-  /** A table folder's Parquet files, directly in it or in its {@code column=value} partition folders. */
-  private static final class TableFolder {
+  /**
+   * A table folder's Parquet files, directly in it or in its {@code column=value} partition folders, each
+   * folder listed once with its entries' statuses (no per-file permission lookup).
+   */
+  static final class TableFolder {
     final List<String> partitions = new ArrayList<>();
     final List<FileStatus> files = new ArrayList<>();
 

@@ -134,6 +134,13 @@ class IngestStepTest {
     StageResult r = ingest(SampleJobs.withSources(wh, List.of(SourceSpec.of(SourceFormat.REDDIT, late.toString())),
         index), "r2", DATE);
     assertThat(Files.exists(wh.resolve("_post_keys.in-sync"))).isEqualTo(indexMinPosts == 0);
+    // The late reply's target is a post of the first run, found by the lookup either way.
+    Dataset<Row> interactions = SPARK.spark().read().parquet(wh.resolve("interactions").toString());
+    String target = SPARK.spark().read().parquet(wh.resolve("posts").toString())
+        .filter(col("post_id").equalTo("t1_k9x8y7")).select("author_id").first().getString(0);
+    assertThat(target).isNotNull();
+    assertThat(interactions.filter(col("post_id").equalTo("t1_k9x901")).select("dst_author").first().getString(0))
+        .isEqualTo(target);
     assertThat(counts(r).get("posts")).isEqualTo(new TableCounts("posts", 2, 1, 1, 0));
     Dataset<Row> after = SPARK.spark().read().parquet(wh.resolve("posts").toString());
     assertThat(after.count()).isEqualTo(postsBefore);

@@ -78,8 +78,9 @@ class ForgetTest {
     String[] out = ConsoleRun.run(command.equals("forget")
         ? new String[] {"forget", "--author", ID, "--config", "jobs/nightly.conf", "--warehouse", warehouse.toString(),
             "--reports", reportsDir.toString()}
+        // The post key index kept whatever the table's size: the ingest after the forget builds it from the posts left.
         : new String[] {command, "--config", "jobs/nightly.conf", "--warehouse", warehouse.toString(), "--reports",
-            reportsDir.toString()});
+            reportsDir.toString(), "--conf", "ingest.post-key-index-min-posts=0"});
     seconds.put(command + (seconds.containsKey(command) ? " again" : ""), (System.nanoTime() - t) / 1_000_000_000);
     assertThat(out[0]).as(out[1]).isEqualTo("0");
     return out;

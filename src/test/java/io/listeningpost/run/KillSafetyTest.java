@@ -480,6 +480,8 @@ class KillSafetyTest {
         + "spark { master = \"local[2]\", shuffle-partitions = 2 }\n"
         + "audiences.enabled = false\n"
         + "enrich.post-time-limit-ms = 600000\n"
+        // The post key index from the first post on, so that kills fall in its writes too.
+        + "ingest.post-key-index-min-posts = 0\n"
         // The reddit sample quarantines an eighth of its posts: the runs are to succeed, not end PARTIAL.
         + "run.max-quarantine-share = 0.5\n");
     return job;

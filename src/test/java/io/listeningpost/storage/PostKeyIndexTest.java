@@ -188,6 +188,24 @@ class PostKeyIndexTest {
     index.afterPostsWrite(List.of(Date.valueOf(FIRST)));
     assertThat(index.inSync()).isFalse();
     assertThat(Files.exists(dir.resolve(PostKeyIndex.FOLDER))).isFalse();
+
+    // The table back at the minimum: the whole index is built again and read.
+    PostKeyIndex again = new PostKeyIndex(warehouse, posts);
+    again.prepare();
+    assertThat(again.inSync()).isTrue();
+    Dataset<Row> indexed = again.postsHolding(wanted, 1, List.of());
+    assertThat(found(indexed, wanted)).containsExactly("reddit/r3-1");
+    assertThat(days(indexed)).containsExactly(FIRST.plusDays(3));
+  }
+
+  @Test
+  void aFileWhoseFooterCannotBeReadCountsNoPosts(@TempDir Path dir) throws Exception {
+    Warehouse warehouse = withPosts(dir);
+    int posts = 2 * 20 * DAYS + 1;
+    Files.writeString(dir.resolve("posts").resolve("dt=" + FIRST).resolve("part-broken.parquet"), "not Parquet");
+    Files.writeString(dir.resolve("posts").resolve(".hidden.parquet"), "not Parquet either");
+    assertThat(warehouse.holdsAtLeast(Tables.POSTS, posts)).isTrue();
+    assertThat(warehouse.holdsAtLeast(Tables.POSTS, posts + 1)).isFalse();
   }
 
   @Test
@@ -198,5 +216,15 @@ class PostKeyIndexTest {
     index.deleteFolder();
     Dataset<Row> wanted = wanted("reddit", "r3-1");
     assertThat(found(index.postsHolding(wanted, 1, List.of()), wanted)).containsExactly("reddit/r3-1");
+
+    // The next ingest builds the whole index again rather than index only the days it writes.
+    PostKeyIndex next = new PostKeyIndex(warehouse, 0);
+    next.prepare();
+    LocalDate day = FIRST.plusDays(DAYS);
+    warehouse.overwritePartitions(Tables.POSTS, posts(List.of(post("reddit", "new", day))), new String[] {"created_at"});
+    next.afterPostsWrite(List.of(Date.valueOf(day)));
+    Dataset<Row> holding = next.postsHolding(wanted, 1, List.of());
+    assertThat(found(holding, wanted)).containsExactly("reddit/r3-1");
+    assertThat(days(holding)).containsExactly(FIRST.plusDays(3));
   }
 }

@@ -51,8 +51,9 @@ public final class ConfigKeys {
       "Target rows per Parquet file, so that no table is split into many tiny files.", 500_000, 1_000, 50_000_000);
   public static final ConfigKey<Integer> POST_KEY_INDEX_MIN_POSTS = ConfigKey.integer(
       "ingest.post-key-index-min-posts",
-      "Once the posts table holds this many posts, ingest finds the posts that replies and interactions name through "
-          + "an index of post keys by day instead of reading every post's id; 0 always uses the index.",
+      "While the posts table holds this many posts before the night's write, ingest finds the posts that replies "
+          + "and interactions name through an index of post keys by day instead of reading every post's id; 0 always "
+          + "uses the index.",
       2_000_000, 0, 2_000_000_000);
   public static final ConfigKey<Boolean> FAIL_FAST = ConfigKey.bool("ingest.fail-fast",
       "Stop the run at the first unreadable or empty input file instead of reporting it in quarantine.", false);
