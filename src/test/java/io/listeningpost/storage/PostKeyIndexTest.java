@@ -36,6 +36,8 @@ class PostKeyIndexTest {
 
   private static final LocalDate FIRST = LocalDate.parse("2026-11-01");
   private static final int DAYS = 6;
+  /** What {@link #withPosts} writes. */
+  private static final int POSTS = 2 * 20 * DAYS + 1;
   private static final StructType WANTED = new StructType()
       .add("_platform", DataTypes.StringType).add("_id", DataTypes.StringType);
 
@@ -169,15 +171,14 @@ class PostKeyIndexTest {
   @Test
   void belowItsMinimumOfPostsTheIndexIsNeitherKeptNorRead(@TempDir Path dir) {
     Warehouse warehouse = withPosts(dir);
-    int posts = 2 * 20 * DAYS + 1;
-    assertThat(warehouse.holdsAtLeast(Tables.POSTS, posts)).isTrue();
-    assertThat(warehouse.holdsAtLeast(Tables.POSTS, posts + 1)).isFalse();
+    assertThat(warehouse.holdsAtLeast(Tables.POSTS, POSTS)).isTrue();
+    assertThat(warehouse.holdsAtLeast(Tables.POSTS, POSTS + 1)).isFalse();
     assertThat(warehouse.holdsAtLeast(Tables.AUTHORS, 1)).as("a table not written yet").isFalse();
-    new PostKeyIndex(warehouse, posts).prepare();
+    new PostKeyIndex(warehouse, POSTS).prepare();
     assertThat(Files.exists(dir.resolve(PostKeyIndex.FOLDER))).isTrue();
 
     // Retention has since left fewer posts than the minimum: the index left from before goes.
-    PostKeyIndex index = new PostKeyIndex(warehouse, posts + 1);
+    PostKeyIndex index = new PostKeyIndex(warehouse, POSTS + 1);
     index.prepare();
     assertThat(index.inSync()).isFalse();
     assertThat(Files.exists(dir.resolve(PostKeyIndex.FOLDER))).isFalse();
@@ -190,7 +191,7 @@ class PostKeyIndexTest {
     assertThat(Files.exists(dir.resolve(PostKeyIndex.FOLDER))).isFalse();
 
     // The table back at the minimum: the whole index is built again and read.
-    PostKeyIndex again = new PostKeyIndex(warehouse, posts);
+    PostKeyIndex again = new PostKeyIndex(warehouse, POSTS);
     again.prepare();
     assertThat(again.inSync()).isTrue();
     Dataset<Row> indexed = again.postsHolding(wanted, 1, List.of());
@@ -201,11 +202,10 @@ class PostKeyIndexTest {
   @Test
   void aFileWhoseFooterCannotBeReadCountsNoPosts(@TempDir Path dir) throws Exception {
     Warehouse warehouse = withPosts(dir);
-    int posts = 2 * 20 * DAYS + 1;
     Files.writeString(dir.resolve("posts").resolve("dt=" + FIRST).resolve("part-broken.parquet"), "not Parquet");
     Files.writeString(dir.resolve("posts").resolve(".hidden.parquet"), "not Parquet either");
-    assertThat(warehouse.holdsAtLeast(Tables.POSTS, posts)).isTrue();
-    assertThat(warehouse.holdsAtLeast(Tables.POSTS, posts + 1)).isFalse();
+    assertThat(warehouse.holdsAtLeast(Tables.POSTS, POSTS)).isTrue();
+    assertThat(warehouse.holdsAtLeast(Tables.POSTS, POSTS + 1)).isFalse();
   }
 
   @Test

@@ -200,8 +200,8 @@ public final class ListeningPostConfig {
     }
     String hash = ConfigHash.of(config, overrides);
     return new ListeningPostConfig(origin, CommandLineSettings.describe(overrides.settings()), warehouse, reports,
-        runDate, master, shuffle, limits, rowsPerFile, postKeyIndexMinPosts, sources, enrich, graph, audiences, alerts, reportEnabled,
-        retentionDays, privacy, run, hash);
+        runDate, master, shuffle, limits, rowsPerFile, postKeyIndexMinPosts, sources, enrich, graph, audiences, alerts,
+        reportEnabled, retentionDays, privacy, run, hash);
   }
 
   /** Whether the key's value was written in the config file (not a default, not given with --conf). */
@@ -250,7 +250,7 @@ public final class ListeningPostConfig {
   public int shufflePartitions() { return shufflePartitions; }
   public IngestLimits ingestLimits() { return ingestLimits; }
   public int rowsPerFile() { return rowsPerFile; }
-  /** Ingest keeps and reads the post key index once the posts table holds this many posts. */
+  /** Ingest keeps and reads the post key index while the posts table holds this many posts before its write. */
   public int postKeyIndexMinPosts() { return postKeyIndexMinPosts; }
   public List<SourceSpec> sources() { return sources; }
   public EnrichSettings enrich() { return enrich; }
